@@ -1,0 +1,4 @@
+/**
+ * JMH suites and load harnesses; peers measured side by side.
+ */
+package zvt.crypto.bench;

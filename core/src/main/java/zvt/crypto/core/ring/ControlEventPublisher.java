@@ -1,0 +1,81 @@
+package zvt.crypto.core.ring;
+
+import com.lmax.disruptor.RingBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+import zvt.crypto.core.codec.InstrumentDefinitionEncoder;
+import zvt.crypto.core.codec.MessageHeaderEncoder;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.codec.VenueStatusCode;
+import zvt.crypto.core.codec.VenueStatusEncoder;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
+
+/**
+ * Publishes the pipeline's own events into the ring: instrument definitions (so a journal describes itself) and
+ * venue status changes. These are rare, so one synchronized publisher serves every thread.
+ */
+public final class ControlEventPublisher
+{
+    private final RingBuffer<MarketEvent> ring;
+    private final EpochNanoClock clock;
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder();
+    private final VenueStatusEncoder status = new VenueStatusEncoder();
+
+    public ControlEventPublisher(final RingBuffer<MarketEvent> ring, final EpochNanoClock clock)
+    {
+        this.ring = ring;
+        this.clock = clock;
+    }
+
+    public synchronized void publishDefinition(final Instrument instrument)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final MarketEvent event = ring.get(sequence).reset();
+            definition.wrapAndApplyHeader(event.buffer(), 0, header)
+                .receiveTimeNanos(clock.nanoTime())
+                .exchangeTimeNanos(0)
+                .instrumentId(instrument.id())
+                .venue(instrument.venue())
+                .marketType(instrument.marketType())
+                .priceExponent((byte)instrument.priceExponent())
+                .sizeExponent((byte)instrument.sizeExponent());
+            definition.tickSize().mantissa(instrument.tickSize()).exponent((byte)instrument.priceExponent());
+            definition.lotSize().mantissa(instrument.lotSize()).exponent((byte)instrument.sizeExponent());
+            definition.venueSymbol(instrument.venueSymbol()).symbol(instrument.symbol());
+            event.length(MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength());
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /**
+     * @param instrumentId the instrument concerned, or 0 for the whole connection.
+     * @param reason       short ASCII text; truncated to what the schema holds.
+     */
+    public synchronized void publishStatus(
+        final Venue venue, final int instrumentId, final VenueStatusCode code, final String reason)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            final MarketEvent event = ring.get(sequence).reset();
+            status.wrapAndApplyHeader(event.buffer(), 0, header)
+                .receiveTimeNanos(clock.nanoTime())
+                .exchangeTimeNanos(0)
+                .instrumentId(instrumentId)
+                .venue(venue)
+                .status(code)
+                .reason(reason.length() > 254 ? reason.substring(0, 254) : reason);
+            event.length(MessageHeaderEncoder.ENCODED_LENGTH + status.encodedLength());
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+}

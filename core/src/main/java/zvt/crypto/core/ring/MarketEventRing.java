@@ -1,0 +1,98 @@
+package zvt.crypto.core.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.util.DaemonThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zvt.crypto.core.event.MarketEvent;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline topology: one ring of pre-allocated {@link MarketEvent} slots, the journal appender as the first
+ * consumer and every other consumer gated behind it, so each sees the journal index of the event it handles.
+ * <pre>
+ *   producers (feed event loops) ──► ring ──► journal ──┬──► consumer 1 (gateway fan-out)
+ *                                                       ├──► consumer 2 (redis, metrics, ...)
+ *                                                       └──► ...
+ * </pre>
+ * {@link #close()} drains: it waits until every published event has passed every consumer, then halts them.
+ */
+public final class MarketEventRing implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(MarketEventRing.class);
+
+    private final Disruptor<MarketEvent> disruptor;
+    private final RingContext context;
+    private final LoggingExceptionHandler exceptionHandler = new LoggingExceptionHandler();
+    private boolean started;
+    private boolean closed;
+
+    public MarketEventRing(
+        final RingContext context,
+        final EventHandler<MarketEvent> journal,
+        final List<? extends EventHandler<MarketEvent>> afterJournal)
+    {
+        this.context = context.conclude();
+        disruptor = new Disruptor<>(
+            MarketEvent::new,
+            context.ringSize(),
+            DaemonThreadFactory.INSTANCE,
+            context.producerType(),
+            context.waitStrategy().newInstance());
+        disruptor.setDefaultExceptionHandler(exceptionHandler);
+        final EventHandlerGroup<MarketEvent> journalStage = disruptor.handleEventsWith(journal);
+        if (!afterJournal.isEmpty())
+        {
+            @SuppressWarnings("unchecked")
+            final EventHandler<MarketEvent>[] handlers = afterJournal.toArray(new EventHandler[0]);
+            journalStage.then(handlers);
+        }
+    }
+
+    public synchronized MarketEventRing start()
+    {
+        if (!started)
+        {
+            disruptor.start();
+            started = true;
+        }
+        return this;
+    }
+
+    /** Producers claim and publish here; see {@link com.lmax.disruptor.RingBuffer#publishEvent}. */
+    public RingBuffer<MarketEvent> ringBuffer()
+    {
+        return disruptor.getRingBuffer();
+    }
+
+    /** Exceptions consumers threw and the ring survived. */
+    public long consumerErrors()
+    {
+        return exceptionHandler.count();
+    }
+
+    public synchronized void close()
+    {
+        if (closed || !started)
+        {
+            closed = true;
+            return;
+        }
+        closed = true;
+        try
+        {
+            disruptor.shutdown(context.shutdownTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        catch (final TimeoutException ex)
+        {
+            LOG.error("ring did not drain within {} ms; halting with events unprocessed", context.shutdownTimeoutMs());
+            disruptor.halt();
+        }
+    }
+}
