@@ -1,0 +1,80 @@
+package zvt.crypto.core.json;
+
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import zvt.crypto.core.codec.BookUpdateEncoder;
+import zvt.crypto.core.codec.BookUpdateKind;
+import zvt.crypto.core.codec.BooleanType;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.MessageHeaderEncoder;
+import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.codec.TradeEncoder;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class EventJsonRendererTest
+{
+    private final InstrumentRegistry instruments = new InstrumentRegistry();
+    private final EventJsonRenderer renderer = new EventJsonRenderer(instruments);
+    private final UnsafeBuffer event = new UnsafeBuffer(new byte[512]);
+    private final ExpandableArrayBuffer out = new ExpandableArrayBuffer(64);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+
+    @Test
+    void shouldRenderATradeWithExactPricesAndItsJournalIndex()
+    {
+        final int id = instruments.intern(Venue.BINANCE, MarketType.SPOT, "BTCUSDT", "BTC-USDT").id();
+        final TradeEncoder trade = new TradeEncoder().wrapAndApplyHeader(event, 0, header)
+            .receiveTimeNanos(1_634_665_431_956_000_123L)
+            .exchangeTimeNanos(1_634_665_431_955_000_000L)
+            .instrumentId(id)
+            .venue(Venue.BINANCE)
+            .aggressorSide(Side.BUY);
+        trade.price().mantissa(6319320000000L).exponent((byte)-8);
+        trade.size().mantissa(164000L).exponent((byte)-8);
+        trade.venueTradeId("1105374158");
+
+        final int length = renderer.render(event, 0, 77, out, 0);
+
+        assertEquals("{\"type\":\"trade\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\",\"instrumentId\":1," +
+            "\"price\":\"63193.20000000\",\"size\":\"0.00164000\",\"side\":\"buy\",\"tradeId\":\"1105374158\"," +
+            "\"exchangeTime\":1634665431955000000,\"receiveTime\":1634665431956000123,\"journalIndex\":77}",
+            out.getStringWithoutLengthAscii(0, length));
+    }
+
+    @Test
+    void shouldRenderBookLevelsAsSidePriceSizeTriples()
+    {
+        final BookUpdateEncoder book = new BookUpdateEncoder().wrapAndApplyHeader(event, 0, header)
+            .receiveTimeNanos(2)
+            .exchangeTimeNanos(1)
+            .instrumentId(9)
+            .venue(Venue.OKX)
+            .kind(BookUpdateKind.DELTA)
+            .lastInBatch(BooleanType.TRUE)
+            .firstSequence(10)
+            .lastSequence(11);
+        final BookUpdateEncoder.LevelsEncoder levels = book.levelsCount(2);
+        levels.next().side(Side.BUY).price().mantissa(100).exponent((byte)-1);
+        levels.size().mantissa(0).exponent((byte)0);
+        levels.next().side(Side.SELL).price().mantissa(101).exponent((byte)-1);
+        levels.size().mantissa(25).exponent((byte)-1);
+
+        final int length = renderer.render(event, 0, 5, out, 0);
+
+        assertEquals("{\"type\":\"book\",\"venue\":\"OKX\",\"instrumentId\":9,\"kind\":\"delta\",\"firstSequence\":10," +
+            "\"lastSequence\":11,\"lastInBatch\":true,\"exchangeTime\":1,\"receiveTime\":2," +
+            "\"levels\":[[\"buy\",\"10.0\",\"0\"],[\"sell\",\"10.1\",\"2.5\"]],\"journalIndex\":5}",
+            out.getStringWithoutLengthAscii(0, length));
+    }
+
+    @Test
+    void shouldRenderNothingForAForeignSchema()
+    {
+        event.putShort(4, (short)999);
+        assertEquals(0, renderer.render(event, 0, 1, out, 0));
+    }
+}

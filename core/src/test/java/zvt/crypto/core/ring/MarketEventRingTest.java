@@ -1,0 +1,69 @@
+package zvt.crypto.core.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import org.junit.jupiter.api.Test;
+import zvt.crypto.core.event.MarketEvent;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MarketEventRingTest
+{
+    @Test
+    void shouldRunConsumersAfterTheJournalStageAndDrainOnClose()
+    {
+        final AtomicLong journaled = new AtomicLong();
+        final AtomicLong outOfOrder = new AtomicLong();
+        final AtomicLong seen = new AtomicLong();
+        final EventHandler<MarketEvent> journal = (event, sequence, endOfBatch) ->
+            event.journalIndex(journaled.incrementAndGet());
+        final EventHandler<MarketEvent> after = (event, sequence, endOfBatch) ->
+        {
+            if (event.journalIndex() != sequence + 1)
+            {
+                outOfOrder.incrementAndGet();
+            }
+            seen.incrementAndGet();
+        };
+        final MarketEventRing ring = new MarketEventRing(new RingContext().ringSize(1024), journal, List.of(after));
+        ring.start();
+        final RingBuffer<MarketEvent> buffer = ring.ringBuffer();
+
+        for (int i = 0; i < 100_000; i++)
+        {
+            buffer.publishEvent((event, sequence) -> event.reset().length(1));
+        }
+        ring.close();
+
+        assertEquals(100_000, journaled.get());
+        assertEquals(100_000, seen.get());
+        assertEquals(0, outOfOrder.get());
+    }
+
+    @Test
+    void shouldSurviveAConsumerThatThrows()
+    {
+        final AtomicLong seen = new AtomicLong();
+        final EventHandler<MarketEvent> poisoned = (event, sequence, endOfBatch) ->
+        {
+            if (sequence % 10 == 0)
+            {
+                throw new IllegalStateException("poison at " + sequence);
+            }
+            seen.incrementAndGet();
+        };
+        final MarketEventRing ring = new MarketEventRing(new RingContext().ringSize(64), poisoned, List.of());
+        ring.start();
+        for (int i = 0; i < 1000; i++)
+        {
+            ring.ringBuffer().publishEvent((event, sequence) -> event.reset());
+        }
+        ring.close();
+
+        assertEquals(900, seen.get());
+        assertEquals(100, ring.consumerErrors());
+    }
+}
