@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,7 @@ public final class MarketEventRing implements AutoCloseable
     private final Disruptor<MarketEvent> disruptor;
     private final RingContext context;
     private final LoggingExceptionHandler exceptionHandler = new LoggingExceptionHandler();
+    private final CountDownLatch consumersStarted;
     private boolean started;
     private boolean closed;
 
@@ -46,21 +48,41 @@ public final class MarketEventRing implements AutoCloseable
             context.producerType(),
             context.waitStrategy().newInstance());
         disruptor.setDefaultExceptionHandler(exceptionHandler);
-        final EventHandlerGroup<MarketEvent> journalStage = disruptor.handleEventsWith(journal);
+        consumersStarted = new CountDownLatch(1 + afterJournal.size());
+        final EventHandlerGroup<MarketEvent> journalStage =
+            disruptor.handleEventsWith(new StartSignallingHandler(journal, consumersStarted));
         if (!afterJournal.isEmpty())
         {
             @SuppressWarnings("unchecked")
-            final EventHandler<MarketEvent>[] handlers = afterJournal.toArray(new EventHandler[0]);
+            final EventHandler<MarketEvent>[] handlers = new EventHandler[afterJournal.size()];
+            for (int i = 0; i < handlers.length; i++)
+            {
+                handlers[i] = new StartSignallingHandler(afterJournal.get(i), consumersStarted);
+            }
             journalStage.then(handlers);
         }
     }
 
+    /** Starts every consumer thread and returns once all of them run, so an immediate close still drains. */
     public synchronized MarketEventRing start()
     {
         if (!started)
         {
             disruptor.start();
             started = true;
+            try
+            {
+                if (!consumersStarted.await(context.shutdownTimeoutMs(), TimeUnit.MILLISECONDS))
+                {
+                    throw new IllegalStateException("ring consumers did not start within " +
+                        context.shutdownTimeoutMs() + " ms");
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the ring", ex);
+            }
         }
         return this;
     }

@@ -66,4 +66,31 @@ class MarketEventRingTest
         assertEquals(900, seen.get());
         assertEquals(100, ring.consumerErrors());
     }
+
+    @Test
+    void shouldDrainEventsPublishedRightAfterStart()
+    {
+        for (int round = 0; round < 50; round++)
+        {
+            final AtomicLong seen = new AtomicLong();
+            final EventHandler<MarketEvent> slowToStart = new EventHandler<>()
+            {
+                public void onStart()
+                {
+                    Thread.yield();
+                }
+
+                public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
+                {
+                    seen.incrementAndGet();
+                }
+            };
+            final MarketEventRing ring = new MarketEventRing(new RingContext().ringSize(64), slowToStart, List.of());
+            ring.start();
+            ring.ringBuffer().publishEvent((event, sequence) -> event.reset());
+            ring.close();
+
+            assertEquals(1, seen.get(), "round " + round);
+        }
+    }
 }
