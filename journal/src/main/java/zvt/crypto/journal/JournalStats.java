@@ -1,0 +1,203 @@
+package zvt.crypto.journal;
+
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import org.agrona.DirectBuffer;
+import zvt.crypto.core.codec.MessageHeaderDecoder;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.event.EventType;
+import zvt.crypto.core.event.EventView;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a journal holds, from one full read: entry counts by event type and venue, the first and last entry, and the
+ * files on disk. A value object; {@link #format()} gives the text {@code journal stats} prints.
+ *
+ * @param directory             where the journal lives.
+ * @param entries               every data entry read.
+ * @param invalidEntries        entries that are not events of this schema (too short, another schema id, or an
+ *                              unknown template); not in the per-type or per-venue counts.
+ * @param countsByType          events per type; types with none are absent.
+ * @param countsByVenue         events per venue; venues with none are absent.
+ * @param firstIndex            index of the first entry, or {@link Journal#NO_INDEX}.
+ * @param lastIndex             index of the last entry, or {@link Journal#NO_INDEX}.
+ * @param firstReceiveTimeNanos receive time of the first event in journal order, or {@link #NO_TIME}.
+ * @param lastReceiveTimeNanos  receive time of the last event in journal order, or {@link #NO_TIME}.
+ * @param cycleFiles            Chronicle cycle files ({@code *.cq4}) in the directory.
+ * @param bytesOnDisk           size of every file in the directory; Chronicle pre-allocates cycle files in blocks
+ *                              (sparse on Linux), so this is the space reserved rather than the bytes written.
+ */
+public record JournalStats(
+    Path directory,
+    long entries,
+    long invalidEntries,
+    Map<EventType, Long> countsByType,
+    Map<Venue, Long> countsByVenue,
+    long firstIndex,
+    long lastIndex,
+    long firstReceiveTimeNanos,
+    long lastReceiveTimeNanos,
+    int cycleFiles,
+    long bytesOnDisk)
+{
+    public static final long NO_TIME = Long.MIN_VALUE;
+
+    /**
+     * Reads the whole journal on the calling thread.
+     */
+    public static JournalStats of(final Journal journal)
+    {
+        final Counter counter = new Counter();
+        try (JournalReader reader = journal.newReader())
+        {
+            reader.toStart();
+            while (reader.readNext(counter))
+            {
+                // the counter does the work
+            }
+        }
+
+        final Map<EventType, Long> byType = new EnumMap<>(EventType.class);
+        for (final EventType type : EventType.values())
+        {
+            if (counter.byType[type.ordinal()] > 0)
+            {
+                byType.put(type, counter.byType[type.ordinal()]);
+            }
+        }
+        final Map<Venue, Long> byVenue = new EnumMap<>(Venue.class);
+        for (final Venue venue : Venue.values())
+        {
+            if (venue != Venue.NULL_VAL && counter.byVenue[venue.value()] > 0)
+            {
+                byVenue.put(venue, counter.byVenue[venue.value()]);
+            }
+        }
+
+        int cycleFiles = 0;
+        long bytes = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(journal.directory()))
+        {
+            for (final Path file : files)
+            {
+                if (Files.isRegularFile(file))
+                {
+                    bytes += Files.size(file);
+                    if (file.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
+                    {
+                        cycleFiles++;
+                    }
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list journal directory " + journal.directory(), ex);
+        }
+
+        return new JournalStats(
+            journal.directory(),
+            counter.entries,
+            counter.invalid,
+            Collections.unmodifiableMap(byType),
+            Collections.unmodifiableMap(byVenue),
+            counter.firstIndex,
+            counter.lastIndex,
+            counter.firstTime,
+            counter.lastTime,
+            cycleFiles,
+            bytes);
+    }
+
+    /** @return events of this type, 0 if none. */
+    public long count(final EventType type)
+    {
+        return countsByType.getOrDefault(type, 0L);
+    }
+
+    /** @return events from this venue, 0 if none. */
+    public long count(final Venue venue)
+    {
+        return countsByVenue.getOrDefault(venue, 0L);
+    }
+
+    /** @return a human-readable multi-line report. */
+    public String format()
+    {
+        final StringBuilder text = new StringBuilder(512);
+        text.append("journal        ").append(directory.toAbsolutePath()).append('\n')
+            .append("entries        ").append(entries).append('\n')
+            .append("invalid        ").append(invalidEntries).append('\n')
+            .append("first index    ").append(formatIndex(firstIndex)).append('\n')
+            .append("last index     ").append(formatIndex(lastIndex)).append('\n')
+            .append("first received ").append(formatTime(firstReceiveTimeNanos)).append('\n')
+            .append("last received  ").append(formatTime(lastReceiveTimeNanos)).append('\n')
+            .append("cycle files    ").append(cycleFiles).append('\n')
+            .append("bytes on disk  ").append(bytesOnDisk).append('\n');
+        countsByType.forEach((type, count) -> line(text, "type", type.label(), count));
+        countsByVenue.forEach((venue, count) -> line(text, "venue", venue.name(), count));
+        return text.toString();
+    }
+
+    private static void line(final StringBuilder text, final String kind, final String label, final long count)
+    {
+        text.append(kind).append(' ').append(String.format("%-10s", label)).append(count).append('\n');
+    }
+
+    private static String formatIndex(final long index)
+    {
+        return index == Journal.NO_INDEX ? "-" : index + " (0x" + Long.toHexString(index) + ')';
+    }
+
+    private static String formatTime(final long epochNanos)
+    {
+        return epochNanos == NO_TIME ? "-" :
+            Instant.ofEpochSecond(0, epochNanos).toString();
+    }
+
+    private static final class Counter implements JournalEventListener
+    {
+        private final long[] byType = new long[EventType.values().length];
+        private final long[] byVenue = new long[256];
+        private long entries;
+        private long invalid;
+        private long firstIndex = Journal.NO_INDEX;
+        private long lastIndex = Journal.NO_INDEX;
+        private long firstTime = NO_TIME;
+        private long lastTime = NO_TIME;
+
+        public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long index)
+        {
+            entries++;
+            if (firstIndex == Journal.NO_INDEX)
+            {
+                firstIndex = index;
+            }
+            lastIndex = index;
+            final EventType type = length >= EventView.MIN_LENGTH &&
+                EventView.schemaId(buffer, offset) == MessageHeaderDecoder.SCHEMA_ID ?
+                EventType.ofTemplateId(EventView.templateId(buffer, offset)) : null;
+            if (type == null)
+            {
+                invalid++;
+                return;
+            }
+            byType[type.ordinal()]++;
+            byVenue[EventView.venueCode(buffer, offset)]++;
+            final long time = EventView.receiveTimeNanos(buffer, offset);
+            if (firstTime == NO_TIME)
+            {
+                firstTime = time;
+            }
+            lastTime = time;
+        }
+    }
+}
