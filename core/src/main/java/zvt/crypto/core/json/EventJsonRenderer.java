@@ -75,7 +75,7 @@ public final class EventJsonRenderer
         prefix(trade.venue().name(), trade.instrumentId());
         decimal("price", trade.price());
         decimal("size", trade.size());
-        json.field("side", trade.aggressorSide().name().toLowerCase());
+        json.field("side", Labels.of(trade.aggressorSide()));
         text.setLength(0);
         trade.getVenueTradeId(text);
         json.field("tradeId", text);
@@ -86,7 +86,7 @@ public final class EventJsonRenderer
     {
         book.wrap(event, offset, blockLength, version);
         prefix(book.venue().name(), book.instrumentId());
-        json.field("kind", book.kind().name().toLowerCase())
+        json.field("kind", Labels.of(book.kind()))
             .field("firstSequence", book.firstSequence())
             .field("lastSequence", book.lastSequence())
             .field("lastInBatch", book.lastInBatch() == BooleanType.TRUE);
@@ -94,7 +94,7 @@ public final class EventJsonRenderer
         json.beginArray("levels");
         for (final BookUpdateDecoder.LevelsDecoder level : book.levels())
         {
-            json.beginArray().quoted(level.side().name().toLowerCase());
+            json.beginArray().quoted(Labels.of(level.side()));
             json.decimal(level.price().mantissa(), level.price().exponent());
             json.decimal(level.size().mantissa(), level.size().exponent());
             json.endArray();
@@ -119,7 +119,7 @@ public final class EventJsonRenderer
         candle.wrap(event, offset, blockLength, version);
         prefix(candle.venue().name(), candle.instrumentId());
         json.field("interval", candle.interval().name())
-            .field("source", candle.source().name().toLowerCase())
+            .field("source", Labels.of(candle.source()))
             .field("closed", candle.closed() == BooleanType.TRUE)
             .field("openTime", candle.openTimeNanos())
             .field("closeTime", candle.closeTimeNanos());
@@ -138,7 +138,7 @@ public final class EventJsonRenderer
         definition.wrap(event, offset, blockLength, version);
         json.field("venue", definition.venue().name())
             .field("instrumentId", definition.instrumentId())
-            .field("marketType", definition.marketType().name().toLowerCase())
+            .field("marketType", Labels.of(definition.marketType()))
             .field("priceExponent", definition.priceExponent())
             .field("sizeExponent", definition.sizeExponent());
         decimal("tickSize", definition.tickSize());
@@ -156,7 +156,7 @@ public final class EventJsonRenderer
     {
         status.wrap(event, offset, blockLength, version);
         prefix(status.venue().name(), status.instrumentId());
-        json.field("status", status.status().name().toLowerCase());
+        json.field("status", Labels.of(status.status()));
         text.setLength(0);
         status.getReason(text);
         json.field("reason", text);

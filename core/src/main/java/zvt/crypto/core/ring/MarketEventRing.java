@@ -5,7 +5,6 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
-import com.lmax.disruptor.util.DaemonThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
@@ -44,7 +43,7 @@ public final class MarketEventRing implements AutoCloseable
         disruptor = new Disruptor<>(
             MarketEvent::new,
             context.ringSize(),
-            DaemonThreadFactory.INSTANCE,
+            context.threadFactory(),
             context.producerType(),
             context.waitStrategy().newInstance());
         disruptor.setDefaultExceptionHandler(exceptionHandler);

@@ -1,6 +1,9 @@
 package zvt.crypto.core.ring;
 
 import com.lmax.disruptor.dsl.ProducerType;
+import com.lmax.disruptor.util.DaemonThreadFactory;
+
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Configuration of the event ring. Validated once by {@link #conclude()}.
@@ -14,6 +17,7 @@ public final class RingContext
     private WaitStrategyType waitStrategy = WaitStrategyType.BLOCKING;
     private ProducerType producerType = ProducerType.MULTI;
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
+    private ThreadFactory threadFactory = DaemonThreadFactory.INSTANCE;
 
     public RingContext ringSize(final int ringSize)
     {
@@ -59,6 +63,21 @@ public final class RingContext
     public long shutdownTimeoutMs()
     {
         return shutdownTimeoutMs;
+    }
+
+    /**
+     * Where consumer threads come from. Pass Netty's {@code DefaultThreadFactory} when a consumer writes to Netty
+     * channels: Netty recycles its write tasks and buffer slices only on its own thread type.
+     */
+    public RingContext threadFactory(final ThreadFactory threadFactory)
+    {
+        this.threadFactory = threadFactory;
+        return this;
+    }
+
+    public ThreadFactory threadFactory()
+    {
+        return threadFactory;
     }
 
     public RingContext conclude()
