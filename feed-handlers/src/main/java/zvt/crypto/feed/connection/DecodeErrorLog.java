@@ -1,0 +1,60 @@
+package zvt.crypto.feed.connection;
+
+import org.agrona.DirectBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counts rejected frames per reason and logs the first frame of each reason, once, with an excerpt: a venue that
+ * sends garbage at full rate can neither flood the log nor cost an allocation per frame after the first.
+ * <p>
+ * Written by the adapter's thread only; counts may be read from any thread.
+ */
+public final class DecodeErrorLog
+{
+    /** Longest excerpt of a rejected frame put in the log. */
+    public static final int EXCERPT_LENGTH = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecodeErrorLog.class);
+
+    private final String source;
+    private final FeedCounters counters;
+    private final AtomicLongArray counts;
+    private final boolean[] logged;
+
+    /**
+     * @param source   who decodes, for the log line (e.g. {@code "binance trade"}).
+     * @param reasons  every reason, indexed by ordinal (an enum's {@code values()}).
+     * @param counters whose decode-error total also counts each rejection.
+     */
+    public DecodeErrorLog(final String source, final DecodeError[] reasons, final FeedCounters counters)
+    {
+        this.source = source;
+        this.counters = counters;
+        counts = new AtomicLongArray(reasons.length);
+        logged = new boolean[reasons.length];
+    }
+
+    /** Counts the rejection of the frame at {@code offset}; logs it if it is the first with this reason. */
+    public void record(final DecodeError reason, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int index = reason.ordinal();
+        counts.setRelease(index, counts.getPlain(index) + 1);
+        counters.incrementDecodeErrors();
+        if (!logged[index])
+        {
+            logged[index] = true;
+            final int excerptLength = Math.min(length, EXCERPT_LENGTH);
+            LOG.warn("{}: rejected frame ({}: {}); counted, further frames with this reason are not logged. " +
+                "Frame ({} bytes): {}{}", source, reason.name(), reason.description(), length,
+                buffer.getStringWithoutLengthUtf8(offset, excerptLength), excerptLength < length ? "..." : "");
+        }
+    }
+
+    public long count(final DecodeError reason)
+    {
+        return counts.get(reason.ordinal());
+    }
+}

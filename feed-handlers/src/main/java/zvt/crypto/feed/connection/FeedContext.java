@@ -1,0 +1,302 @@
+package zvt.crypto.feed.connection;
+
+import com.lmax.disruptor.RingBuffer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.ring.ControlEventPublisher;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Configuration of one venue feed: where to connect, which instruments, how to reconnect, and the pipeline it
+ * publishes into. Fluent setters; {@link #conclude()} validates once and fills defaults. Not thread-safe: build it
+ * on one thread, then hand it to the feed's {@code launch}.
+ */
+public final class FeedContext
+{
+    public static final long CONNECT_TIMEOUT_MS_DEFAULT = 10_000;
+    public static final long RECONNECT_INITIAL_DELAY_MS_DEFAULT = 500;
+    public static final long RECONNECT_MAX_DELAY_MS_DEFAULT = 30_000;
+    /** A session that lasted this long resets the backoff. */
+    public static final long STABLE_PERIOD_MS_DEFAULT = 60_000;
+    /** Binance pings every 20 s, so a minute without a single inbound byte means the connection is dead. */
+    public static final long IDLE_TIMEOUT_MS_DEFAULT = 60_000;
+    public static final int MAX_FRAME_PAYLOAD_BYTES_DEFAULT = 1 << 20;
+
+    private Venue venue;
+    private String webSocketUri;
+    private final List<String> symbols = new ArrayList<>();
+    private long connectTimeoutMs = CONNECT_TIMEOUT_MS_DEFAULT;
+    private long reconnectInitialDelayMs = RECONNECT_INITIAL_DELAY_MS_DEFAULT;
+    private long reconnectMaxDelayMs = RECONNECT_MAX_DELAY_MS_DEFAULT;
+    private long stablePeriodMs = STABLE_PERIOD_MS_DEFAULT;
+    private long idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
+    private int maxFramePayloadBytes = MAX_FRAME_PAYLOAD_BYTES_DEFAULT;
+    private RingBuffer<MarketEvent> ringBuffer;
+    private InstrumentRegistry instrumentRegistry;
+    private ControlEventPublisher controlEventPublisher;
+    private EpochNanoClock clock;
+    private EventLoopGroup eventLoopGroup;
+    private SslContext sslContext;
+    private RandomGenerator random;
+    private boolean concluded;
+
+    public FeedContext venue(final Venue venue)
+    {
+        this.venue = venue;
+        return this;
+    }
+
+    public Venue venue()
+    {
+        return venue;
+    }
+
+    /**
+     * Base WebSocket address of the venue: {@code wss://stream.binance.com:9443} in production, {@code ws://host:port}
+     * for the simulator. The feed appends the venue's stream path.
+     */
+    public FeedContext webSocketUri(final String webSocketUri)
+    {
+        this.webSocketUri = webSocketUri;
+        return this;
+    }
+
+    public String webSocketUri()
+    {
+        return webSocketUri;
+    }
+
+    /** Normalized {@code BASE-QUOTE} symbols to subscribe, e.g. {@code BTC-USDT}; replaces any set before. */
+    public FeedContext symbols(final List<String> symbols)
+    {
+        this.symbols.clear();
+        this.symbols.addAll(symbols);
+        return this;
+    }
+
+    public List<String> symbols()
+    {
+        return List.copyOf(symbols);
+    }
+
+    public FeedContext connectTimeoutMs(final long connectTimeoutMs)
+    {
+        this.connectTimeoutMs = connectTimeoutMs;
+        return this;
+    }
+
+    public long connectTimeoutMs()
+    {
+        return connectTimeoutMs;
+    }
+
+    /** Upper bound of the first reconnect delay; it doubles per failed attempt up to the max. */
+    public FeedContext reconnectInitialDelayMs(final long reconnectInitialDelayMs)
+    {
+        this.reconnectInitialDelayMs = reconnectInitialDelayMs;
+        return this;
+    }
+
+    public long reconnectInitialDelayMs()
+    {
+        return reconnectInitialDelayMs;
+    }
+
+    public FeedContext reconnectMaxDelayMs(final long reconnectMaxDelayMs)
+    {
+        this.reconnectMaxDelayMs = reconnectMaxDelayMs;
+        return this;
+    }
+
+    public long reconnectMaxDelayMs()
+    {
+        return reconnectMaxDelayMs;
+    }
+
+    public FeedContext stablePeriodMs(final long stablePeriodMs)
+    {
+        this.stablePeriodMs = stablePeriodMs;
+        return this;
+    }
+
+    public long stablePeriodMs()
+    {
+        return stablePeriodMs;
+    }
+
+    /** No inbound bytes at all (data, pings) for this long closes the connection and reconnects. */
+    public FeedContext idleTimeoutMs(final long idleTimeoutMs)
+    {
+        this.idleTimeoutMs = idleTimeoutMs;
+        return this;
+    }
+
+    public long idleTimeoutMs()
+    {
+        return idleTimeoutMs;
+    }
+
+    public FeedContext maxFramePayloadBytes(final int maxFramePayloadBytes)
+    {
+        this.maxFramePayloadBytes = maxFramePayloadBytes;
+        return this;
+    }
+
+    public int maxFramePayloadBytes()
+    {
+        return maxFramePayloadBytes;
+    }
+
+    /** The ring the adapter publishes market events into. */
+    public FeedContext ringBuffer(final RingBuffer<MarketEvent> ringBuffer)
+    {
+        this.ringBuffer = ringBuffer;
+        return this;
+    }
+
+    public RingBuffer<MarketEvent> ringBuffer()
+    {
+        return ringBuffer;
+    }
+
+    /** Where the feed interns its instruments at launch. */
+    public FeedContext instrumentRegistry(final InstrumentRegistry instrumentRegistry)
+    {
+        this.instrumentRegistry = instrumentRegistry;
+        return this;
+    }
+
+    public InstrumentRegistry instrumentRegistry()
+    {
+        return instrumentRegistry;
+    }
+
+    /** Publishes the feed's VenueStatus events (connected, subscribed, disconnected) into the same ring. */
+    public FeedContext controlEventPublisher(final ControlEventPublisher controlEventPublisher)
+    {
+        this.controlEventPublisher = controlEventPublisher;
+        return this;
+    }
+
+    public ControlEventPublisher controlEventPublisher()
+    {
+        return controlEventPublisher;
+    }
+
+    /** Stamps receive times; defaults to an {@link OffsetEpochNanoClock}. */
+    public FeedContext clock(final EpochNanoClock clock)
+    {
+        this.clock = clock;
+        return this;
+    }
+
+    public EpochNanoClock clock()
+    {
+        return clock;
+    }
+
+    /** A shared event loop group to run on; when unset the feed owns a single-threaded one and shuts it down. */
+    public FeedContext eventLoopGroup(final EventLoopGroup eventLoopGroup)
+    {
+        this.eventLoopGroup = eventLoopGroup;
+        return this;
+    }
+
+    public EventLoopGroup eventLoopGroup()
+    {
+        return eventLoopGroup;
+    }
+
+    /**
+     * TLS settings for {@code wss://}; when unset a JDK-provider client context with the platform's trust store and
+     * hostname verification is used.
+     */
+    public FeedContext sslContext(final SslContext sslContext)
+    {
+        this.sslContext = sslContext;
+        return this;
+    }
+
+    public SslContext sslContext()
+    {
+        return sslContext;
+    }
+
+    /** Source of reconnect jitter; a seeded generator makes the delays reproducible in tests. */
+    public FeedContext random(final RandomGenerator random)
+    {
+        this.random = random;
+        return this;
+    }
+
+    public RandomGenerator random()
+    {
+        return random;
+    }
+
+    /**
+     * Validates the settings and fills the defaults; idempotent.
+     *
+     * @throws IllegalArgumentException naming the first setting that is missing or out of range.
+     */
+    public FeedContext conclude()
+    {
+        if (concluded)
+        {
+            return this;
+        }
+        require(venue != null, "venue is required");
+        require(webSocketUri != null && !webSocketUri.isBlank(), "webSocketUri is required");
+        final String scheme = URI.create(webSocketUri).getScheme();
+        require("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme),
+            "webSocketUri must be ws:// or wss://: " + webSocketUri);
+        require(URI.create(webSocketUri).getHost() != null, "webSocketUri has no host: " + webSocketUri);
+        require(!symbols.isEmpty(), "at least one symbol is required");
+        for (int i = 0; i < symbols.size(); i++)
+        {
+            final String symbol = symbols.get(i).trim().toUpperCase(Locale.ROOT);
+            require(symbol.matches("[A-Z0-9]+-[A-Z0-9]+"),
+                "symbol must be BASE-QUOTE, e.g. BTC-USDT: " + symbols.get(i));
+            symbols.set(i, symbol);
+        }
+        require(connectTimeoutMs > 0, "connectTimeoutMs must be positive: " + connectTimeoutMs);
+        require(reconnectInitialDelayMs > 0, "reconnectInitialDelayMs must be positive: " + reconnectInitialDelayMs);
+        require(reconnectMaxDelayMs >= reconnectInitialDelayMs,
+            "reconnectMaxDelayMs must be >= reconnectInitialDelayMs: " + reconnectMaxDelayMs);
+        require(stablePeriodMs >= 0, "stablePeriodMs must not be negative: " + stablePeriodMs);
+        require(idleTimeoutMs > 0, "idleTimeoutMs must be positive: " + idleTimeoutMs);
+        require(maxFramePayloadBytes > 0, "maxFramePayloadBytes must be positive: " + maxFramePayloadBytes);
+        require(ringBuffer != null, "ringBuffer is required");
+        require(instrumentRegistry != null, "instrumentRegistry is required");
+        require(controlEventPublisher != null, "controlEventPublisher is required");
+        if (clock == null)
+        {
+            clock = new OffsetEpochNanoClock();
+        }
+        if (random == null)
+        {
+            random = new SplittableRandom();
+        }
+        concluded = true;
+        return this;
+    }
+
+    private static void require(final boolean condition, final String message)
+    {
+        if (!condition)
+        {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package zvt.crypto.feed.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import zvt.crypto.core.test.Tests;
+import zvt.crypto.feed.test.WebSocketTestClient;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BinanceSimulatorTest
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private BinanceSimulator simulator;
+
+    @AfterEach
+    void close()
+    {
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void shouldStreamCombinedFramesForTheStreamsInTheUrl() throws Exception
+    {
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000));
+        try (WebSocketTestClient client = WebSocketTestClient.connect(
+            simulator.webSocketUri() + "/stream?streams=btcusdt@trade/ethusdt@trade"))
+        {
+            final Map<String, Long> lastIds = new HashMap<>();
+            for (int i = 0; i < 400; i++)
+            {
+                final JsonNode frame = MAPPER.readTree(client.next(m -> true, TIMEOUT));
+                final String stream = frame.get("stream").textValue();
+                final JsonNode data = frame.get("data");
+                assertEquals("trade", data.get("e").textValue());
+                assertEquals(stream, data.get("s").textValue().toLowerCase() + "@trade");
+                final long id = data.get("t").longValue();
+                final Long last = lastIds.put(stream, id);
+                assertTrue(last == null || id == last + 1, stream + " id " + id + " after " + last);
+            }
+            assertEquals(2, lastIds.size(), "both streams trade: " + lastIds);
+        }
+    }
+
+    @Test
+    void shouldStreamRawFramesOnTheWsPath() throws Exception
+    {
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(1_000));
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws/bnbbtc@trade"))
+        {
+            final JsonNode trade = MAPPER.readTree(client.next(m -> true, TIMEOUT));
+
+            assertFalse(trade.has("stream"));
+            assertEquals("trade", trade.get("e").textValue());
+            assertEquals("BNBBTC", trade.get("s").textValue());
+        }
+    }
+
+    @Test
+    void shouldAnswerLiveControlRequestsLikeBinance() throws Exception
+    {
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(1_000));
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws"))
+        {
+            assertEquals("{\"result\":[],\"id\":1}", request(client, "{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":1}"));
+            assertEquals("{\"result\":null,\"id\":2}",
+                request(client, "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@trade\",\"btcusdt@depth\"]," +
+                    "\"id\":2}"));
+            assertEquals("BTCUSDT", MAPPER.readTree(client.next(m -> m.contains("\"e\":\"trade\""), TIMEOUT))
+                .get("s").textValue());
+            assertEquals("{\"result\":[\"btcusdt@trade\",\"btcusdt@depth\"],\"id\":\"list3\"}",
+                request(client, "{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":\"list3\"}"));
+            assertEquals("{\"result\":null,\"id\":4}",
+                request(client, "{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",true],\"id\":4}"));
+            assertEquals("{\"result\":true,\"id\":5}",
+                request(client, "{\"method\":\"GET_PROPERTY\",\"params\":[\"combined\"],\"id\":5}"));
+            assertEquals("btcusdt@trade", MAPPER.readTree(client.next(m -> m.startsWith("{\"stream\""), TIMEOUT))
+                .get("stream").textValue());
+            assertEquals("{\"result\":null,\"id\":6}",
+                request(client, "{\"method\":\"UNSUBSCRIBE\",\"params\":[\"btcusdt@trade\"],\"id\":6}"));
+            assertNull(client.poll(Duration.ofMillis(300)), "no trades after UNSUBSCRIBE");
+
+            assertEquals(2, MAPPER.readTree(request(client, "{\"method\":\"FETCH\",\"id\":7}")).get("code").intValue());
+            assertEquals(2, MAPPER.readTree(request(client, "{\"params\":[],\"id\":8}")).get("code").intValue());
+            assertEquals(3, MAPPER.readTree(request(client, "not json")).get("code").intValue());
+            assertEquals(0, MAPPER.readTree(request(client,
+                "{\"method\":\"SET_PROPERTY\",\"params\":[\"speed\",true],\"id\":9}")).get("code").intValue());
+            assertEquals(1, MAPPER.readTree(request(client,
+                "{\"method\":\"SET_PROPERTY\",\"params\":[\"combined\",\"yes\"],\"id\":10}")).get("code").intValue());
+            assertEquals(11, simulator.counters().controlRequests());
+        }
+    }
+
+    @Test
+    void shouldRejectUnknownPathsWithNotFound()
+    {
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext());
+
+        final ExecutionException failure = assertThrows(ExecutionException.class,
+            () -> WebSocketTestClient.connect(simulator.webSocketUri() + "/api/v3/depth"));
+
+        final WebSocketHandshakeException rejected =
+            assertInstanceOf(WebSocketHandshakeException.class, failure.getCause());
+        assertEquals(404, rejected.getResponse().statusCode());
+    }
+
+    @Test
+    void shouldCloseAConnectionThatDoesNotAnswerPings() throws Exception
+    {
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext()
+            .messagesPerSecond(0).pingIntervalMs(100).pongTimeoutMs(300));
+        try (Socket socket = new Socket("127.0.0.1", simulator.port()))
+        {
+            socket.setSoTimeout(5_000);
+            final OutputStream out = socket.getOutputStream();
+            out.write(("GET /ws/btcusdt@trade HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n" +
+                "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" +
+                "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            final InputStream in = socket.getInputStream();
+            final long start = System.nanoTime();
+            try
+            {
+                while (in.read() >= 0)
+                {
+                    // Read the upgrade response and the pings, never answering them.
+                }
+            }
+            catch (final SocketTimeoutException ex)
+            {
+                throw new AssertionError("the simulator kept a connection that ignores its pings", ex);
+            }
+            final long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(elapsedMs >= 300, "closed after " + elapsedMs + " ms, before the pong timeout");
+            assertTrue(simulator.counters().pingsSent() >= 3, simulator.counters().toString());
+            assertEquals(0, simulator.counters().pongsReceived());
+        }
+    }
+
+    @Test
+    void shouldDropEveryConnectionOnRequest() throws Exception
+    {
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(100));
+        try (WebSocketTestClient first = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws/btcusdt@trade");
+             WebSocketTestClient second = WebSocketTestClient.connect(simulator.webSocketUri() + "/stream"))
+        {
+            Tests.await(() -> simulator.counters().activeConnections() == 2, TIMEOUT, simulator.counters()::toString);
+
+            simulator.dropAllConnections();
+
+            assertNotNull(first.awaitClosed(TIMEOUT));
+            assertNotNull(second.awaitClosed(TIMEOUT));
+            Tests.await(() -> simulator.counters().activeConnections() == 0, TIMEOUT, simulator.counters()::toString);
+        }
+    }
+
+    @Test
+    void shouldSendAtTheConfiguredTotalRate() throws Exception
+    {
+        final long rate = 5_000;
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(rate));
+        try (WebSocketTestClient client = WebSocketTestClient.connect(
+            simulator.webSocketUri() + "/stream?streams=btcusdt@trade/ethusdt@trade/solusdt@trade"))
+        {
+            client.next(m -> true, TIMEOUT);
+            final long sentBefore = simulator.counters().messagesSent();
+            final long start = System.nanoTime();
+            Thread.sleep(1_000);
+            final long sent = simulator.counters().messagesSent() - sentBefore;
+            final double seconds = (System.nanoTime() - start) / 1e9;
+
+            final double measured = sent / seconds;
+            assertTrue(measured > rate * 0.6 && measured < rate * 1.4, "sent " + measured + "/s, configured " + rate);
+            assertEquals(0, simulator.counters().messagesDropped());
+        }
+    }
+
+    private static String request(final WebSocketTestClient client, final String request) throws Exception
+    {
+        client.send(request);
+        return client.next(m -> m.startsWith("{\"result\"") || m.startsWith("{\"code\""), TIMEOUT);
+    }
+}

@@ -1,0 +1,143 @@
+package zvt.crypto.feed.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * An independent WebSocket client for testing servers: the JDK's own {@link WebSocket}, collecting text messages.
+ */
+public final class WebSocketTestClient implements WebSocket.Listener, AutoCloseable
+{
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<String> closed = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private WebSocket webSocket;
+
+    private WebSocketTestClient()
+    {
+    }
+
+    public static WebSocketTestClient connect(final String uri) throws Exception
+    {
+        final WebSocketTestClient listener = new WebSocketTestClient();
+        try
+        {
+            listener.webSocket = listener.client.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(uri), listener)
+                .get(5, TimeUnit.SECONDS);
+            return listener;
+        }
+        catch (final Exception ex)
+        {
+            listener.client.close();
+            throw ex;
+        }
+    }
+
+    public void send(final String text) throws Exception
+    {
+        webSocket.sendText(text, true).get(5, TimeUnit.SECONDS);
+    }
+
+    /** The next message that matches, skipping others; fails after the timeout. */
+    public String next(final Predicate<String> matching, final Duration timeout) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true)
+        {
+            final String message = messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (message == null)
+            {
+                throw new AssertionError("no matching message within " + timeout);
+            }
+            if (matching.test(message))
+            {
+                return message;
+            }
+        }
+    }
+
+    /** The next message, or null after the timeout. */
+    public String poll(final Duration timeout) throws InterruptedException
+    {
+        return messages.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public int pings()
+    {
+        return pings.get();
+    }
+
+    /** @return how the connection ended ("code reason" or "error ..."), or null if still open after the timeout. */
+    public String awaitClosed(final Duration timeout) throws InterruptedException
+    {
+        try
+        {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (final java.util.concurrent.TimeoutException ex)
+        {
+            return null;
+        }
+        catch (final java.util.concurrent.ExecutionException ex)
+        {
+            return "error " + ex.getCause();
+        }
+    }
+
+    public void onOpen(final WebSocket webSocket)
+    {
+        webSocket.request(1);
+    }
+
+    public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+    {
+        partial.append(data);
+        if (last)
+        {
+            messages.add(partial.toString());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    public CompletionStage<?> onPing(final WebSocket webSocket, final ByteBuffer message)
+    {
+        pings.incrementAndGet();
+        return WebSocket.Listener.super.onPing(webSocket, message);
+    }
+
+    public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
+    {
+        closed.complete(statusCode + " " + reason);
+        return null;
+    }
+
+    public void onError(final WebSocket webSocket, final Throwable error)
+    {
+        closed.complete("error " + error);
+    }
+
+    public void close()
+    {
+        if (webSocket != null)
+        {
+            webSocket.abort();
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,288 @@
+package zvt.crypto.gateway;
+
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+
+/**
+ * Configuration of the gateway: where it listens, what a client may ask of it, and how much unread output a session
+ * may hold before it is dropped as a slow consumer. Defaults come from the system properties named by the
+ * {@code *_PROP_NAME} constants; fluent setters override them; {@link #conclude()} validates once before use and
+ * creates the shared {@link GatewayCounters} if none was given.
+ * <p>
+ * Not thread-safe: configure on one thread, then hand the concluded context to
+ * {@link zvt.crypto.gateway.fanout.FanoutEventHandler} and {@link zvt.crypto.gateway.ws.GatewayServer}.
+ */
+public final class GatewayContext
+{
+    public static final String HOST_PROP_NAME = "zvt.gateway.host";
+    public static final String HOST_DEFAULT = "127.0.0.1";
+
+    /** 0 binds an ephemeral port; {@link zvt.crypto.gateway.ws.GatewayServer#port()} tells which. */
+    public static final String PORT_PROP_NAME = "zvt.gateway.port";
+    public static final int PORT_DEFAULT = 0;
+
+    public static final String WEBSOCKET_PATH_PROP_NAME = "zvt.gateway.websocket.path";
+    public static final String WEBSOCKET_PATH_DEFAULT = "/ws";
+
+    /** Largest control message a client may send; larger ones close the session with 1009 (message too big). */
+    public static final String MAX_INBOUND_FRAME_BYTES_PROP_NAME = "zvt.gateway.max.inbound.frame.bytes";
+    public static final int MAX_INBOUND_FRAME_BYTES_DEFAULT = 4096;
+
+    public static final String MAX_CONTROL_MESSAGES_PER_SECOND_PROP_NAME =
+        "zvt.gateway.max.control.messages.per.second";
+    public static final int MAX_CONTROL_MESSAGES_PER_SECOND_DEFAULT = 50;
+
+    public static final String MAX_SUBSCRIPTIONS_PER_SESSION_PROP_NAME = "zvt.gateway.max.subscriptions.per.session";
+    public static final int MAX_SUBSCRIPTIONS_PER_SESSION_DEFAULT = 256;
+
+    /** Unwritten bytes a session may hold; above this it is a slow consumer and is disconnected. */
+    public static final String WRITE_BUFFER_HIGH_WATERMARK_PROP_NAME = "zvt.gateway.write.buffer.high.watermark";
+    public static final int WRITE_BUFFER_HIGH_WATERMARK_DEFAULT = 1024 * 1024;
+
+    public static final String WRITE_BUFFER_LOW_WATERMARK_PROP_NAME = "zvt.gateway.write.buffer.low.watermark";
+    public static final int WRITE_BUFFER_LOW_WATERMARK_DEFAULT = 512 * 1024;
+
+    /** Subscription changes waiting for the fan-out thread; when full, requests are refused as server busy. */
+    public static final String COMMAND_QUEUE_CAPACITY_PROP_NAME = "zvt.gateway.command.queue.capacity";
+    public static final int COMMAND_QUEUE_CAPACITY_DEFAULT = 4096;
+
+    /** How long a closing session has to take its close frame before the socket is dropped. */
+    public static final String CLOSE_TIMEOUT_MS_PROP_NAME = "zvt.gateway.close.timeout.ms";
+    public static final long CLOSE_TIMEOUT_MS_DEFAULT = 2000;
+
+    public static final String IO_THREADS_PROP_NAME = "zvt.gateway.io.threads";
+    public static final int IO_THREADS_DEFAULT = 1;
+
+    private String host = System.getProperty(HOST_PROP_NAME, HOST_DEFAULT);
+    private int port = Integer.getInteger(PORT_PROP_NAME, PORT_DEFAULT);
+    private String webSocketPath = System.getProperty(WEBSOCKET_PATH_PROP_NAME, WEBSOCKET_PATH_DEFAULT);
+    private int maxInboundFrameBytes = Integer.getInteger(
+        MAX_INBOUND_FRAME_BYTES_PROP_NAME, MAX_INBOUND_FRAME_BYTES_DEFAULT);
+    private int maxControlMessagesPerSecond = Integer.getInteger(
+        MAX_CONTROL_MESSAGES_PER_SECOND_PROP_NAME, MAX_CONTROL_MESSAGES_PER_SECOND_DEFAULT);
+    private int maxSubscriptionsPerSession = Integer.getInteger(
+        MAX_SUBSCRIPTIONS_PER_SESSION_PROP_NAME, MAX_SUBSCRIPTIONS_PER_SESSION_DEFAULT);
+    private int writeBufferHighWatermark = Integer.getInteger(
+        WRITE_BUFFER_HIGH_WATERMARK_PROP_NAME, WRITE_BUFFER_HIGH_WATERMARK_DEFAULT);
+    private int writeBufferLowWatermark = Integer.getInteger(
+        WRITE_BUFFER_LOW_WATERMARK_PROP_NAME, WRITE_BUFFER_LOW_WATERMARK_DEFAULT);
+    private int commandQueueCapacity = Integer.getInteger(
+        COMMAND_QUEUE_CAPACITY_PROP_NAME, COMMAND_QUEUE_CAPACITY_DEFAULT);
+    private long closeTimeoutMs = Long.getLong(CLOSE_TIMEOUT_MS_PROP_NAME, CLOSE_TIMEOUT_MS_DEFAULT);
+    private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
+    private NanoClock nanoClock;
+    private GatewayCounters counters;
+
+    public GatewayContext host(final String host)
+    {
+        this.host = host;
+        return this;
+    }
+
+    public String host()
+    {
+        return host;
+    }
+
+    public GatewayContext port(final int port)
+    {
+        this.port = port;
+        return this;
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    public GatewayContext webSocketPath(final String webSocketPath)
+    {
+        this.webSocketPath = webSocketPath;
+        return this;
+    }
+
+    public String webSocketPath()
+    {
+        return webSocketPath;
+    }
+
+    public GatewayContext maxInboundFrameBytes(final int maxInboundFrameBytes)
+    {
+        this.maxInboundFrameBytes = maxInboundFrameBytes;
+        return this;
+    }
+
+    public int maxInboundFrameBytes()
+    {
+        return maxInboundFrameBytes;
+    }
+
+    public GatewayContext maxControlMessagesPerSecond(final int maxControlMessagesPerSecond)
+    {
+        this.maxControlMessagesPerSecond = maxControlMessagesPerSecond;
+        return this;
+    }
+
+    public int maxControlMessagesPerSecond()
+    {
+        return maxControlMessagesPerSecond;
+    }
+
+    public GatewayContext maxSubscriptionsPerSession(final int maxSubscriptionsPerSession)
+    {
+        this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+        return this;
+    }
+
+    public int maxSubscriptionsPerSession()
+    {
+        return maxSubscriptionsPerSession;
+    }
+
+    public GatewayContext writeBufferHighWatermark(final int writeBufferHighWatermark)
+    {
+        this.writeBufferHighWatermark = writeBufferHighWatermark;
+        return this;
+    }
+
+    public int writeBufferHighWatermark()
+    {
+        return writeBufferHighWatermark;
+    }
+
+    public GatewayContext writeBufferLowWatermark(final int writeBufferLowWatermark)
+    {
+        this.writeBufferLowWatermark = writeBufferLowWatermark;
+        return this;
+    }
+
+    public int writeBufferLowWatermark()
+    {
+        return writeBufferLowWatermark;
+    }
+
+    public GatewayContext commandQueueCapacity(final int commandQueueCapacity)
+    {
+        this.commandQueueCapacity = commandQueueCapacity;
+        return this;
+    }
+
+    public int commandQueueCapacity()
+    {
+        return commandQueueCapacity;
+    }
+
+    public GatewayContext closeTimeoutMs(final long closeTimeoutMs)
+    {
+        this.closeTimeoutMs = closeTimeoutMs;
+        return this;
+    }
+
+    public long closeTimeoutMs()
+    {
+        return closeTimeoutMs;
+    }
+
+    public GatewayContext ioThreads(final int ioThreads)
+    {
+        this.ioThreads = ioThreads;
+        return this;
+    }
+
+    public int ioThreads()
+    {
+        return ioThreads;
+    }
+
+    /** Clock for the per-second control-message rate limit; injectable for tests. */
+    public GatewayContext nanoClock(final NanoClock nanoClock)
+    {
+        this.nanoClock = nanoClock;
+        return this;
+    }
+
+    public NanoClock nanoClock()
+    {
+        return nanoClock;
+    }
+
+    /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */
+    public GatewayContext counters(final GatewayCounters counters)
+    {
+        this.counters = counters;
+        return this;
+    }
+
+    public GatewayCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * Validates the configuration and fills in defaults for collaborators not given. Safe to call more than once.
+     *
+     * @throws IllegalArgumentException naming the first invalid setting.
+     */
+    public GatewayContext conclude()
+    {
+        if (host == null || host.isBlank())
+        {
+            throw new IllegalArgumentException("host must be set");
+        }
+        if (port < 0 || port > 65_535)
+        {
+            throw new IllegalArgumentException("port must be 0..65535 (0 = ephemeral): " + port);
+        }
+        if (webSocketPath == null || !webSocketPath.startsWith("/"))
+        {
+            throw new IllegalArgumentException("webSocketPath must start with '/': " + webSocketPath);
+        }
+        if (maxInboundFrameBytes < 128)
+        {
+            throw new IllegalArgumentException("maxInboundFrameBytes must be >= 128: " + maxInboundFrameBytes);
+        }
+        requirePositive("maxControlMessagesPerSecond", maxControlMessagesPerSecond);
+        requirePositive("maxSubscriptionsPerSession", maxSubscriptionsPerSession);
+        requirePositive("writeBufferLowWatermark", writeBufferLowWatermark);
+        if (writeBufferHighWatermark <= writeBufferLowWatermark)
+        {
+            throw new IllegalArgumentException("writeBufferHighWatermark must exceed writeBufferLowWatermark: " +
+                writeBufferHighWatermark + " <= " + writeBufferLowWatermark);
+        }
+        if (commandQueueCapacity < 2)
+        {
+            throw new IllegalArgumentException("commandQueueCapacity must be >= 2: " + commandQueueCapacity);
+        }
+        requirePositive("closeTimeoutMs", closeTimeoutMs);
+        requirePositive("ioThreads", ioThreads);
+        if (nanoClock == null)
+        {
+            nanoClock = SystemNanoClock.INSTANCE;
+        }
+        if (counters == null)
+        {
+            counters = new GatewayCounters();
+        }
+        return this;
+    }
+
+    private static void requirePositive(final String name, final long value)
+    {
+        if (value <= 0)
+        {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    public String toString()
+    {
+        return "GatewayContext{host=" + host + ", port=" + port + ", webSocketPath=" + webSocketPath +
+            ", maxInboundFrameBytes=" + maxInboundFrameBytes +
+            ", maxControlMessagesPerSecond=" + maxControlMessagesPerSecond +
+            ", maxSubscriptionsPerSession=" + maxSubscriptionsPerSession +
+            ", writeBufferHighWatermark=" + writeBufferHighWatermark +
+            ", writeBufferLowWatermark=" + writeBufferLowWatermark +
+            ", commandQueueCapacity=" + commandQueueCapacity + ", closeTimeoutMs=" + closeTimeoutMs +
+            ", ioThreads=" + ioThreads + '}';
+    }
+}

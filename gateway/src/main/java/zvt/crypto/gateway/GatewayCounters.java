@@ -1,0 +1,120 @@
+package zvt.crypto.gateway;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * What the gateway has done, readable from any thread (ops tools, tests, metrics).
+ * <p>
+ * Writers: sessions and rejections are recorded by Netty event loops (many writers, atomic increments);
+ * messages sent and slow-consumer disconnects by the fan-out ring thread alone (single writer, ordered stores that
+ * cost no more than a plain store on the hot path).
+ */
+public final class GatewayCounters
+{
+    private static final Rejection[] REJECTIONS = Rejection.values();
+
+    private final AtomicLong sessionsOpened = new AtomicLong();
+    private final AtomicLong sessionsClosed = new AtomicLong();
+    private final AtomicLong messagesSent = new AtomicLong();
+    private final AtomicLong slowConsumerDisconnects = new AtomicLong();
+    private final AtomicLong unrenderableEvents = new AtomicLong();
+    private final AtomicLongArray rejections = new AtomicLongArray(REJECTIONS.length);
+
+    public void recordSessionOpened()
+    {
+        sessionsOpened.incrementAndGet();
+    }
+
+    public void recordSessionClosed()
+    {
+        sessionsClosed.incrementAndGet();
+    }
+
+    /** Single writer: the fan-out thread. */
+    public void recordMessagesSent(final long count)
+    {
+        messagesSent.setRelease(messagesSent.getPlain() + count);
+    }
+
+    /** Single writer: the fan-out thread. */
+    public void recordSlowConsumerDisconnect()
+    {
+        slowConsumerDisconnects.setRelease(slowConsumerDisconnects.getPlain() + 1);
+    }
+
+    /**
+     * Single writer: the fan-out thread.
+     *
+     * @return the count so far, this one included (1 means the first).
+     */
+    public long recordUnrenderableEvent()
+    {
+        final long count = unrenderableEvents.getPlain() + 1;
+        unrenderableEvents.setRelease(count);
+        return count;
+    }
+
+    /**
+     * @return how many rejections of this kind there have been, this one included (1 means first of its kind).
+     */
+    public long recordRejection(final Rejection rejection)
+    {
+        return rejections.incrementAndGet(rejection.ordinal());
+    }
+
+    /** WebSocket sessions currently open (handshake completed, not yet closed). */
+    public long sessionsOpen()
+    {
+        return sessionsOpened.get() - sessionsClosed.get();
+    }
+
+    /** WebSocket sessions opened since start. */
+    public long sessionsOpened()
+    {
+        return sessionsOpened.get();
+    }
+
+    /** Event messages written to sessions (one per event per subscribed session). */
+    public long messagesSent()
+    {
+        return messagesSent.get();
+    }
+
+    public long slowConsumerDisconnects()
+    {
+        return slowConsumerDisconnects.get();
+    }
+
+    /** Ring events with subscribers that could not be rendered (not of this schema); skipped. */
+    public long unrenderableEvents()
+    {
+        return unrenderableEvents.get();
+    }
+
+    /** Client requests refused, all kinds. */
+    public long rejectedRequests()
+    {
+        long total = 0;
+        for (int i = 0; i < REJECTIONS.length; i++)
+        {
+            total += rejections.get(i);
+        }
+        return total;
+    }
+
+    public long rejectedRequests(final Rejection rejection)
+    {
+        return rejections.get(rejection.ordinal());
+    }
+
+    public String toString()
+    {
+        return "GatewayCounters{sessionsOpen=" + sessionsOpen() +
+            ", sessionsOpened=" + sessionsOpened() +
+            ", messagesSent=" + messagesSent() +
+            ", slowConsumerDisconnects=" + slowConsumerDisconnects() +
+            ", rejectedRequests=" + rejectedRequests() +
+            ", unrenderableEvents=" + unrenderableEvents() + '}';
+    }
+}

@@ -1,0 +1,45 @@
+package zvt.crypto.gateway;
+
+import java.util.Locale;
+
+/**
+ * Why a client request was refused. {@link #code()} and {@link #reason()} are what the client sees in
+ * {@code {"type":"error","code":...,"reason":...}}; every rejection is counted per kind in {@link GatewayCounters}.
+ */
+public enum Rejection
+{
+    BAD_JSON("malformed request: expected one JSON object with string fields"),
+    UNKNOWN_OP("unknown op: expected subscribe, unsubscribe or ping"),
+    MISSING_FIELD("missing field: subscribe and unsubscribe need op, channel, venue and symbol"),
+    UNKNOWN_CHANNEL("unknown channel: expected trades, book, top, candle or status"),
+    UNKNOWN_VENUE("unknown venue: expected BINANCE, OKX, BYBIT or COINBASE"),
+    UNKNOWN_SYMBOL("unknown symbol: no spot instrument with this BASE-QUOTE symbol on the venue"),
+    NOT_SUBSCRIBED("not subscribed to this channel and symbol"),
+    TOO_MANY_SUBSCRIPTIONS("too many subscriptions for this session"),
+    RATE_LIMITED("rate limit exceeded: too many control messages per second; further ones in this second are dropped"),
+    BINARY_FRAME("binary frames are not accepted: send JSON text"),
+    SERVER_BUSY("server busy: subscription changes are queued full, retry shortly"),
+    MESSAGE_TOO_BIG("message larger than the maximum inbound frame size; session closed"),
+    PROTOCOL_VIOLATION("WebSocket protocol violation; session closed");
+
+    private final String code;
+    private final String reason;
+
+    Rejection(final String reason)
+    {
+        this.code = name().toLowerCase(Locale.ROOT);
+        this.reason = reason;
+    }
+
+    /** Stable machine-readable name, e.g. {@code unknown_symbol}. */
+    public String code()
+    {
+        return code;
+    }
+
+    /** Human-readable explanation sent to the client. */
+    public String reason()
+    {
+        return reason;
+    }
+}

@@ -1,0 +1,205 @@
+package zvt.crypto.gateway.fanout;
+
+import com.lmax.disruptor.EventHandler;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import org.agrona.ExpandableArrayBuffer;
+import org.jctools.queues.MessagePassingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zvt.crypto.core.event.EventView;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.json.EventJsonRenderer;
+import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.GatewayCounters;
+
+import java.util.Arrays;
+
+/**
+ * Ring consumer that delivers events to WebSocket subscribers. It must run after the journal, so each event carries
+ * the journal index a client can resume from:
+ * <pre>
+ *   ring ──► journal ──► FanoutEventHandler ──► channel.write(same frame bytes) ──► every subscribed session
+ * </pre>
+ * For each event with subscribers the JSON is rendered once, by core's {@link EventJsonRenderer}, and framed once as
+ * a WebSocket text frame in a pooled direct buffer ({@link FrameSlab}); each subscriber is written a retained slice
+ * of those same bytes (Netty's WebSocket encoder passes raw buffers through). Channels written in a batch are flushed
+ * at its end.
+ * <p>
+ * Allocation: nothing of its own per event. Netty 4.2 recycles its write tasks and buffer slices only on its own
+ * {@code FastThreadLocalThread}s, so the ring should run its consumers on those; on other threads each write
+ * allocates a few small Netty objects.
+ * <p>
+ * Never blocks the ring: a session whose channel is over its write-buffer high watermark is a slow consumer; it is
+ * counted, dropped from the registry and closed (1008, "slow consumer") by its own event loop.
+ * <p>
+ * Threading: everything here runs on the ring's consumer thread, except {@link #commandQueue()}, whose offers any
+ * thread may make. Subscription commands are applied at the start of each batch (and on a wait-strategy timeout),
+ * so they take effect before any event published after they were offered.
+ */
+public final class FanoutEventHandler implements EventHandler<MarketEvent>
+{
+    private static final Logger LOG = LoggerFactory.getLogger(FanoutEventHandler.class);
+    private static final int INITIAL_FRAME_CAPACITY = 16 * 1024;
+    /** Frames are packed into pooled slabs of this size; see {@link FrameSlab}. */
+    private static final int SLAB_CAPACITY = 64 * 1024;
+    /** Flush a channel mid-batch after this many bytes, so a long batch does not look like a slow consumer. */
+    private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
+
+    private final GatewayCounters counters;
+    private final EventJsonRenderer renderer;
+    private final FrameSlab slab;
+    private final SubscriptionCommandQueue commands;
+    private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    private final MessagePassingQueue.Consumer<SubscriptionCommand> applyCommand = this::apply;
+    /** Rendered JSON at {@link WebSocketTextFrame#MAX_HEADER_LENGTH}, its frame header written just before it. */
+    private final ExpandableArrayBuffer frameBuffer = new ExpandableArrayBuffer(INITIAL_FRAME_CAPACITY);
+    private final int flushThresholdBytes;
+    private Subscriber[] dirty = new Subscriber[16];
+    private int dirtyCount;
+
+    /**
+     * @param context     concluded here if it was not already; its counters are shared with the server.
+     * @param instruments resolves instrument ids to symbols in the rendered JSON.
+     */
+    public FanoutEventHandler(final GatewayContext context, final InstrumentRegistry instruments)
+    {
+        context.conclude();
+        this.counters = context.counters();
+        this.renderer = new EventJsonRenderer(instruments);
+        this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
+        this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
+        this.flushThresholdBytes = Math.min(MAX_UNFLUSHED_BYTES, context.writeBufferLowWatermark() / 2);
+    }
+
+    /** Where sessions send their subscription changes; safe for any thread. */
+    public SubscriptionCommandQueue commandQueue()
+    {
+        return commands;
+    }
+
+    public void onBatchStart(final long batchSize, final long queueDepth)
+    {
+        commands.drain(applyCommand);
+    }
+
+    public void onTimeout(final long sequence)
+    {
+        commands.drain(applyCommand);
+        flushDirty();
+    }
+
+    public void onShutdown()
+    {
+        flushDirty();
+        slab.release();
+    }
+
+    public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
+    {
+        try
+        {
+            if (event.length() >= EventView.MIN_LENGTH)
+            {
+                final SubscriberList subscribers = registry.subscribers(SubscriptionKey.ofEvent(event.buffer(), 0));
+                if (subscribers != null)
+                {
+                    fanOut(event, subscribers);
+                }
+            }
+        }
+        finally
+        {
+            if (endOfBatch)
+            {
+                flushDirty();
+            }
+        }
+    }
+
+    private void fanOut(final MarketEvent event, final SubscriberList subscribers)
+    {
+        final int headerRoom = WebSocketTextFrame.MAX_HEADER_LENGTH;
+        final int jsonLength = renderer.render(event.buffer(), 0, event.journalIndex(), frameBuffer, headerRoom);
+        if (jsonLength == 0)
+        {
+            if (counters.recordUnrenderableEvent() == 1)
+            {
+                LOG.warn("skipping an event that is not of this schema (template {}, journal index {}); " +
+                    "further ones are counted, not logged", event.templateId(), event.journalIndex());
+            }
+            return;
+        }
+        final int frameOffset = headerRoom - WebSocketTextFrame.headerLength(jsonLength);
+        WebSocketTextFrame.putHeader(frameBuffer, frameOffset, jsonLength);
+        final int frameLength = headerRoom + jsonLength - frameOffset;
+        final int slabIndex = slab.append(frameBuffer.byteArray(), frameOffset, frameLength);
+        int sent = 0;
+        // Walk down from the end: dropping a subscriber moves the last one (already visited) into its place.
+        for (int i = subscribers.size() - 1; i >= 0; i--)
+        {
+            final Subscriber subscriber = subscribers.get(i);
+            final Channel channel = subscriber.channel();
+            if (!channel.isActive())
+            {
+                registry.removeAll(subscriber);
+            }
+            else if (!channel.isWritable())
+            {
+                registry.removeAll(subscriber);
+                counters.recordSlowConsumerDisconnect();
+                subscriber.disconnectSlowConsumer();
+            }
+            else
+            {
+                channel.write(slab.retainedSlice(slabIndex, frameLength), channel.voidPromise());
+                sent++;
+                written(subscriber, frameLength);
+            }
+        }
+        counters.recordMessagesSent(sent);
+    }
+
+    private void written(final Subscriber subscriber, final int bytes)
+    {
+        if (!subscriber.dirty)
+        {
+            if (dirtyCount == dirty.length)
+            {
+                dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+            }
+            dirty[dirtyCount++] = subscriber;
+            subscriber.dirty = true;
+        }
+        subscriber.unflushedBytes += bytes;
+        if (subscriber.unflushedBytes >= flushThresholdBytes)
+        {
+            subscriber.unflushedBytes = 0;
+            subscriber.channel().flush();
+        }
+    }
+
+    private void flushDirty()
+    {
+        for (int i = 0; i < dirtyCount; i++)
+        {
+            final Subscriber subscriber = dirty[i];
+            dirty[i] = null;
+            subscriber.dirty = false;
+            subscriber.unflushedBytes = 0;
+            subscriber.channel().flush();
+        }
+        dirtyCount = 0;
+    }
+
+    private void apply(final SubscriptionCommand command)
+    {
+        switch (command.action())
+        {
+            case SUBSCRIBE -> registry.subscribe(command.subscriber(), command.key());
+            case UNSUBSCRIBE -> registry.unsubscribe(command.subscriber(), command.key());
+            case REMOVE_SESSION -> registry.removeAll(command.subscriber());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package zvt.crypto.gateway.fanout;
+
+import org.agrona.DirectBuffer;
+import zvt.crypto.core.event.EventView;
+
+/**
+ * Packs what a subscription selects (instrument, venue, event type) into one {@code long}, so the fan-out looks
+ * subscribers up with a primitive map and no allocation. The venue is part of the key so that venue-wide events
+ * (a status with instrument id 0) can be subscribed per venue.
+ * <pre>
+ *   bits 63..16 instrument id | bits 15..8 venue code | bits 7..0 template id
+ * </pre>
+ */
+public final class SubscriptionKey
+{
+    private SubscriptionKey()
+    {
+    }
+
+    public static long of(final int instrumentId, final int venueCode, final int templateId)
+    {
+        return ((long)instrumentId << 16) | ((long)(venueCode & 0xFF) << 8) | (templateId & 0xFF);
+    }
+
+    /** The key an encoded event is published under, read from the common prefix of its header and body. */
+    public static long ofEvent(final DirectBuffer buffer, final int offset)
+    {
+        return of(
+            EventView.instrumentId(buffer, offset),
+            EventView.venueCode(buffer, offset),
+            EventView.templateId(buffer, offset));
+    }
+}

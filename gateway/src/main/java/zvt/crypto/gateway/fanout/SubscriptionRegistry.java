@@ -1,0 +1,66 @@
+package zvt.crypto.gateway.fanout;
+
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
+
+/**
+ * Who is subscribed to what, keyed by {@link SubscriptionKey}. Confined to the fan-out thread: changes arrive as
+ * {@link SubscriptionCommand}s, so no lock is ever taken on the event path.
+ */
+final class SubscriptionRegistry
+{
+    private final Long2ObjectHashMap<SubscriberList> byKey = new Long2ObjectHashMap<>();
+
+    /** @return the subscribers for the key, or null if there are none. */
+    SubscriberList subscribers(final long key)
+    {
+        return byKey.get(key);
+    }
+
+    void subscribe(final Subscriber subscriber, final long key)
+    {
+        if (!subscriber.removed && subscriber.keys.add(key))
+        {
+            SubscriberList list = byKey.get(key);
+            if (list == null)
+            {
+                list = new SubscriberList();
+                byKey.put(key, list);
+            }
+            list.add(subscriber);
+        }
+    }
+
+    void unsubscribe(final Subscriber subscriber, final long key)
+    {
+        if (subscriber.keys.remove(key))
+        {
+            removeFromList(subscriber, key);
+        }
+    }
+
+    /** Drops every subscription of a session that has ended; it can never subscribe again. */
+    void removeAll(final Subscriber subscriber)
+    {
+        if (subscriber.removed)
+        {
+            return;
+        }
+        subscriber.removed = true;
+        final LongHashSet.LongIterator keys = subscriber.keys.iterator();
+        while (keys.hasNext())
+        {
+            removeFromList(subscriber, keys.nextValue());
+        }
+        subscriber.keys.clear();
+    }
+
+    private void removeFromList(final Subscriber subscriber, final long key)
+    {
+        final SubscriberList list = byKey.get(key);
+        if (list != null && list.remove(subscriber) && list.size() == 0)
+        {
+            byKey.remove(key);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package zvt.crypto.gateway.ws;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
+
+/**
+ * The pipeline of every accepted connection, codecs before logic:
+ * <pre>
+ *   HttpServerCodec ─► HttpObjectAggregator ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close)
+ *     ─► WebSocketFrameAggregator ─► HttpRouteHandler (/health, 404) ─► ClientSessionHandler (control protocol)
+ * </pre>
+ * After the upgrade Netty swaps the HTTP codec for the WebSocket frame codec. No compression extension is offered:
+ * the fan-out writes pre-framed, uncompressed bytes that must reach the socket untouched.
+ */
+final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
+{
+    /** Only small GET requests are served over plain HTTP. */
+    private static final int MAX_HTTP_REQUEST_BYTES = 8192;
+
+    private final GatewayContext context;
+    private final InstrumentRegistry instruments;
+    private final SubscriptionCommandQueue commands;
+    private final ChannelGroup sessions;
+    private final WebSocketServerProtocolConfig protocolConfig;
+    private final HttpRouteHandler httpRoutes;
+
+    GatewayChannelInitializer(
+        final GatewayContext context,
+        final InstrumentRegistry instruments,
+        final SubscriptionCommandQueue commands,
+        final ChannelGroup sessions)
+    {
+        this.context = context;
+        this.instruments = instruments;
+        this.commands = commands;
+        this.sessions = sessions;
+        this.httpRoutes = new HttpRouteHandler(context.counters(), context.webSocketPath());
+        this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
+            .websocketPath(context.webSocketPath())
+            .checkStartsWith(true)
+            .handleCloseFrames(true)
+            .dropPongFrames(true)
+            .forceCloseTimeoutMillis(context.closeTimeoutMs())
+            .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(context.maxInboundFrameBytes())
+                .expectMaskedFrames(true)
+                .allowExtensions(false)
+                .closeOnProtocolViolation(true)
+                .build())
+            .build();
+    }
+
+    protected void initChannel(final SocketChannel channel)
+    {
+        channel.pipeline()
+            .addLast("http-codec", new HttpServerCodec())
+            .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
+            .addLast("ws-protocol", new WebSocketServerProtocolHandler(protocolConfig))
+            .addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxInboundFrameBytes()))
+            .addLast("http-routes", httpRoutes)
+            .addLast("session", new ClientSessionHandler(context, instruments, commands, sessions));
+    }
+}

@@ -1,0 +1,91 @@
+package zvt.crypto.gateway.ws;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import org.agrona.ExpandableArrayBuffer;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.json.JsonWriter;
+import zvt.crypto.gateway.Rejection;
+
+/**
+ * Spells the gateway's replies to control messages as JSON text frames:
+ * <pre>
+ *   {"type":"subscribed","channel":"trades","venue":"BINANCE","symbol":"BTC-USDT","instrumentId":1}
+ *   {"type":"unsubscribed", ...same fields}
+ *   {"type":"pong"}
+ *   {"type":"error","code":"unknown_symbol","reason":"...","op":...,"channel":...,"venue":...,"symbol":...}
+ * </pre>
+ * An error echoes whichever request fields were readable. Not thread-safe: one per session.
+ */
+final class ReplyEncoder
+{
+    private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
+    private final JsonWriter json = new JsonWriter();
+
+    TextWebSocketFrame pong(final ByteBufAllocator allocator)
+    {
+        json.wrap(buffer, 0).beginObject().field("type", "pong").endObject();
+        return frame(allocator);
+    }
+
+    /**
+     * @param instrument the subscribed instrument, or null for a venue-wide subscription.
+     */
+    TextWebSocketFrame subscription(
+        final ByteBufAllocator allocator,
+        final String type,
+        final SubscriptionChannel channel,
+        final Venue venue,
+        final Instrument instrument)
+    {
+        json.wrap(buffer, 0).beginObject()
+            .field("type", type)
+            .field("channel", channel.label())
+            .field("venue", venue.name());
+        if (instrument != null)
+        {
+            json.field("symbol", instrument.symbol());
+        }
+        json.field("instrumentId", instrument == null ? 0 : instrument.id()).endObject();
+        return frame(allocator);
+    }
+
+    /**
+     * @param request the decoder holding the refused request's fields, or null if it was not read at all.
+     */
+    TextWebSocketFrame error(
+        final ByteBufAllocator allocator, final Rejection rejection, final ControlRequestDecoder request)
+    {
+        json.wrap(buffer, 0).beginObject()
+            .field("type", "error")
+            .field("code", rejection.code())
+            .field("reason", rejection.reason());
+        if (request != null)
+        {
+            echo("op", request.opText());
+            echo("channel", request.channelText());
+            echo("venue", request.venueText());
+            echo("symbol", request.symbolText());
+        }
+        json.endObject();
+        return frame(allocator);
+    }
+
+    private void echo(final String name, final String value)
+    {
+        if (value != null)
+        {
+            json.field(name, value);
+        }
+    }
+
+    private TextWebSocketFrame frame(final ByteBufAllocator allocator)
+    {
+        final int length = json.position();
+        final ByteBuf content = allocator.buffer(length, length);
+        content.writeBytes(buffer.byteArray(), 0, length);
+        return new TextWebSocketFrame(content);
+    }
+}

@@ -1,0 +1,164 @@
+package zvt.crypto.gateway;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.CloseHelper;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.MessageHeaderEncoder;
+import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.codec.TradeEncoder;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.decimal.AsciiDecimal;
+import zvt.crypto.core.decimal.MutableDecimal;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.ring.MarketEventRing;
+import zvt.crypto.core.ring.RingContext;
+import zvt.crypto.core.ring.WaitStrategyType;
+import zvt.crypto.gateway.fanout.FanoutEventHandler;
+import zvt.crypto.gateway.ws.GatewayServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.UnaryOperator;
+
+/**
+ * The real thing on loopback: a core ring whose first consumer assigns journal indexes, the fan-out after it, and a
+ * gateway server; trades are published into the ring with the SBE encoders, as a feed handler would.
+ */
+final class GatewayHarness implements AutoCloseable
+{
+    private static final int RING_SIZE = 1024;
+
+    final InstrumentRegistry instruments = new InstrumentRegistry();
+    final Instrument btcBinance = instruments.intern(Venue.BINANCE, MarketType.SPOT, "BTCUSDT", "BTC-USDT");
+    final Instrument ethBinance = instruments.intern(Venue.BINANCE, MarketType.SPOT, "ETHUSDT", "ETH-USDT");
+    final Instrument btcOkx = instruments.intern(Venue.OKX, MarketType.SPOT, "BTC-USDT", "BTC-USDT");
+    final GatewayContext context;
+    final GatewayServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    private final RingBuffer<MarketEvent> ringBuffer;
+    private final AutoCloseable ring;
+    private final List<TestClient> clients = new ArrayList<>();
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final TradeEncoder trade = new TradeEncoder();
+
+    GatewayHarness(final GatewayContext context)
+    {
+        this.context = context.conclude();
+        final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
+        final MarketEventRing marketEventRing = new MarketEventRing(
+            new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.BLOCKING),
+            new JournalIndexStub(),
+            List.of(fanout));
+        marketEventRing.start();
+        ringBuffer = marketEventRing.ringBuffer();
+        ring = marketEventRing;
+        server = GatewayServer.launch(context, instruments, fanout);
+    }
+
+    /**
+     * The same topology built on the Disruptor directly, for tests that need to choose the consumer threads (core's
+     * ring does not let them be chosen yet).
+     *
+     * @param consumerThreads makes the journal-stub and fan-out threads.
+     * @param fanoutWrapper   wraps the fan-out as the ring sees it, e.g. to observe its thread.
+     */
+    GatewayHarness(
+        final GatewayContext context,
+        final ThreadFactory consumerThreads,
+        final UnaryOperator<EventHandler<MarketEvent>> fanoutWrapper)
+    {
+        this.context = context.conclude();
+        final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
+        final Disruptor<MarketEvent> disruptor = new Disruptor<>(
+            MarketEvent::new, RING_SIZE, consumerThreads, ProducerType.MULTI, new BlockingWaitStrategy());
+        disruptor.handleEventsWith(new JournalIndexStub()).then(fanoutWrapper.apply(fanout));
+        ringBuffer = disruptor.start();
+        ring = disruptor::shutdown;
+        server = GatewayServer.launch(context, instruments, fanout);
+    }
+
+    RingBuffer<MarketEvent> ringBuffer()
+    {
+        return ringBuffer;
+    }
+
+    GatewayCounters counters()
+    {
+        return context.counters();
+    }
+
+    TestClient connect()
+    {
+        final TestClient client = TestClient.connect(http, server.webSocketUri());
+        clients.add(client);
+        return client;
+    }
+
+    static String subscribe(final String venue, final String symbol)
+    {
+        return "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"" + venue + "\",\"symbol\":\"" + symbol +
+            "\"}";
+    }
+
+    static String unsubscribe(final String venue, final String symbol)
+    {
+        return "{\"op\":\"unsubscribe\",\"channel\":\"trades\",\"venue\":\"" + venue + "\",\"symbol\":\"" + symbol +
+            "\"}";
+    }
+
+    /**
+     * Publishes one trade into the ring.
+     *
+     * @return the journal index the event will carry.
+     */
+    synchronized long publishTrade(
+        final Instrument instrument, final String price, final String size, final Side side, final String tradeId)
+    {
+        final MutableDecimal priceValue = AsciiDecimal.parse(price);
+        final MutableDecimal sizeValue = AsciiDecimal.parse(size);
+        final long sequence = ringBuffer.next();
+        try
+        {
+            final MarketEvent event = ringBuffer.get(sequence).reset();
+            trade.wrapAndApplyHeader(event.buffer(), 0, header)
+                .receiveTimeNanos(1_700_000_000_123_456_789L + sequence)
+                .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
+                .instrumentId(instrument.id())
+                .venue(instrument.venue())
+                .aggressorSide(side);
+            trade.price().mantissa(priceValue.mantissa()).exponent((byte)priceValue.exponent());
+            trade.size().mantissa(sizeValue.mantissa()).exponent((byte)sizeValue.exponent());
+            trade.venueTradeId(tradeId);
+            event.length(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+        }
+        finally
+        {
+            ringBuffer.publish(sequence);
+        }
+        return JournalIndexStub.FIRST_INDEX + sequence;
+    }
+
+    HttpResponse<String> get(final String path) throws IOException, InterruptedException
+    {
+        final URI uri = URI.create("http://" + context.host() + ':' + server.port() + path);
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public void close()
+    {
+        CloseHelper.closeAll(() -> clients.forEach(TestClient::close), server, ring, http);
+    }
+}
