@@ -4,12 +4,15 @@ import com.lmax.disruptor.EventHandler;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import zvt.crypto.core.codec.InstrumentDefinitionDecoder;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,10 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link MarketEvent#NO_JOURNAL_INDEX} and the exception goes to the ring's exception handler, which counts it and
  * logs each kind once; later consumers therefore see {@code NO_JOURNAL_INDEX} on an event that is not journaled.
  * <p>
- * Keeping a journal self-describing: given the node's {@link InstrumentRegistry}, the handler re-appends every known
- * instrument's definition right after the first event of each new cycle, so retention deleting old cycles never
- * deletes the only definition of an instrument still in use. Those entries are journal-only (later ring consumers
- * do not see them) and carry the receive time of the event they follow.
+ * Keeping a journal self-describing: given the node's {@link InstrumentRegistry}, the handler re-appends, right after
+ * the first event of each new cycle, the definition of every instrument already defined in an earlier cycle
+ * (restored from the journal at start, or journaled from the ring since), so retention deleting old cycles never
+ * deletes the only definition of an instrument still in use. Instruments whose definition is still on its way
+ * through the ring are not repeated. Those entries are journal-only (later ring consumers do not see them) and carry
+ * the receive time of the event they follow.
  * <p>
  * Thread-safety: {@link #onEvent} runs on the ring's journal thread only (the appender is acquired on that thread in
  * {@link #onStart()} or on first use); the counters may be read from any thread.
@@ -43,6 +48,7 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
     private final AtomicLong skippedEmptySlots = new AtomicLong();
     private final AtomicLong appendedDefinitions = new AtomicLong();
     private final AtomicLong lastIndex = new AtomicLong(Journal.NO_INDEX);
+    private final IntHashSet definedInstruments = new IntHashSet();
     private InstrumentDefinitionCodec definitionCodec;
     private UnsafeBuffer definitionBuffer;
     private ExcerptAppender appender;
@@ -61,6 +67,10 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         this.journal = journal;
         this.registry = registry;
         this.rollCycle = journal.context().rollCycle();
+        if (registry != null)
+        {
+            registry.all().forEach(instrument -> definedInstruments.add(instrument.id()));
+        }
     }
 
     public void onStart()
@@ -95,9 +105,16 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         appendedEvents.lazySet(appendedEvents.get() + 1);
         appendedBytes.lazySet(appendedBytes.get() + length);
 
-        if (registry != null && rollCycle.toSequenceNumber(index) == 0)
+        if (registry != null)
         {
-            appendDefinitions(EventView.receiveTimeNanos(buffer, 0));
+            if (rollCycle.toSequenceNumber(index) == 0)
+            {
+                appendDefinitions(EventView.receiveTimeNanos(buffer, 0));
+            }
+            if (EventView.templateId(buffer, 0) == InstrumentDefinitionDecoder.TEMPLATE_ID)
+            {
+                definedInstruments.add(EventView.instrumentId(buffer, 0));
+            }
         }
     }
 
@@ -162,6 +179,10 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         int count = 0;
         for (final Instrument instrument : registry.all())
         {
+            if (!definedInstruments.contains(instrument.id()))
+            {
+                continue;
+            }
             final int length = definitionCodec.encode(instrument, receiveTimeNanos, definitionBuffer, 0);
             append(definitionBuffer.byteArray(), 0, length);
             count++;

@@ -3,10 +3,17 @@ package zvt.crypto.journal;
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
+import zvt.crypto.core.instrument.InstrumentRegistry;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -49,6 +56,34 @@ class JournalEventHandlerTest
             assertEquals(SyntheticTrades.length(0) + SyntheticTrades.length(1), handler.appendedBytes());
             assertEquals(second, handler.lastIndex());
             assertEquals(2, JournalStats.of(journal).entries());
+        }
+    }
+
+    @Test
+    void shouldJournalEachNewInstrumentDefinitionOnce(@TempDir final Path dir)
+    {
+        try (Journal journal = Journal.open(new JournalContext().directory(dir)))
+        {
+            final InstrumentRegistry registry = new InstrumentRegistry();
+            final JournalEventHandler handler = new JournalEventHandler(journal, registry);
+            final MarketEvent event = new MarketEvent();
+            final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
+            final Instrument btc = registry.intern(Venue.BINANCE, MarketType.SPOT, "BTCUSDT", "BTC-USDT");
+            final Instrument eth = registry.intern(Venue.BINANCE, MarketType.SPOT, "ETHUSDT", "ETH-USDT");
+
+            for (final Instrument instrument : List.of(btc, eth))
+            {
+                event.reset().length(definitions.encode(instrument, 1, event.buffer(), 0));
+                handler.onEvent(event, 0, true);
+            }
+            event.reset().length(new SyntheticTrades().encode(0, event.buffer(), 0));
+            handler.onEvent(event, 2, true);
+            handler.onShutdown();
+
+            final JournalStats stats = JournalStats.of(journal);
+            assertEquals(2, stats.count(EventType.INSTRUMENT), "definitions arriving through the ring are not repeated");
+            assertEquals(0, handler.appendedDefinitions());
+            assertEquals(registry.all(), JournalInstruments.rebuild(journal).all());
         }
     }
 

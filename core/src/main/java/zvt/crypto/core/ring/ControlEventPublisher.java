@@ -2,13 +2,13 @@ package zvt.crypto.core.ring;
 
 import com.lmax.disruptor.RingBuffer;
 import org.agrona.concurrent.EpochNanoClock;
-import zvt.crypto.core.codec.InstrumentDefinitionEncoder;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.codec.VenueStatusCode;
 import zvt.crypto.core.codec.VenueStatusEncoder;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 
 /**
  * Publishes the pipeline's own events into the ring: instrument definitions (so a journal describes itself) and
@@ -19,7 +19,7 @@ public final class ControlEventPublisher
     private final RingBuffer<MarketEvent> ring;
     private final EpochNanoClock clock;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
-    private final InstrumentDefinitionEncoder definition = new InstrumentDefinitionEncoder();
+    private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private final VenueStatusEncoder status = new VenueStatusEncoder();
 
     public ControlEventPublisher(final RingBuffer<MarketEvent> ring, final EpochNanoClock clock)
@@ -34,18 +34,7 @@ public final class ControlEventPublisher
         try
         {
             final MarketEvent event = ring.get(sequence).reset();
-            definition.wrapAndApplyHeader(event.buffer(), 0, header)
-                .receiveTimeNanos(clock.nanoTime())
-                .exchangeTimeNanos(0)
-                .instrumentId(instrument.id())
-                .venue(instrument.venue())
-                .marketType(instrument.marketType())
-                .priceExponent((byte)instrument.priceExponent())
-                .sizeExponent((byte)instrument.sizeExponent());
-            definition.tickSize().mantissa(instrument.tickSize()).exponent((byte)instrument.priceExponent());
-            definition.lotSize().mantissa(instrument.lotSize()).exponent((byte)instrument.sizeExponent());
-            definition.venueSymbol(instrument.venueSymbol()).symbol(instrument.symbol());
-            event.length(MessageHeaderEncoder.ENCODED_LENGTH + definition.encodedLength());
+            event.length(definitions.encode(instrument, clock.nanoTime(), event.buffer(), 0));
         }
         finally
         {

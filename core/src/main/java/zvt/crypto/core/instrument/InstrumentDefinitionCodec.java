@@ -1,4 +1,4 @@
-package zvt.crypto.journal;
+package zvt.crypto.core.instrument;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -8,16 +8,15 @@ import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
 import zvt.crypto.core.codec.Venue;
-import zvt.crypto.core.instrument.Instrument;
 
 /**
- * InstrumentDefinition event &lt;-&gt; {@link Instrument}, in the layout core's {@code ControlEventPublisher} writes
- * (tick size at the price exponent, lot size at the size exponent). Used off the hot path only: on a cycle roll
- * and when a journal is read back for its instruments.
+ * InstrumentDefinition event &lt;-&gt; {@link Instrument}: tick size at the price exponent, lot size at the size
+ * exponent. The one codec for definitions, used by the ring's control publisher, the journal's cycle-start
+ * re-journaling and journal readers. Off the hot path only (decoding allocates Strings).
  * <p>
  * Not thread-safe: one instance per thread.
  */
-final class InstrumentDefinitionCodec
+public final class InstrumentDefinitionCodec
 {
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final MessageHeaderDecoder headerDecoder = new MessageHeaderDecoder();
@@ -25,7 +24,7 @@ final class InstrumentDefinitionCodec
     private final InstrumentDefinitionDecoder decoder = new InstrumentDefinitionDecoder();
 
     /** @return the encoded length, header included. */
-    int encode(
+    public int encode(
         final Instrument instrument, final long receiveTimeNanos, final MutableDirectBuffer buffer, final int offset)
     {
         encoder.wrapAndApplyHeader(buffer, offset, headerEncoder)
@@ -46,7 +45,7 @@ final class InstrumentDefinitionCodec
      * @return the instrument the definition describes.
      * @throws IllegalArgumentException if the bytes are not a valid definition, with the reason.
      */
-    Instrument decode(final DirectBuffer buffer, final int offset, final int length)
+    public Instrument decode(final DirectBuffer buffer, final int offset, final int length)
     {
         if (length < MessageHeaderDecoder.ENCODED_LENGTH + InstrumentDefinitionDecoder.BLOCK_LENGTH)
         {

@@ -1,0 +1,52 @@
+package zvt.crypto.ops;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import zvt.crypto.ops.launch.DemoCommand;
+import zvt.crypto.ops.launch.RunCommand;
+import zvt.crypto.ops.launch.SimulateCommand;
+import zvt.crypto.ops.tools.JournalCommand;
+import zvt.crypto.ops.tools.ReplayCommand;
+
+/**
+ * The one binary: {@code java -jar zvt-crypto.jar <command>}. See {@code --help} of each command.
+ */
+@Command(
+    name = "zvt-crypto",
+    mixinStandardHelpOptions = true,
+    version = "zvt-crypto 0.1.0",
+    description = "Low-latency, event-sourced market-data pipeline for crypto exchanges",
+    subcommands = {
+        DemoCommand.class,
+        RunCommand.class,
+        SimulateCommand.class,
+        JournalCommand.class,
+        ReplayCommand.class,
+        CommandLine.HelpCommand.class})
+public final class ZvtCrypto
+{
+    static
+    {
+        // Before any Chronicle class loads: never phone home (the analytics jar is also excluded from the build).
+        System.setProperty("chronicle.analytics.disable", "true");
+    }
+
+    private ZvtCrypto()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        final CommandLine commandLine = new CommandLine(new ZvtCrypto());
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+        {
+            cmd.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            if (System.getenv("ZVT_DEBUG") != null)
+            {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
+    }
+}

@@ -1,0 +1,127 @@
+package zvt.crypto.ops.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The node's configuration: a Java properties file (format and every key documented in
+ * {@code ops/config/zvt-crypto.properties}), where every key can be overridden by an environment variable named
+ * {@code ZVT_} + the key in upper case with {@code .} and {@code -} turned into {@code _}
+ * ({@code gateway.port} → {@code ZVT_GATEWAY_PORT}). Built-in defaults apply to keys set nowhere.
+ * Secrets belong in the environment or in files the config points at, never in the file itself.
+ */
+public final class NodeConfig
+{
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+        Map.entry("journal.dir", "./data/journal"),
+        Map.entry("journal.retention.days", "0"),
+        Map.entry("ring.size", "65536"),
+        Map.entry("ring.wait", "blocking"),
+        Map.entry("gateway.host", "127.0.0.1"),
+        Map.entry("gateway.port", "8080"),
+        Map.entry("venues", "binance"),
+        Map.entry("binance.ws.url", "wss://stream.binance.com:9443"),
+        Map.entry("binance.symbols", "BTC-USDT,ETH-USDT"));
+
+    private final Map<String, String> values;
+
+    private NodeConfig(final Map<String, String> values)
+    {
+        this.values = values;
+    }
+
+    /** Defaults, then the file (if any), then the environment. */
+    public static NodeConfig load(final Path file, final Map<String, String> environment) throws IOException
+    {
+        final Map<String, String> values = new TreeMap<>(DEFAULTS);
+        if (file != null)
+        {
+            final Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+            {
+                properties.load(reader);
+            }
+            properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        }
+        for (final String key : List.copyOf(values.keySet()))
+        {
+            final String override = environment.get(environmentName(key));
+            if (override != null)
+            {
+                values.put(key, override.trim());
+            }
+        }
+        return new NodeConfig(values);
+    }
+
+    public static NodeConfig defaults(final Map<String, String> environment)
+    {
+        try
+        {
+            return load(null, environment);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A copy with one key replaced (what the CLI's options do). */
+    public NodeConfig with(final String key, final String value)
+    {
+        final Map<String, String> copy = new TreeMap<>(values);
+        copy.put(key, value);
+        return new NodeConfig(copy);
+    }
+
+    public static String environmentName(final String key)
+    {
+        return "ZVT_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String get(final String key)
+    {
+        final String value = values.get(key);
+        if (value == null || value.isEmpty())
+        {
+            throw new IllegalArgumentException("missing config key " + key + " (or env " + environmentName(key) + ")");
+        }
+        return value;
+    }
+
+    public int getInt(final String key)
+    {
+        try
+        {
+            return Integer.parseInt(get(key));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("config key " + key + " must be an integer: " + get(key), ex);
+        }
+    }
+
+    public List<String> getList(final String key)
+    {
+        return Arrays.stream(get(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public Path getPath(final String key)
+    {
+        return Path.of(get(key));
+    }
+
+    public Map<String, String> asMap()
+    {
+        return Map.copyOf(values);
+    }
+}
