@@ -1,0 +1,173 @@
+package zvt.crypto.ops.launch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's demo command, exactly: {@code ops/bin/zvt demo} from the repository, a WebSocket client on loopback
+ * receiving trades within 10 s; then SIGTERM, a clean drain, and the CLI's journal tools reading what was journaled.
+ */
+class DemoCommandIT
+{
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern GATEWAY_LINE = Pattern.compile("^gateway: (ws://\\S+)$");
+    private static final Pattern TRADE = Pattern.compile(
+        "\"type\":\"trade\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\".*\"tradeId\":\"(\\d+)\".*\"journalIndex\":(\\d+)");
+
+    private Process demo;
+
+    @AfterEach
+    void tearDown()
+    {
+        if (demo != null && demo.isAlive())
+        {
+            demo.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldServeTradesWithin10SecondsAndDrainOnSigterm(@TempDir final Path dataDir) throws Exception
+    {
+        final long started = System.nanoTime();
+        demo = new ProcessBuilder("bash", "ops/bin/zvt", "demo", "--port", "0", "--data-dir", dataDir.toString())
+            .directory(REPOSITORY.toFile())
+            .redirectError(dataDir.resolve("demo.log").toFile())
+            .start();
+        final BufferedReader stdout = new BufferedReader(
+            new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+        final URI gateway = awaitGatewayUri(stdout, dataDir);
+
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(gateway, new CollectingListener(messages)).get(5, TimeUnit.SECONDS);
+        client.sendText("{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}",
+            true).get(5, TimeUnit.SECONDS);
+
+        final List<String[]> trades = new ArrayList<>();
+        final long deadline = started + TimeUnit.SECONDS.toNanos(10);
+        while (trades.size() < 5 && System.nanoTime() < deadline)
+        {
+            final String message = messages.poll(100, TimeUnit.MILLISECONDS);
+            final Matcher trade = message == null ? null : TRADE.matcher(message);
+            if (trade != null && trade.find())
+            {
+                trades.add(new String[]{trade.group(1), trade.group(2)});
+            }
+        }
+        assertEquals(5, trades.size(), "trades received within 10 s of starting the demo: " + messages);
+        client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+
+        demo.destroy();
+        assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "demo exits after SIGTERM");
+        assertEquals(128 + 15, demo.exitValue(), "the JVM reports SIGTERM once its shutdown completed");
+        final String log = Files.readString(dataDir.resolve("demo.log"));
+        assertTrue(log.contains("journal closed after"), "the node drained and closed the journal:\n" + log);
+
+        final Path journal = dataDir.resolve("journal");
+        final String dump = run("journal", "dump", "--dir", journal.toString(), "--type", "trade",
+            "--symbol", "BTC-USDT");
+        for (final String[] trade : trades)
+        {
+            assertTrue(dump.contains("\"tradeId\":\"" + trade[0] + "\"") &&
+                dump.contains("\"journalIndex\":" + trade[1] + "}"),
+                "trade " + trade[0] + " at index " + trade[1] + " is in the journal");
+        }
+        final String stats = run("journal", "stats", "--dir", journal.toString());
+        final Matcher entries = Pattern.compile("type trade\\s+(\\d+)").matcher(stats);
+        assertTrue(entries.find(), stats);
+        assertTrue(Long.parseLong(entries.group(1)) >= trades.size(), stats);
+
+        final String replay = run("replay", "--dir", journal.toString(), "--symbol", "ETH-USDT", "--type", "trade");
+        assertTrue(replay.lines().findAny().isPresent(), "replay returns the ETH-USDT trades");
+        assertTrue(replay.lines().allMatch(l -> l.contains("\"symbol\":\"ETH-USDT\"") && l.contains("\"type\":\"trade\"")),
+            "replay filters by symbol and type");
+    }
+
+    private static URI awaitGatewayUri(final BufferedReader stdout, final Path dataDir) throws IOException
+    {
+        String line;
+        while ((line = stdout.readLine()) != null)
+        {
+            final Matcher matcher = GATEWAY_LINE.matcher(line);
+            if (matcher.matches())
+            {
+                return URI.create(matcher.group(1));
+            }
+        }
+        throw new AssertionError("demo ended without printing its gateway URL:\n" +
+            Files.readString(dataDir.resolve("demo.log")));
+    }
+
+    private static String run(final String... args) throws Exception
+    {
+        final List<String> command = new ArrayList<>(List.of("bash", "ops/bin/zvt"));
+        command.addAll(List.of(args));
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile());
+        builder.environment().putAll(Map.of("ZVT_LOG_LEVEL", "WARN"));
+        final Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        final CompletableFuture<String> output = CompletableFuture.supplyAsync(() ->
+        {
+            try
+            {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            catch (final IOException ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+        });
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "zvt " + String.join(" ", args) + " finishes");
+        assertEquals(0, process.exitValue(), "zvt " + String.join(" ", args) + " succeeds");
+        final String text = output.get(5, TimeUnit.SECONDS);
+        assertNotNull(text);
+        return text;
+    }
+
+    private static final class CollectingListener implements WebSocket.Listener
+    {
+        private final BlockingQueue<String> messages;
+        private final StringBuilder partial = new StringBuilder();
+
+        CollectingListener(final BlockingQueue<String> messages)
+        {
+            this.messages = messages;
+        }
+
+        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+        {
+            partial.append(data);
+            if (last)
+            {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
