@@ -18,6 +18,7 @@ import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
@@ -46,6 +47,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
+    private static final Instrument UNKNOWN_INSTRUMENT =
+        Instrument.of(Integer.MAX_VALUE, Venue.BINANCE, MarketType.SPOT, "?", "?");
+
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessionHandler.class);
     private static final Set<Class<?>> LOGGED_FAILURES = ConcurrentHashMap.newKeySet();
 
@@ -180,12 +184,9 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
 
     private void subscribe(final ChannelHandlerContext ctx)
     {
-        final String symbol = request.symbol();
-        final Instrument instrument = symbol == null ? null :
-            instruments.bySymbol(request.venue(), MarketType.SPOT, symbol);
-        if (symbol != null && instrument == null)
+        final Instrument instrument = resolveInstrument(ctx);
+        if (instrument == UNKNOWN_INSTRUMENT)
         {
-            reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
             return;
         }
         final long key = key(instrument);
@@ -209,12 +210,9 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
 
     private void unsubscribe(final ChannelHandlerContext ctx)
     {
-        final String symbol = request.symbol();
-        final Instrument instrument = symbol == null ? null :
-            instruments.bySymbol(request.venue(), MarketType.SPOT, symbol);
-        if (symbol != null && instrument == null)
+        final Instrument instrument = resolveInstrument(ctx);
+        if (instrument == UNKNOWN_INSTRUMENT)
         {
-            reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
             return;
         }
         final long key = key(instrument);
@@ -231,6 +229,26 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         subscriptions.remove(key);
         ctx.writeAndFlush(
             replies.subscription(ctx.alloc(), "unsubscribed", request.channel(), request.venue(), instrument));
+    }
+
+    /**
+     * @return the instrument the request names, null for a venue-wide request, or {@link #UNKNOWN_INSTRUMENT}
+     * (after rejecting the request) when the symbol is not known.
+     */
+    private Instrument resolveInstrument(final ChannelHandlerContext ctx)
+    {
+        final String symbol = request.symbol();
+        if (symbol == null)
+        {
+            return null;
+        }
+        final Instrument instrument = instruments.bySymbol(request.venue(), MarketType.SPOT, symbol);
+        if (instrument == null)
+        {
+            reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
+            return UNKNOWN_INSTRUMENT;
+        }
+        return instrument;
     }
 
     private long key(final Instrument instrument)
