@@ -128,8 +128,22 @@ public final class EventJsonRenderer
         decimal("low", candle.lowPrice());
         decimal("close", candle.closePrice());
         decimal("volume", candle.volume());
-        decimal("quoteVolume", candle.quoteVolume());
-        json.field("tradeCount", candle.tradeCount());
+        if (candle.quoteVolume().mantissa() == DecimalDecoder.mantissaNullValue())
+        {
+            json.nullField("quoteVolume");
+        }
+        else
+        {
+            decimal("quoteVolume", candle.quoteVolume());
+        }
+        if (candle.tradeCount() == CandleDecoder.tradeCountNullValue())
+        {
+            json.nullField("tradeCount");
+        }
+        else
+        {
+            json.field("tradeCount", candle.tradeCount());
+        }
         times(candle.exchangeTimeNanos(), candle.receiveTimeNanos());
     }
 

@@ -86,6 +86,15 @@ public final class JsonWriter
         return this;
     }
 
+    /** A field whose value the source did not give (e.g. a venue candle without a trade count). */
+    public JsonWriter nullField(final String name)
+    {
+        name(name);
+        position += buffer.putStringWithoutLengthAscii(position, "null");
+        needsComma = true;
+        return this;
+    }
+
     /** A decimal as a JSON string, the way venues send prices: exact, with its scale. */
     public JsonWriter decimalField(final String name, final long mantissa, final int exponent)
     {

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.BookUpdateEncoder;
 import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.BooleanType;
+import zvt.crypto.core.codec.CandleEncoder;
+import zvt.crypto.core.codec.CandleInterval;
+import zvt.crypto.core.codec.CandleSource;
+import zvt.crypto.core.codec.DecimalEncoder;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
 import zvt.crypto.core.codec.Side;
@@ -69,6 +73,35 @@ class EventJsonRendererTest
             "\"lastSequence\":11,\"lastInBatch\":true,\"exchangeTime\":1,\"receiveTime\":2," +
             "\"levels\":[[\"buy\",\"10.0\",\"0\"],[\"sell\",\"10.1\",\"2.5\"]],\"journalIndex\":5}",
             out.getStringWithoutLengthAscii(0, length));
+    }
+
+    @Test
+    void shouldRenderUnknownCandleFieldsAsNull()
+    {
+        final CandleEncoder candle = new CandleEncoder().wrapAndApplyHeader(event, 0, header)
+            .receiveTimeNanos(2)
+            .exchangeTimeNanos(1)
+            .instrumentId(3)
+            .venue(Venue.BYBIT)
+            .interval(CandleInterval.M1)
+            .closed(BooleanType.TRUE)
+            .source(CandleSource.REST)
+            .openTimeNanos(0)
+            .closeTimeNanos(60_000_000_000L)
+            .tradeCount(CandleEncoder.tradeCountNullValue());
+        candle.openPrice().mantissa(1).exponent((byte)0);
+        candle.highPrice().mantissa(2).exponent((byte)0);
+        candle.lowPrice().mantissa(1).exponent((byte)0);
+        candle.closePrice().mantissa(2).exponent((byte)0);
+        candle.volume().mantissa(15).exponent((byte)-1);
+        candle.quoteVolume().mantissa(DecimalEncoder.mantissaNullValue()).exponent((byte)0);
+
+        final String json = out.getStringWithoutLengthAscii(0, renderer.render(event, 0, 9, out, 0));
+
+        assertEquals("{\"type\":\"candle\",\"venue\":\"BYBIT\",\"instrumentId\":3,\"interval\":\"M1\"," +
+            "\"source\":\"rest\",\"closed\":true,\"openTime\":0,\"closeTime\":60000000000,\"open\":\"1\"," +
+            "\"high\":\"2\",\"low\":\"1\",\"close\":\"2\",\"volume\":\"1.5\",\"quoteVolume\":null," +
+            "\"tradeCount\":null,\"exchangeTime\":1,\"receiveTime\":2,\"journalIndex\":9}", json);
     }
 
     @Test
