@@ -1,0 +1,120 @@
+package zvt.crypto.feed.rest.klines;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import zvt.crypto.core.candle.CandleBar;
+import zvt.crypto.core.candle.CandleIntervals;
+import zvt.crypto.core.candle.CandleListener;
+import zvt.crypto.core.codec.CandleInterval;
+import zvt.crypto.core.codec.CandleSource;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.rest.RequestWeightLimiter;
+import zvt.crypto.feed.rest.RestRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Coinbase Exchange {@code GET /products/{product_id}/candles?granularity=&start=&end=}: at most 300 candles, newest
+ * first, 10 requests per second per IP; granularity in seconds, one of 60, 300, 900, 3600, 21600, 86400; start and
+ * end as ISO-8601 times, both inclusive. Each row is {@code [time(s), low, high, open, close, volume]} as JSON
+ * numbers (read exactly from their text); there is no quote volume and no trade count. An error is an object
+ * {@code {"message":"…"}}. Not thread-safe.
+ */
+public final class CoinbaseKlineApi implements KlineApi
+{
+    public static final int PAGE_SIZE = 300;
+
+    private final KlineJson json = new KlineJson("coinbase");
+    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
+
+    public Venue venue()
+    {
+        return Venue.COINBASE;
+    }
+
+    public String defaultBaseUri()
+    {
+        return "https://api.exchange.coinbase.com";
+    }
+
+    public int pageSize()
+    {
+        return PAGE_SIZE;
+    }
+
+    public RequestWeightLimiter newLimiter()
+    {
+        return new RequestWeightLimiter(10, 1, TimeUnit.SECONDS);
+    }
+
+    public String venueSymbol(final String symbol)
+    {
+        return symbol;
+    }
+
+    public boolean supports(final CandleInterval interval)
+    {
+        return switch (interval)
+        {
+            case M1, M5, M15, H1, H6, D1 -> true;
+            default -> false;
+        };
+    }
+
+    public RestRequest pageRequest(
+        final String baseUri, final String venueSymbol, final CandleInterval interval, final long fromMs,
+        final long toMs)
+    {
+        return RestRequest.get(baseUri, "/products/" + venueSymbol + "/candles")
+            .query("granularity", TimeUnit.MILLISECONDS.toSeconds(CandleIntervals.millis(interval)))
+            .query("start", Instant.ofEpochMilli(fromMs).toString())
+            .query("end", Instant.ofEpochMilli(toMs - CandleIntervals.millis(interval)).toString());
+    }
+
+    public int parse(
+        final byte[] body, final int instrumentId, final CandleInterval interval, final long receiveTimeNanos,
+        final CandleBar scratch, final CandleListener sink) throws KlineFormatException
+    {
+        view.wrap(body);
+        json.wrap(view, 0, body.length);
+        final JsonCursor cursor = json.cursor;
+        if (cursor.next() != JsonCursor.BEGIN_ARRAY)
+        {
+            throw json.error("not an array of candles: " +
+                new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8));
+        }
+        int count = 0;
+        while (true)
+        {
+            final int token = cursor.next();
+            if (token == JsonCursor.END_ARRAY)
+            {
+                return count;
+            }
+            if (token != JsonCursor.BEGIN_ARRAY)
+            {
+                throw json.error("candle row is not an array: token " + token);
+            }
+            final long openTimeSeconds = json.nextLong("time");
+            json.nextDecimal(json.low, "low");
+            json.nextDecimal(json.high, "high");
+            json.nextDecimal(json.open, "open");
+            json.nextDecimal(json.close, "close");
+            json.nextDecimal(json.volume, "volume");
+            json.skipToEndOfArray();
+            scratch.start(instrumentId, Venue.COINBASE, interval, CandleSource.REST,
+                TimeUnit.SECONDS.toNanos(openTimeSeconds))
+                .prices(json.open.mantissa(), json.open.exponent(), json.high.mantissa(), json.high.exponent(),
+                    json.low.mantissa(), json.low.exponent(), json.close.mantissa(), json.close.exponent())
+                .volume(json.volume.mantissa(), json.volume.exponent())
+                .quoteVolumeUnknown()
+                .tradeCount(CandleBar.UNKNOWN_TRADE_COUNT)
+                .receiveTimeNanos(receiveTimeNanos)
+                .closed(true);
+            sink.onCandle(scratch);
+            count++;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package zvt.crypto.feed.rest.klines;
+
+import org.agrona.DirectBuffer;
+import zvt.crypto.core.decimal.AsciiDecimal;
+import zvt.crypto.core.decimal.DecimalError;
+import zvt.crypto.core.decimal.MutableDecimal;
+import zvt.crypto.core.json.JsonCursor;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reading helpers shared by the kline parsers: the next value as a decimal or an integer, whether the venue wrote it
+ * as a JSON string ({@code "6733.55"}) or a number ({@code 6733.55}), exactly. Not thread-safe: one per parser.
+ */
+final class KlineJson
+{
+    final JsonCursor cursor = new JsonCursor();
+    final MutableDecimal open = new MutableDecimal();
+    final MutableDecimal high = new MutableDecimal();
+    final MutableDecimal low = new MutableDecimal();
+    final MutableDecimal close = new MutableDecimal();
+    final MutableDecimal volume = new MutableDecimal();
+    final MutableDecimal quoteVolume = new MutableDecimal();
+    private final String venue;
+
+    KlineJson(final String venue)
+    {
+        this.venue = venue;
+    }
+
+    KlineJson wrap(final DirectBuffer buffer, final int offset, final int length)
+    {
+        cursor.wrap(buffer, offset, length);
+        return this;
+    }
+
+    /** Advances and requires the given token. */
+    void expect(final int token, final String where) throws KlineFormatException
+    {
+        final int actual = cursor.next();
+        if (actual != token)
+        {
+            throw error("unexpected token " + actual + " (wanted " + token + ") " + where);
+        }
+    }
+
+    /** Advances to the next value and reads it as a decimal. */
+    void nextDecimal(final MutableDecimal result, final String field) throws KlineFormatException
+    {
+        final int token = cursor.next();
+        if (token != JsonCursor.STRING && token != JsonCursor.NUMBER)
+        {
+            throw error(field + " is not a number or a string: token " + token);
+        }
+        final DecimalError error =
+            AsciiDecimal.parse(cursor.buffer(), cursor.tokenOffset(), cursor.tokenLength(), result);
+        if (error != DecimalError.NONE)
+        {
+            throw error(field + " '" + tokenText() + "': " + error.reason());
+        }
+    }
+
+    /** Advances to the next value and reads it as an integer. */
+    long nextLong(final String field) throws KlineFormatException
+    {
+        final int token = cursor.next();
+        if (token != JsonCursor.STRING && token != JsonCursor.NUMBER)
+        {
+            throw error(field + " is not a number or a string: token " + token);
+        }
+        final long value = cursor.tokenAsLong();
+        if (value == Long.MIN_VALUE)
+        {
+            throw error(field + " '" + tokenText() + "' is not an integer");
+        }
+        return value;
+    }
+
+    /** Skips the rest of the current array (values after the ones a parser reads). */
+    void skipToEndOfArray() throws KlineFormatException
+    {
+        while (true)
+        {
+            final int token = cursor.next();
+            if (token == JsonCursor.END_ARRAY)
+            {
+                return;
+            }
+            if (token == JsonCursor.ERROR || token == JsonCursor.END || !cursor.skipValue())
+            {
+                throw error("unterminated row");
+            }
+        }
+    }
+
+    String tokenText()
+    {
+        final byte[] bytes = new byte[Math.min(cursor.tokenLength(), 200)];
+        cursor.buffer().getBytes(cursor.tokenOffset(), bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    KlineFormatException error(final String message)
+    {
+        return new KlineFormatException(venue + " klines: " + message);
+    }
+}
