@@ -35,6 +35,18 @@ public final class BinanceStreams
         return venueSymbol(symbol).toLowerCase(Locale.ROOT) + TRADE_SUFFIX;
     }
 
+    /** {@code BTC-USDT}, {@code depth@100ms} → {@code btcusdt@depth@100ms}. */
+    public static String stream(final String symbol, final String channel)
+    {
+        return venueSymbol(symbol).toLowerCase(Locale.ROOT) + "@" + channel;
+    }
+
+    /** A live subscribe request: {@code {"method":"SUBSCRIBE","params":["a","b"],"id":N}}. */
+    public static String subscribeRequest(final List<String> streams, final long id)
+    {
+        return "{\"method\":\"SUBSCRIBE\",\"params\":[\"" + String.join("\",\"", streams) + "\"],\"id\":" + id + "}";
+    }
+
     /**
      * @param webSocketUri base address, e.g. {@code wss://stream.binance.com:9443}; a trailing slash is ignored.
      * @param streams      stream names, e.g. {@code btcusdt@trade}.

@@ -1,7 +1,9 @@
 /**
- * Binance spot: stream names and addresses ({@link zvt.crypto.feed.binance.BinanceStreams}), the {@code @trade}
- * frame adapter that decodes straight into ring slots ({@link zvt.crypto.feed.binance.BinanceTradeAdapter}), and
- * the feed that wires them to a {@link zvt.crypto.feed.connection.FeedConnection}
- * ({@link zvt.crypto.feed.binance.BinanceFeed}).
+ * Binance spot: the feed ({@link zvt.crypto.feed.binance.BinanceFeed}: instruments, channels, sharded connections,
+ * REST snapshots and reference data), the frame adapter that decodes every stream straight into ring slots
+ * ({@link zvt.crypto.feed.binance.BinanceFrameAdapter} with one small decoder per stream kind), the diff-depth book
+ * synchronization ({@link zvt.crypto.feed.binance.BinanceDepthSync}), exchangeInfo
+ * ({@link zvt.crypto.feed.binance.BinanceExchangeInfo}) and stream naming
+ * ({@link zvt.crypto.feed.binance.BinanceStreams}).
  */
 package zvt.crypto.feed.binance;

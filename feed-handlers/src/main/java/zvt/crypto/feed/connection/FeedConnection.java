@@ -49,6 +49,12 @@ import java.util.concurrent.TimeUnit;
  * published into the ring as VenueStatus events: CONNECTED, then whatever the {@link SessionListener} reports
  * (SUBSCRIBED), and DISCONNECTED with the reason.
  * <p>
+ * Venues close sessions after a maximum age (Binance: 24 h). Before that ({@link FeedContext#maxSessionAgeMs()}),
+ * and at once on {@link #rotate}, the connection opens a replacement session next to the current one; once the new
+ * session is open (and has resubscribed through the {@link SessionListener}) the old one is closed after
+ * {@link FeedContext#sessionOverlapMs()}, so nothing is missed at the switch; the adapter drops what both deliver
+ * (by sequence or trade id). Replacing a session publishes CONNECTED for the new one and no DISCONNECTED.
+ * <p>
  * Threading: everything runs on one event loop (the same one across reconnects, so the adapter and the counters
  * have a single writer); nothing there blocks except ring back-pressure. {@link #start()} and {@link #close()} may
  * be called from any thread; {@link #isOpen()} and the counters may be read from any thread.
@@ -75,8 +81,10 @@ public final class FeedConnection implements AutoCloseable
     private final Bootstrap bootstrap;
 
     private Channel channel;
+    private Channel replacement;
     private String closeReason;
     private ScheduledFuture<?> pendingConnect;
+    private ScheduledFuture<?> pendingRotation;
     private volatile boolean open;
     private volatile boolean closed;
 
@@ -148,6 +156,15 @@ public final class FeedConnection implements AutoCloseable
     {
         eventLoop.execute(this::connect);
         return this;
+    }
+
+    /**
+     * Opens a replacement session now (e.g. the venue announced a shutdown); the current one is closed once the
+     * replacement is open. Ignored while a replacement is already opening or no session is open. Any thread.
+     */
+    public void rotate(final String reason)
+    {
+        eventLoop.execute(() -> rotateOnLoop(reason));
     }
 
     /** True while a WebSocket session is open. */
@@ -225,6 +242,15 @@ public final class FeedConnection implements AutoCloseable
 
     void onSessionOpen(final Channel channel)
     {
+        if (channel == replacement)
+        {
+            promote(channel);
+        }
+        else if (channel != this.channel)
+        {
+            return;
+        }
+        scheduleRotation();
         open = true;
         counters.incrementConnections();
         backoff.onConnected(nowMs());
@@ -248,6 +274,12 @@ public final class FeedConnection implements AutoCloseable
 
     private void onChannelClosed(final ChannelFuture connecting)
     {
+        if (connecting.channel() != channel)
+        {
+            onOtherChannelClosed(connecting);
+            return;
+        }
+        cancelRotation();
         final String reason;
         if (closeReason != null)
         {
@@ -276,12 +308,80 @@ public final class FeedConnection implements AutoCloseable
                 LOG.warn("{}: disconnected from {}: {}", name, uri, reason);
             }
             statusPublisher.publishStatus(venue(), 0, VenueStatusCode.DISCONNECTED, reason);
+            sessionListener.onSessionClosed(reason);
         }
         else if (!closed)
         {
             LOG.warn("{}: could not open a session with {}: {}", name, uri, reason);
         }
         scheduleReconnect();
+    }
+
+    /** A replacement that never opened, or a replaced session that has now closed. */
+    private void onOtherChannelClosed(final ChannelFuture connecting)
+    {
+        if (connecting.channel() == replacement)
+        {
+            replacement = null;
+            if (!closed && channel != null)
+            {
+                final long delayMs = backoff.ceilingMs(0);
+                LOG.warn("{}: replacement session failed ({}); retrying in {} ms", name,
+                    connecting.cause() != null ? connecting.cause().toString() : "closed before it opened", delayMs);
+                pendingRotation = eventLoop.schedule(
+                    () -> rotateOnLoop("retry of the replacement"), delayMs, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        LOG.info("{}: replaced session closed", name);
+    }
+
+    private void rotateOnLoop(final String reason)
+    {
+        pendingRotation = null;
+        if (closed || channel == null || !open || replacement != null)
+        {
+            return;
+        }
+        LOG.info("{}: opening a replacement session ({})", name, reason);
+        final ChannelFuture connecting = bootstrap.connect(host, port);
+        replacement = connecting.channel();
+        replacement.closeFuture().addListener(future -> onChannelClosed(connecting));
+    }
+
+    /** The replacement is open: it becomes the session; the old one closes after the overlap. */
+    private void promote(final Channel next)
+    {
+        final Channel previous = channel;
+        channel = next;
+        replacement = null;
+        closeReason = null;
+        if (pendingConnect != null)
+        {
+            pendingConnect.cancel(false);
+            pendingConnect = null;
+        }
+        if (previous != null)
+        {
+            eventLoop.schedule(() -> previous.close(), context.sessionOverlapMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void scheduleRotation()
+    {
+        cancelRotation();
+        pendingRotation = eventLoop.schedule(
+            () -> rotateOnLoop("session age " + context.maxSessionAgeMs() + " ms"),
+            context.maxSessionAgeMs(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelRotation()
+    {
+        if (pendingRotation != null)
+        {
+            pendingRotation.cancel(false);
+            pendingRotation = null;
+        }
     }
 
     private void scheduleReconnect()
@@ -302,6 +402,11 @@ public final class FeedConnection implements AutoCloseable
         {
             pendingConnect.cancel(false);
             pendingConnect = null;
+        }
+        cancelRotation();
+        if (replacement != null)
+        {
+            replacement.close();
         }
         if (channel == null)
         {

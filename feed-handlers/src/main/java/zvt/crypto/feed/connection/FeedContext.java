@@ -32,6 +32,15 @@ public final class FeedContext
     /** Binance pings every 20 s, so a minute without a single inbound byte means the connection is dead. */
     public static final long IDLE_TIMEOUT_MS_DEFAULT = 60_000;
     public static final int MAX_FRAME_PAYLOAD_BYTES_DEFAULT = 1 << 20;
+    /** Binance closes a connection at 24 h; replace it well before. */
+    public static final long MAX_SESSION_AGE_MS_DEFAULT = 23L * 60 * 60 * 1000;
+    /** How long a replaced session keeps running next to its replacement. */
+    public static final long SESSION_OVERLAP_MS_DEFAULT = 5_000;
+    /** Binance: at most 1,024 streams per connection. */
+    public static final int MAX_STREAMS_PER_CONNECTION_DEFAULT = 1024;
+    /** Binance allows 5 incoming messages/s per connection, pongs included: keep one in reserve. */
+    public static final int CONTROL_MESSAGES_PER_SECOND_DEFAULT = 4;
+    public static final int SNAPSHOT_DEPTH_DEFAULT = 1000;
 
     private Venue venue;
     private String webSocketUri;
@@ -42,6 +51,13 @@ public final class FeedContext
     private long stablePeriodMs = STABLE_PERIOD_MS_DEFAULT;
     private long idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     private int maxFramePayloadBytes = MAX_FRAME_PAYLOAD_BYTES_DEFAULT;
+    private long maxSessionAgeMs = MAX_SESSION_AGE_MS_DEFAULT;
+    private long sessionOverlapMs = SESSION_OVERLAP_MS_DEFAULT;
+    private int maxStreamsPerConnection = MAX_STREAMS_PER_CONNECTION_DEFAULT;
+    private int controlMessagesPerSecond = CONTROL_MESSAGES_PER_SECOND_DEFAULT;
+    private int snapshotDepth = SNAPSHOT_DEPTH_DEFAULT;
+    private final List<String> channels = new ArrayList<>(List.of("trade"));
+    private String restUri;
     private RingBuffer<MarketEvent> ringBuffer;
     private InstrumentRegistry instrumentRegistry;
     private ControlEventPublisher controlEventPublisher;
@@ -156,6 +172,94 @@ public final class FeedContext
     public int maxFramePayloadBytes()
     {
         return maxFramePayloadBytes;
+    }
+
+    /** A session older than this is replaced by an overlapping one. */
+    public FeedContext maxSessionAgeMs(final long maxSessionAgeMs)
+    {
+        this.maxSessionAgeMs = maxSessionAgeMs;
+        return this;
+    }
+
+    public long maxSessionAgeMs()
+    {
+        return maxSessionAgeMs;
+    }
+
+    /** How long a replaced session keeps running after its replacement opened. */
+    public FeedContext sessionOverlapMs(final long sessionOverlapMs)
+    {
+        this.sessionOverlapMs = sessionOverlapMs;
+        return this;
+    }
+
+    public long sessionOverlapMs()
+    {
+        return sessionOverlapMs;
+    }
+
+    /** Streams are sharded over as many connections as needed to keep at most this many on each. */
+    public FeedContext maxStreamsPerConnection(final int maxStreamsPerConnection)
+    {
+        this.maxStreamsPerConnection = maxStreamsPerConnection;
+        return this;
+    }
+
+    public int maxStreamsPerConnection()
+    {
+        return maxStreamsPerConnection;
+    }
+
+    /** Outgoing control messages (subscribe requests) per second and connection, at most. */
+    public FeedContext controlMessagesPerSecond(final int controlMessagesPerSecond)
+    {
+        this.controlMessagesPerSecond = controlMessagesPerSecond;
+        return this;
+    }
+
+    public int controlMessagesPerSecond()
+    {
+        return controlMessagesPerSecond;
+    }
+
+    /** Levels per side requested in a REST book snapshot. */
+    public FeedContext snapshotDepth(final int snapshotDepth)
+    {
+        this.snapshotDepth = snapshotDepth;
+        return this;
+    }
+
+    public int snapshotDepth()
+    {
+        return snapshotDepth;
+    }
+
+    /**
+     * The venue's channels to subscribe for every symbol, in the venue's naming; for Binance e.g. {@code trade},
+     * {@code aggTrade}, {@code bookTicker}, {@code depth@100ms}, {@code kline_1m}. Default {@code trade}.
+     */
+    public FeedContext channels(final List<String> channels)
+    {
+        this.channels.clear();
+        this.channels.addAll(channels);
+        return this;
+    }
+
+    public List<String> channels()
+    {
+        return List.copyOf(channels);
+    }
+
+    /** Base REST address of the venue (book snapshots, reference data), e.g. {@code https://api.binance.com}. */
+    public FeedContext restUri(final String restUri)
+    {
+        this.restUri = restUri;
+        return this;
+    }
+
+    public String restUri()
+    {
+        return restUri;
     }
 
     /** The ring the adapter publishes market events into. */
@@ -277,6 +381,15 @@ public final class FeedContext
         require(stablePeriodMs >= 0, "stablePeriodMs must not be negative: " + stablePeriodMs);
         require(idleTimeoutMs > 0, "idleTimeoutMs must be positive: " + idleTimeoutMs);
         require(maxFramePayloadBytes > 0, "maxFramePayloadBytes must be positive: " + maxFramePayloadBytes);
+        require(maxSessionAgeMs > 0, "maxSessionAgeMs must be positive: " + maxSessionAgeMs);
+        require(sessionOverlapMs >= 0, "sessionOverlapMs must not be negative: " + sessionOverlapMs);
+        require(maxStreamsPerConnection > 0, "maxStreamsPerConnection must be positive: " + maxStreamsPerConnection);
+        require(controlMessagesPerSecond > 0,
+            "controlMessagesPerSecond must be positive: " + controlMessagesPerSecond);
+        require(snapshotDepth > 0, "snapshotDepth must be positive: " + snapshotDepth);
+        require(!channels.isEmpty(), "at least one channel is required");
+        require(restUri == null || restUri.startsWith("http://") || restUri.startsWith("https://"),
+            "restUri must be http:// or https://: " + restUri);
         require(ringBuffer != null, "ringBuffer is required");
         require(instrumentRegistry != null, "instrumentRegistry is required");
         require(controlEventPublisher != null, "controlEventPublisher is required");

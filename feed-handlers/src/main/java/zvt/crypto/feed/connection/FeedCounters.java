@@ -21,7 +21,10 @@ public final class FeedCounters
         return frames.get();
     }
 
-    /** Market events (trades, ...) the adapter published into the ring. */
+    /**
+     * Market-data frames decoded and accepted: published into the ring, or, for order-book diffs, held while the
+     * book resyncs or dropped as already applied (see the feed's sync counters).
+     */
     public long events()
     {
         return events.get();

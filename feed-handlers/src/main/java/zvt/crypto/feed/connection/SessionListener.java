@@ -11,4 +11,13 @@ import io.netty.channel.Channel;
 public interface SessionListener
 {
     void onSessionOpen(Channel channel);
+
+    /**
+     * The session ended (DISCONNECTED has been published) and the connection will reconnect: whatever the session
+     * carried may have been missed until then (e.g. books must be marked stale). Not called when a session is
+     * replaced by an overlapping one.
+     */
+    default void onSessionClosed(final String reason)
+    {
+    }
 }

@@ -22,21 +22,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A Binance spot stream server for tests, the demo and load runs: a real Netty WebSocket server that speaks Binance's
- * protocol and trades a seeded synthetic market.
+ * A Binance spot venue for tests, the demo and load runs: a real Netty server that speaks Binance's WebSocket and
+ * REST protocols on one port, over a seeded synthetic market (or replaying recordings, see {@link ReplaySource}).
  * <ul>
- *     <li>{@code /stream?streams=btcusdt@trade/ethusdt@trade}: combined frames {@code {"stream":..,"data":..}};</li>
- *     <li>{@code /ws/btcusdt@trade}: raw frames;</li>
- *     <li>live {@code SUBSCRIBE}, {@code UNSUBSCRIBE}, {@code LIST_SUBSCRIPTIONS}, {@code SET_PROPERTY} and
- *     {@code GET_PROPERTY ["combined"]} requests with Binance's replies and error codes;</li>
- *     <li>a ping frame every 20 s (configurable), closing connections that stop answering;</li>
- *     <li>{@code @trade} streams at a total rate, sent in batches per tick; other streams are accepted but silent.</li>
+ *     <li>{@code /stream?streams=btcusdt@trade/ethusdt@depth@100ms}: combined frames {@code {"stream":..,"data":..}};
+ *     {@code /ws/btcusdt@trade}: raw frames;</li>
+ *     <li>streams {@code @trade}, {@code @aggTrade}, {@code @bookTicker}, {@code @depth} and {@code @depth@100ms}
+ *     (every diff, not aggregated), {@code @kline_<interval>}; live {@code SUBSCRIBE}, {@code UNSUBSCRIBE},
+ *     {@code LIST_SUBSCRIPTIONS}, {@code SET_PROPERTY}/{@code GET_PROPERTY ["combined"]}; {@code serverShutdown}
+ *     on demand; a ping frame every 20 s (configurable), closing connections that stop answering;</li>
+ *     <li>REST {@code GET /api/v3/depth}, {@code /api/v3/exchangeInfo}, {@code /api/v3/klines} with request weights
+ *     (see {@link BinanceRestApi});</li>
+ *     <li>the ground-truth book of every symbol ({@link #groundTruth}, {@link #groundTruthAt}), consistent with the
+ *     diff stream's update ids and the REST snapshot;</li>
+ *     <li>faults ({@link SimulatorFaults}), every one recorded in {@link #faults()}.</li>
  * </ul>
- * Everything runs on one event loop thread. {@link #launch}, {@link #dropAllConnections()}, {@link #close()} and the
- * counters may be used from any thread.
+ * Everything runs on one event loop thread: market generation, encoding and all connections. The public methods
+ * may be used from any thread; queries run on the event loop and wait for it.
  */
 public final class BinanceSimulator implements AutoCloseable
 {
@@ -46,11 +54,15 @@ public final class BinanceSimulator implements AutoCloseable
 
     private final BinanceSimulatorContext context;
     private final SimulatorCounters counters = new SimulatorCounters();
+    private final FaultLog faultLog = new FaultLog();
     private final EventLoopGroup group;
     private final EventLoop eventLoop;
     private final SimulatedMarket market;
     private final Channel serverChannel;
+    private final BinanceRestApi restApi;
     private final ScheduledFuture<?> ticker;
+    private final ScheduledFuture<?> disconnector;
+    private final ScheduledFuture<?> staller;
 
     private BinanceSimulator(final BinanceSimulatorContext context) throws InterruptedException
     {
@@ -58,7 +70,8 @@ public final class BinanceSimulator implements AutoCloseable
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("binance-simulator"),
             NioIoHandler.newFactory());
         eventLoop = group.next();
-        market = new SimulatedMarket(context, counters);
+        market = new SimulatedMarket(context, counters, faultLog);
+        restApi = new BinanceRestApi(context, market);
         try
         {
             serverChannel = new ServerBootstrap()
@@ -85,6 +98,11 @@ public final class BinanceSimulator implements AutoCloseable
         }
         ticker = eventLoop.scheduleAtFixedRate(
             market::onTick, context.tickIntervalMs(), context.tickIntervalMs(), TimeUnit.MILLISECONDS);
+        final SimulatorFaults faults = context.faults();
+        disconnector = faults.disconnectEveryMs() == 0 ? null : eventLoop.scheduleAtFixedRate(
+            this::injectDisconnect, faults.disconnectEveryMs(), faults.disconnectEveryMs(), TimeUnit.MILLISECONDS);
+        staller = faults.stallEveryMs() == 0 ? null : eventLoop.scheduleAtFixedRate(
+            () -> injectStall(faults.stallMs()), faults.stallEveryMs(), faults.stallEveryMs(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -99,8 +117,10 @@ public final class BinanceSimulator implements AutoCloseable
         try
         {
             final BinanceSimulator simulator = new BinanceSimulator(context);
-            LOG.info("binance simulator listening on {} (seed {}, {} trades/s)",
-                simulator.webSocketUri(), context.seed(), context.messagesPerSecond());
+            LOG.info("binance simulator listening on {} ({}, faults: {})", simulator.webSocketUri(),
+                context.replay() != null ? "replaying " + context.replay().lineCount() + " recorded lines at x" +
+                context.replay().speed() : "seed " + context.seed() + ", " + context.messagesPerSecond() + " steps/s",
+                context.faults().anyMessageFault() || context.faults().disconnectEveryMs() > 0 ? "on" : "off");
             return simulator;
         }
         catch (final InterruptedException ex)
@@ -128,9 +148,41 @@ public final class BinanceSimulator implements AutoCloseable
         return (context.sslContext() != null ? "wss://" : "ws://") + host + ":" + port();
     }
 
+    /** Base address for a REST client, e.g. {@code http://127.0.0.1:40123} (same port as the streams). */
+    public String restUri()
+    {
+        return webSocketUri().replaceFirst("^ws", "http");
+    }
+
     public SimulatorCounters counters()
     {
         return counters;
+    }
+
+    /** Every fault injected so far. */
+    public FaultLog faults()
+    {
+        return faultLog;
+    }
+
+    /**
+     * The symbol's book now, as of the last diff generated (and sent: diffs go out in the tick that makes them).
+     * Creates the symbol's market at its seeded start if nothing used it yet.
+     */
+    public GroundTruthBook groundTruth(final String venueSymbol)
+    {
+        return onLoop(() -> market.symbol(venueSymbol).generator.book());
+    }
+
+    /**
+     * The symbol's book as of the diff whose final update id is {@code lastUpdateId} (or a REST snapshot with that
+     * {@code lastUpdateId}); null if that id is in the future or older than the history kept
+     * ({@link BinanceSimulatorContext#historyEntries}). Any id between two diffs' {@code u} gives the book after the
+     * earlier one.
+     */
+    public GroundTruthBook groundTruthAt(final String venueSymbol, final long lastUpdateId)
+    {
+        return onLoop(() -> market.symbol(venueSymbol).generator.bookAt(lastUpdateId));
     }
 
     /** Closes every client connection abruptly (no close frame), as a network failure would; keeps listening. */
@@ -139,9 +191,39 @@ public final class BinanceSimulator implements AutoCloseable
         eventLoop.execute(market::closeAllSessions);
     }
 
+    /** Sends Binance's {@code serverShutdown} event to every stream connection (they stay open). */
+    public void sendServerShutdown()
+    {
+        eventLoop.execute(() ->
+        {
+            final long nowMs = context.epochClock().time();
+            market.flushAll();
+            for (final SimulatorSession session : market.sessions())
+            {
+                session.sendServerShutdown(nowMs);
+            }
+            faultLog.record(new FaultRecord(FaultKind.SERVER_SHUTDOWN, 0, null, null, 0, 0,
+                market.sessions().size(), nowMs));
+        });
+    }
+
+    /** Stops the market (nothing generated or sent) for this long, then resumes where it stopped. */
+    public void stall(final long millis)
+    {
+        eventLoop.execute(() -> injectStall(millis));
+    }
+
     public void close()
     {
         ticker.cancel(false);
+        if (disconnector != null)
+        {
+            disconnector.cancel(false);
+        }
+        if (staller != null)
+        {
+            staller.cancel(false);
+        }
         serverChannel.close().awaitUninterruptibly(CLOSE_TIMEOUT_MS);
         eventLoop.submit(market::closeAllSessions).awaitUninterruptibly(CLOSE_TIMEOUT_MS);
         group.shutdownGracefully(0, CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS).awaitUninterruptibly(CLOSE_TIMEOUT_MS * 2);
@@ -161,6 +243,41 @@ public final class BinanceSimulator implements AutoCloseable
         }
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(HTTP_REQUEST_MAX_BYTES));
-        pipeline.addLast("session", new SimulatorSession(context, market, counters));
+        pipeline.addLast("session", new SimulatorSession(context, market, counters, restApi));
+    }
+
+    private void injectDisconnect()
+    {
+        final int connections = market.sessions().size();
+        if (connections > 0)
+        {
+            faultLog.record(new FaultRecord(FaultKind.DISCONNECT, 0, null, null, 0, 0, connections,
+                context.epochClock().time()));
+            market.closeAllSessions();
+        }
+    }
+
+    private void injectStall(final long millis)
+    {
+        market.flushAll();
+        market.stallUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        faultLog.record(new FaultRecord(FaultKind.STALL, 0, null, null, 0, millis, 1, context.epochClock().time()));
+    }
+
+    private <T> T onLoop(final Callable<T> query)
+    {
+        try
+        {
+            return eventLoop.submit(query).get(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying the simulator", ex);
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            throw new IllegalStateException("simulator query failed: " + ex, ex);
+        }
     }
 }

@@ -4,14 +4,16 @@ import io.netty.handler.ssl.SslContext;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Configuration of a {@link BinanceSimulator}: where it listens, the seed and rate of its synthetic market, its
- * heartbeat, and optionally TLS. Fluent setters; {@link #conclude()} validates once. Not thread-safe: build it on one
- * thread, then hand it to {@link BinanceSimulator#launch}.
+ * Configuration of a {@link BinanceSimulator}: where it listens, the seed, rate and book size of its synthetic market
+ * (or recordings to replay), its faults, heartbeat and REST limits, and optionally TLS. Fluent setters;
+ * {@link #conclude()} validates once. Not thread-safe: build it on one thread, then hand it to
+ * {@link BinanceSimulator#launch}.
  */
 public final class BinanceSimulatorContext
 {
@@ -24,6 +26,13 @@ public final class BinanceSimulatorContext
     /** ... and closes a connection that has not answered for a minute. */
     public static final long PONG_TIMEOUT_MS_DEFAULT = 60_000;
     public static final int MAX_FRAME_PAYLOAD_BYTES_DEFAULT = 64 * 1024;
+    public static final int BOOK_LEVELS_DEFAULT = 50;
+    /** Level changes kept to rebuild recent books ({@link BinanceSimulator#groundTruthAt}), per symbol. */
+    public static final int HISTORY_ENTRIES_DEFAULT = 1 << 18;
+    /** Binance pushes klines every 2 s (every 1 s for {@code 1s}). */
+    public static final long KLINE_PUSH_INTERVAL_MS_DEFAULT = 2_000;
+    /** Binance spot's REQUEST_WEIGHT limit per minute. */
+    public static final long REST_WEIGHT_PER_MINUTE_DEFAULT = 6_000;
     /** Outbound bytes queued for a connection above which its trades are dropped (a slow client). */
     public static final int WRITE_BUFFER_HIGH_WATER_MARK_DEFAULT = 8 * 1024 * 1024;
 
@@ -36,7 +45,13 @@ public final class BinanceSimulatorContext
     private long pongTimeoutMs = PONG_TIMEOUT_MS_DEFAULT;
     private int maxFramePayloadBytes = MAX_FRAME_PAYLOAD_BYTES_DEFAULT;
     private int writeBufferHighWaterMark = WRITE_BUFFER_HIGH_WATER_MARK_DEFAULT;
-    private final Map<String, SimulatedInstrument> instruments = new HashMap<>();
+    private int bookLevels = BOOK_LEVELS_DEFAULT;
+    private int historyEntries = HISTORY_ENTRIES_DEFAULT;
+    private long klinePushIntervalMs = KLINE_PUSH_INTERVAL_MS_DEFAULT;
+    private long restWeightPerMinute = REST_WEIGHT_PER_MINUTE_DEFAULT;
+    private SimulatorFaults faults = new SimulatorFaults();
+    private ReplaySource replay;
+    private final Map<String, SimulatedInstrument> instruments = new LinkedHashMap<>();
     private EpochClock epochClock = SystemEpochClock.INSTANCE;
     private SslContext sslContext;
 
@@ -76,7 +91,11 @@ public final class BinanceSimulatorContext
         return seed;
     }
 
-    /** Total trades per second over all subscribed {@code @trade} streams; 0 generates none. */
+    /**
+     * Market steps per second over all symbols with a subscribed stream; 0 generates none. A step is one depth event
+     * or one trade (which also sends an aggTrade and the depth event that takes the traded size off the book);
+     * a bookTicker follows any step that changes the top.
+     */
     public BinanceSimulatorContext messagesPerSecond(final long messagesPerSecond)
     {
         this.messagesPerSecond = messagesPerSecond;
@@ -146,6 +165,78 @@ public final class BinanceSimulatorContext
         return writeBufferHighWaterMark;
     }
 
+    /** Price levels per side of each synthetic book (the window around the mid that levels live in). */
+    public BinanceSimulatorContext bookLevels(final int bookLevels)
+    {
+        this.bookLevels = bookLevels;
+        return this;
+    }
+
+    public int bookLevels()
+    {
+        return bookLevels;
+    }
+
+    /** Level changes kept per symbol to rebuild recent books; older update ids are no longer queryable. */
+    public BinanceSimulatorContext historyEntries(final int historyEntries)
+    {
+        this.historyEntries = historyEntries;
+        return this;
+    }
+
+    public int historyEntries()
+    {
+        return historyEntries;
+    }
+
+    /** Minimum interval between pushes of an open kline. */
+    public BinanceSimulatorContext klinePushIntervalMs(final long klinePushIntervalMs)
+    {
+        this.klinePushIntervalMs = klinePushIntervalMs;
+        return this;
+    }
+
+    public long klinePushIntervalMs()
+    {
+        return klinePushIntervalMs;
+    }
+
+    /** REST request weight allowed per minute before answering 429. */
+    public BinanceSimulatorContext restWeightPerMinute(final long restWeightPerMinute)
+    {
+        this.restWeightPerMinute = restWeightPerMinute;
+        return this;
+    }
+
+    public long restWeightPerMinute()
+    {
+        return restWeightPerMinute;
+    }
+
+    /** Faults to inject; none by default. */
+    public BinanceSimulatorContext faults(final SimulatorFaults faults)
+    {
+        this.faults = faults;
+        return this;
+    }
+
+    public SimulatorFaults faults()
+    {
+        return faults;
+    }
+
+    /** Replay these recordings to every connection instead of generating a market; null (default) generates. */
+    public BinanceSimulatorContext replay(final ReplaySource replay)
+    {
+        this.replay = replay;
+        return this;
+    }
+
+    public ReplaySource replay()
+    {
+        return replay;
+    }
+
     /** Overrides how a symbol trades; symbols not given use {@link SimulatedInstrument#defaultFor}. */
     public BinanceSimulatorContext instrument(final SimulatedInstrument instrument)
     {
@@ -157,6 +248,12 @@ public final class BinanceSimulatorContext
     {
         final SimulatedInstrument configured = instruments.get(venueSymbol.toUpperCase(Locale.ROOT));
         return configured != null ? configured : SimulatedInstrument.defaultFor(venueSymbol);
+    }
+
+    /** The instruments configured explicitly. */
+    public Collection<SimulatedInstrument> instruments()
+    {
+        return instruments.values();
     }
 
     /** Clock of the trade and event times written in the frames. */
@@ -196,6 +293,12 @@ public final class BinanceSimulatorContext
         require(maxFramePayloadBytes > 0, "maxFramePayloadBytes must be positive: " + maxFramePayloadBytes);
         require(writeBufferHighWaterMark > 0, "writeBufferHighWaterMark must be positive: " + writeBufferHighWaterMark);
         require(epochClock != null, "epochClock is required");
+        require(bookLevels >= 2 && bookLevels <= 100_000, "bookLevels must be 2..100000: " + bookLevels);
+        require(historyEntries > 0, "historyEntries must be positive: " + historyEntries);
+        require(klinePushIntervalMs > 0, "klinePushIntervalMs must be positive: " + klinePushIntervalMs);
+        require(restWeightPerMinute > 0, "restWeightPerMinute must be positive: " + restWeightPerMinute);
+        require(faults != null, "faults are required (an empty SimulatorFaults for none)");
+        faults.conclude();
         return this;
     }
 

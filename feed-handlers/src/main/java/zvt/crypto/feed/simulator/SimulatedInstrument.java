@@ -45,6 +45,12 @@ public record SimulatedInstrument(String venueSymbol, String startPrice, String 
         return known != null ? known : new SimulatedInstrument(venueSymbol, "100.00", "0.01", "0.001");
     }
 
+    /** The symbols that have built-in settings, in a stable order. */
+    public static java.util.List<String> defaultSymbols()
+    {
+        return DEFAULTS.keySet().stream().sorted().toList();
+    }
+
     /** Tick as a mantissa at exponent {@code -DECIMALS}. */
     long tickMantissa()
     {

@@ -3,6 +3,7 @@ package zvt.crypto.feed.simulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -24,7 +25,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.CharsetUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import org.agrona.MutableDirectBuffer;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,39 +36,72 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client connection to the simulator, from the HTTP upgrade on: routes {@code /stream?streams=a/b} (combined
- * frames) and {@code /ws/a/b} (raw frames), answers control requests, pings the client periodically and closes the
- * connection if pongs stop, and writes the trades of its subscribed streams. Used on the simulator's event loop only.
+ * One client connection to the simulator. Plain HTTP requests under {@code /api/} go to the REST API; otherwise the
+ * request must be a WebSocket upgrade on {@code /stream?streams=a/b} (combined frames) or {@code /ws/a/b} (raw
+ * frames). On an open stream connection it answers control requests, pings the client periodically (closing the
+ * connection if pongs stop) and writes the messages of its subscribed streams.
+ * <p>
+ * Messages are written pre-framed: each WebSocket text frame (header, combined-stream wrapper, payload) is copied
+ * into one pooled buffer per tick, written and flushed once at the end of the tick, so a message costs a copy and no
+ * object. Message faults (drop, duplicate, reorder, malformed) are decided here, per connection, with a random
+ * generator seeded from the simulator's seed and the connection id, and recorded in the {@link FaultLog}.
+ * Used on the simulator's event loop only.
  */
 final class SimulatorSession extends SimpleChannelInboundHandler<Object> implements BinanceControlProtocol.Session
 {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorSession.class);
     private static final byte[] COMBINED_PREFIX = "{\"stream\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_PREFIX = "\",\"data\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SHUTDOWN_STREAM = "!serverShutdown".getBytes(StandardCharsets.US_ASCII);
     private static final int COMBINED_OVERHEAD = COMBINED_PREFIX.length + DATA_PREFIX.length + 1;
+    private static final int TEXT_FINAL = 0x81;
+    private static final int BATCH_INITIAL_BYTES = 64 * 1024;
+    /** A batch this large is written at once rather than at the end of the tick. */
+    private static final int BATCH_MAX_BYTES = 1 << 20;
+    private static final int KINDS = StreamKind.values().length;
 
     private final BinanceSimulatorContext context;
     private final SimulatedMarket market;
     private final SimulatorCounters counters;
+    private final FaultLog faultLog;
+    private final BinanceRestApi restApi;
+    private final boolean messageFaults;
     private final Set<String> subscriptions = new LinkedHashSet<>();
+    private final int[] batchCounts = new int[KINDS];
+    private final ByteBuf held = Unpooled.buffer(BATCH_INITIAL_BYTES);
     private Channel channel;
     private WebSocketServerHandshaker handshaker;
     private ScheduledFuture<?> pinger;
+    private SplittableRandom faultRandom;
+    private ByteBuf batch;
+    private Object heldStream;
+    private StreamKind heldKind;
+    private String heldSymbol;
+    private long heldFirst;
+    private long heldLast;
+    private long connectionId;
     private boolean combined;
     private boolean open;
-    private boolean flushPending;
+    private boolean unflushed;
     private long pingCount;
     private long unansweredPingSinceNanos;
 
     SimulatorSession(
-        final BinanceSimulatorContext context, final SimulatedMarket market, final SimulatorCounters counters)
+        final BinanceSimulatorContext context,
+        final SimulatedMarket market,
+        final SimulatorCounters counters,
+        final BinanceRestApi restApi)
     {
         this.context = context;
         this.market = market;
         this.counters = counters;
+        this.faultLog = market.faultLog();
+        this.restApi = restApi;
+        this.messageFaults = context.faults().anyMessageFault();
     }
 
     public List<String> subscriptions()
@@ -106,34 +141,139 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         this.combined = combined;
     }
 
-    /** Writes one trade payload, wrapped for combined streams; flushed at the end of the market's tick. */
-    void sendTrade(final byte[] streamName, final MutableDirectBuffer payload, final int length)
+    boolean isOpen()
     {
+        return open;
+    }
+
+    boolean channelWritable()
+    {
+        return open && channel.isWritable();
+    }
+
+    long connectionId()
+    {
+        return connectionId;
+    }
+
+    boolean isSubscribed(final String streamName)
+    {
+        return subscriptions.contains(streamName);
+    }
+
+    boolean hasSubscriptions()
+    {
+        return !subscriptions.isEmpty();
+    }
+
+    /**
+     * Writes one message to this connection's batch, wrapped as a combined-stream frame if the connection is combined
+     * and {@code streamName} is given; subject to the configured message faults.
+     *
+     * @param streamKey identifies the stream for reordering (a message is held back until the next one of the same
+     *                  stream); any object, compared by identity.
+     */
+    void send(
+        final StreamKind kind,
+        final byte[] streamName,
+        final String venueSymbol,
+        final Object streamKey,
+        final DirectBuffer payload,
+        final int length,
+        final long first,
+        final long last)
+    {
+        if (!open)
+        {
+            return;
+        }
         if (!channel.isWritable())
         {
             counters.incrementMessagesDropped();
+            record(FaultKind.BACKPRESSURE_DROP, kind, venueSymbol, first, last, 1);
             return;
         }
-        final ByteBuf frame = channel.alloc().buffer(length + (combined ? COMBINED_OVERHEAD + streamName.length : 0));
-        if (combined)
+        final ByteBuf target = batch();
+        if (messageFaults)
         {
-            frame.writeBytes(COMBINED_PREFIX).writeBytes(streamName).writeBytes(DATA_PREFIX);
+            final SimulatorFaults faults = context.faults();
+            final double dice = faultRandom.nextDouble();
+            final double drop = faults.drop(kind);
+            final double duplicate = drop + faults.duplicate(kind);
+            final double reorder = duplicate + faults.reorder(kind);
+            final double malformed = reorder + faults.malformed(kind);
+            if (dice < drop)
+            {
+                record(FaultKind.DROP, kind, venueSymbol, first, last, 1);
+                return;
+            }
+            if (dice < duplicate)
+            {
+                writeFrame(target, streamName, payload, length, false);
+                sent(kind);
+                record(FaultKind.DUPLICATE, kind, venueSymbol, first, last, 1);
+            }
+            else if (dice < reorder)
+            {
+                if (heldStream == null)
+                {
+                    held.clear();
+                    writeFrame(held, streamName, payload, length, false);
+                    heldStream = streamKey;
+                    heldKind = kind;
+                    heldSymbol = venueSymbol;
+                    heldFirst = first;
+                    heldLast = last;
+                    return;
+                }
+            }
+            else if (dice < malformed)
+            {
+                writeFrame(target, streamName, payload, length, true);
+                record(FaultKind.MALFORMED, kind, venueSymbol, first, last, 1);
+                return;
+            }
         }
-        frame.writeBytes(payload.byteArray(), 0, length);
-        if (combined)
+        writeFrame(target, streamName, payload, length, false);
+        sent(kind);
+        if (heldStream != null && heldStream == streamKey)
         {
-            frame.writeByte('}');
+            releaseHeld(target);
+            record(FaultKind.REORDER, heldKind, heldSymbol, heldFirst, heldLast, 1);
         }
-        channel.write(new TextWebSocketFrame(frame), channel.voidPromise());
-        counters.incrementMessagesSent();
-        flushPending = true;
+        if (target.readableBytes() >= BATCH_MAX_BYTES)
+        {
+            writeBatch();
+        }
     }
 
-    void flushIfPending()
+    /** Sends Binance's {@code serverShutdown} event, unaffected by faults. */
+    void sendServerShutdown(final long nowMs)
     {
-        if (flushPending)
+        if (!open)
         {
-            flushPending = false;
+            return;
+        }
+        final byte[] event = ("{\"e\":\"serverShutdown\",\"E\":" + nowMs + "}").getBytes(StandardCharsets.US_ASCII);
+        writeFrame(batch(), SHUTDOWN_STREAM, new UnsafeBuffer(event), event.length, false);
+        flushBatch();
+    }
+
+    /** Writes the tick's batch (and a message still held back for reordering) and flushes. */
+    void flushBatch()
+    {
+        if (heldStream != null && open)
+        {
+            releaseHeld(batch());
+        }
+        if (batch != null && batch.isReadable())
+        {
+            writeBatch();
+        }
+        // A batch may have been written mid-tick (when it grew large) with nothing batched since.
+        if (unflushed)
+        {
+            unflushed = false;
             channel.flush();
         }
     }
@@ -141,6 +281,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
     /** Closes the TCP connection without a close frame, as a network failure would. */
     void drop()
     {
+        flushBatch();
         channel.close();
     }
 
@@ -162,6 +303,13 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
             counters.addActiveConnections(-1);
             market.removeSession(this);
         }
+        if (batch != null)
+        {
+            lostInFlight(batchCounts.clone());
+            batch.release();
+            batch = null;
+        }
+        held.release();
         ctx.fireChannelInactive();
     }
 
@@ -169,7 +317,15 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
     {
         if (msg instanceof final FullHttpRequest request)
         {
-            onUpgradeRequest(ctx, request);
+            if (request.uri().startsWith("/api/"))
+            {
+                counters.incrementRestRequests();
+                restApi.handle(ctx, request);
+            }
+            else
+            {
+                onUpgradeRequest(ctx, request);
+            }
         }
         else if (msg instanceof final WebSocketFrame frame)
         {
@@ -181,6 +337,115 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
     {
         LOG.debug("simulator connection {} failed; closing", ctx.channel().remoteAddress(), cause);
         ctx.close();
+    }
+
+    private ByteBuf batch()
+    {
+        if (batch == null)
+        {
+            batch = channel.alloc().directBuffer(BATCH_INITIAL_BYTES);
+        }
+        return batch;
+    }
+
+    private void writeBatch()
+    {
+        final int[] counts = batchCounts.clone();
+        Arrays.fill(batchCounts, 0);
+        final ByteBuf written = batch;
+        batch = null;
+        unflushed = true;
+        final ChannelFuture future = channel.write(written);
+        future.addListener(f ->
+        {
+            if (f.isSuccess())
+            {
+                for (int kind = 0; kind < KINDS; kind++)
+                {
+                    if (counts[kind] != 0)
+                    {
+                        counters.addDelivered(kind, counts[kind]);
+                    }
+                }
+            }
+            else
+            {
+                lostInFlight(counts);
+            }
+        });
+    }
+
+    private void lostInFlight(final int[] counts)
+    {
+        for (int kind = 0; kind < KINDS; kind++)
+        {
+            if (counts[kind] != 0)
+            {
+                record(FaultKind.LOST_IN_FLIGHT, StreamKind.values()[kind], null, 0, 0, counts[kind]);
+            }
+        }
+    }
+
+    private void releaseHeld(final ByteBuf target)
+    {
+        target.writeBytes(held, held.readerIndex(), held.readableBytes());
+        sent(heldKind);
+        heldStream = null;
+    }
+
+    private void sent(final StreamKind kind)
+    {
+        counters.incrementSent(kind);
+        batchCounts[kind.ordinal()]++;
+    }
+
+    /** Appends one WebSocket text frame; a malformed one carries only the first half of the message. */
+    private void writeFrame(
+        final ByteBuf target, final byte[] streamName, final DirectBuffer payload, final int length,
+        final boolean malformed)
+    {
+        final boolean wrap = combined && streamName != null;
+        final int full = length + (wrap ? COMBINED_OVERHEAD + streamName.length : 0);
+        final int frameLength = malformed ? full / 2 : full;
+        target.writeByte(TEXT_FINAL);
+        if (frameLength < 126)
+        {
+            target.writeByte(frameLength);
+        }
+        else if (frameLength <= 0xFFFF)
+        {
+            target.writeByte(126).writeShort(frameLength);
+        }
+        else
+        {
+            target.writeByte(127).writeLong(frameLength);
+        }
+        final int start = target.writerIndex();
+        if (wrap)
+        {
+            target.writeBytes(COMBINED_PREFIX).writeBytes(streamName).writeBytes(DATA_PREFIX);
+        }
+        // Payloads are array-backed buffers (the market's and the recordings'), so this is one array copy.
+        final int payloadBytes = Math.max(0, Math.min(length, start + frameLength - target.writerIndex()));
+        target.writeBytes(payload.byteArray(), (int)payload.wrapAdjustment(), payloadBytes);
+        if (wrap && !malformed)
+        {
+            target.writeByte('}');
+        }
+        target.writerIndex(start + frameLength);
+    }
+
+    private void record(
+        final FaultKind kind, final StreamKind streamKind, final String venueSymbol, final long first, final long last,
+        final long count)
+    {
+        if (faultLog.isFull())
+        {
+            faultLog.countOnly(kind, streamKind, count);
+            return;
+        }
+        faultLog.record(new FaultRecord(kind, connectionId, streamKind, venueSymbol, first, last, count,
+            context.epochClock().time()));
     }
 
     private void onUpgradeRequest(final ChannelHandlerContext ctx, final FullHttpRequest request)
@@ -208,7 +473,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         }
         else
         {
-            respond(ctx, HttpResponseStatus.NOT_FOUND, "no such endpoint: " + path + " (use /stream or /ws)");
+            respond(ctx, HttpResponseStatus.NOT_FOUND, "no such endpoint: " + path + " (use /stream, /ws or /api/v3)");
             return;
         }
         if (!HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE)))
@@ -241,10 +506,15 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
     {
         open = true;
         combined = combinedPath;
+        connectionId = market.addSession(this);
+        faultRandom = new SplittableRandom(context.seed() * 31 + connectionId);
         counters.incrementConnectionsAccepted();
         counters.addActiveConnections(1);
-        market.addSession(this);
         subscribe(streams);
+        if (context.replay() != null)
+        {
+            new RecordingPlayer(context.replay(), this, ctx.executor()).start();
+        }
         final long pingIntervalMs = context.pingIntervalMs();
         if (pingIntervalMs > 0)
         {
@@ -258,6 +528,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         if (frame instanceof final TextWebSocketFrame text)
         {
             counters.incrementControlRequests();
+            flushBatch();
             ctx.writeAndFlush(new TextWebSocketFrame(BinanceControlProtocol.handle(text.text(), this)));
         }
         else if (frame instanceof PongWebSocketFrame)
@@ -294,6 +565,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
             unansweredPingSinceNanos = now;
         }
         pingCount++;
+        flushBatch();
         channel.writeAndFlush(new PingWebSocketFrame(Unpooled.copyLong(pingCount)));
         counters.incrementPingsSent();
     }

@@ -1,0 +1,279 @@
+package zvt.crypto.feed.binance;
+
+import org.agrona.DirectBuffer;
+import zvt.crypto.core.decimal.AsciiDecimal;
+import zvt.crypto.core.decimal.DecimalError;
+import zvt.crypto.core.decimal.MutableDecimal;
+import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.sync.LevelBuffer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One pass over a Binance frame that remembers where each one-letter payload field's value is: the fields of the
+ * combined-stream {@code data} object (or of a raw frame itself), and those of a nested {@code k} object (klines).
+ * Arrays and objects are remembered by their extent (first to last byte). Depth levels, arrays {@code b} and
+ * {@code a} of {@code [price, quantity]} pairs, are read into {@link #levels()} in the same pass, so a diff-depth
+ * frame is tokenized once. Nothing is copied or allocated: the frame's bytes are read in place, and "absent" is a
+ * generation stamp, so a frame costs no reset of the tables.
+ * <p>
+ * Not thread-safe: one per adapter, on its event loop.
+ */
+final class BinancePayload
+{
+    static final int ABSENT = JsonCursor.END;
+    static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final long MAX_TIME_MS = Long.MAX_VALUE / NANOS_PER_MILLI;
+    private static final int KEYS = 128;
+    private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CODE = "code".getBytes(StandardCharsets.US_ASCII);
+
+    private final JsonCursor cursor = new JsonCursor();
+    private final int[] stamp = new int[KEYS * 2];
+    private final int[] token = new int[KEYS * 2];
+    private final int[] offset = new int[KEYS * 2];
+    private final int[] length = new int[KEYS * 2];
+    private final LevelBuffer levels = new LevelBuffer();
+    private final MutableDecimal levelPrice = new MutableDecimal();
+    private final MutableDecimal levelSize = new MutableDecimal();
+    private boolean levelsValid;
+    private int generation;
+    private boolean venueError;
+    private DirectBuffer buffer;
+
+    /** @return null if the frame is one well-formed JSON object, else {@link BinanceFrameError#MALFORMED_JSON}. */
+    BinanceFrameError parse(final DirectBuffer buffer, final int offset, final int length)
+    {
+        this.buffer = buffer;
+        if (++generation == 0)
+        {
+            Arrays.fill(stamp, 0);
+            generation = 1;
+        }
+        venueError = false;
+        levels.clear();
+        levelsValid = true;
+        cursor.wrap(buffer, offset, length);
+        if (cursor.next() != JsonCursor.BEGIN_OBJECT || !readObject(0, true) || cursor.next() != JsonCursor.END)
+        {
+            return BinanceFrameError.MALFORMED_JSON;
+        }
+        return null;
+    }
+
+    DirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** True if the frame had a top-level {@code code} field: a venue error reply. */
+    boolean isVenueError()
+    {
+        return venueError;
+    }
+
+    /** The levels of the payload's {@code b} (BUY) and {@code a} (SELL) arrays, in frame order. */
+    LevelBuffer levels()
+    {
+        return levels;
+    }
+
+    /** False if a {@code b} or {@code a} array held something other than {@code [price, quantity]} pairs. */
+    boolean levelsValid()
+    {
+        return levelsValid;
+    }
+
+    /** Token type of payload field {@code key}, or {@link #ABSENT}. */
+    int token(final char key)
+    {
+        return stamp[key] == generation ? token[key] : ABSENT;
+    }
+
+    int offset(final char key)
+    {
+        return offset[key];
+    }
+
+    int length(final char key)
+    {
+        return length[key];
+    }
+
+    /** Token type of field {@code key} of the nested {@code k} object, or {@link #ABSENT}. */
+    int klineToken(final char key)
+    {
+        return token(klineKey(key));
+    }
+
+    static char klineKey(final char key)
+    {
+        return (char)(KEYS + key);
+    }
+
+    boolean isString(final char key, final byte[] ascii)
+    {
+        if (token(key) != JsonCursor.STRING || length[key] != ascii.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < ascii.length; i++)
+        {
+            if (buffer.getByte(offset[key] + i) != ascii[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true if the field is a decimal string (or number) read into {@code result}, non-negative. */
+    boolean decimal(final char key, final MutableDecimal result)
+    {
+        final int type = token(key);
+        return (type == JsonCursor.STRING || type == JsonCursor.NUMBER) &&
+            AsciiDecimal.parse(buffer, offset[key], length[key], result) == DecimalError.NONE &&
+            result.mantissa() >= 0;
+    }
+
+    /** @return the field as a non-negative integer of at most 18 digits, or -1. */
+    long id(final char key)
+    {
+        return token(key) == JsonCursor.NUMBER ? digits(buffer, offset[key], length[key]) : -1;
+    }
+
+    /** @return the millisecond field as epoch nanos, or -1 if absent or not a plausible time. */
+    long millisAsNanos(final char key)
+    {
+        final long millis = id(key);
+        return millis < 0 || millis > MAX_TIME_MS ? -1 : millis * NANOS_PER_MILLI;
+    }
+
+    /** @return 1 for true, 0 for false, -1 otherwise. */
+    int flag(final char key)
+    {
+        final int type = token(key);
+        return type == JsonCursor.TRUE ? 1 : type == JsonCursor.FALSE ? 0 : -1;
+    }
+
+    /** @return the non-negative integer spelled by the bytes, or -1 if they are not 1 to 18 plain digits. */
+    static long digits(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length == 0 || length > 18)
+        {
+            return -1;
+        }
+        long value = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final int digit = buffer.getByte(i) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /**
+     * Reads {@code ["p","q"]} pairs after an array's opening bracket, through its closing one. A pair that is not one
+     * marks the levels invalid and skips the rest of the array.
+     *
+     * @return false only if the JSON itself is malformed.
+     */
+    private boolean readLevels(final Side side)
+    {
+        final int arrayDepth = cursor.depth();
+        while (true)
+        {
+            final int token = cursor.next();
+            if (token == JsonCursor.END_ARRAY && cursor.depth() < arrayDepth)
+            {
+                return true;
+            }
+            if (token != JsonCursor.BEGIN_ARRAY || !readLevelDecimal(levelPrice) || !readLevelDecimal(levelSize) ||
+                cursor.next() != JsonCursor.END_ARRAY)
+            {
+                levelsValid = false;
+                while (cursor.depth() >= arrayDepth)
+                {
+                    final int skipped = cursor.next();
+                    if (skipped == JsonCursor.ERROR || skipped == JsonCursor.END)
+                    {
+                        return false;
+                    }
+                }
+                return cursor.token() != JsonCursor.ERROR;
+            }
+            levels.add(side, levelPrice.mantissa(), levelPrice.exponent(), levelSize.mantissa(), levelSize.exponent());
+        }
+    }
+
+    private boolean readLevelDecimal(final MutableDecimal result)
+    {
+        final int token = cursor.next();
+        return (token == JsonCursor.STRING || token == JsonCursor.NUMBER) &&
+            AsciiDecimal.parse(cursor.buffer(), cursor.tokenOffset(), cursor.tokenLength(), result) ==
+            DecimalError.NONE && result.mantissa() >= 0;
+    }
+
+    /** Reads the fields of the object just opened into the table at {@code base}; the top level descends. */
+    private boolean readObject(final int base, final boolean topLevel)
+    {
+        while (true)
+        {
+            final int nameToken = cursor.next();
+            if (nameToken == JsonCursor.END_OBJECT)
+            {
+                return true;
+            }
+            if (nameToken != JsonCursor.FIELD_NAME)
+            {
+                return false;
+            }
+            final int key = cursor.tokenLength() == 1 ? cursor.buffer().getByte(cursor.tokenOffset()) : -1;
+            final boolean data = topLevel && key < 0 && cursor.tokenEquals(DATA);
+            if (topLevel && key < 0 && cursor.tokenEquals(CODE))
+            {
+                venueError = true;
+            }
+            final int value = cursor.next();
+            if (value != JsonCursor.BEGIN_OBJECT && value != JsonCursor.BEGIN_ARRAY && value < JsonCursor.STRING)
+            {
+                return false;
+            }
+            if (value == JsonCursor.BEGIN_OBJECT && (data || (base == 0 && key == 'k')))
+            {
+                if (!readObject(data ? 0 : KEYS, false))
+                {
+                    return false;
+                }
+                continue;
+            }
+            final int start = cursor.tokenOffset();
+            final int valueLength = cursor.tokenLength();
+            if (value == JsonCursor.BEGIN_ARRAY && base == 0 && (key == 'b' || key == 'a'))
+            {
+                if (!readLevels(key == 'b' ? Side.BUY : Side.SELL))
+                {
+                    return false;
+                }
+            }
+            else if ((value == JsonCursor.BEGIN_OBJECT || value == JsonCursor.BEGIN_ARRAY) && !cursor.skipValue())
+            {
+                return false;
+            }
+            if (key > 0 && key < KEYS)
+            {
+                final int slot = base + key;
+                stamp[slot] = generation;
+                token[slot] = value;
+                offset[slot] = start;
+                length[slot] = value >= JsonCursor.STRING ? valueLength : cursor.tokenOffset() + 1 - start;
+            }
+        }
+    }
+}
