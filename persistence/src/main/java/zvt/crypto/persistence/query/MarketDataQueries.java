@@ -1,0 +1,179 @@
+package zvt.crypto.persistence.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.agrona.CloseHelper;
+
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.persistence.DatabaseContext;
+import zvt.crypto.persistence.EntityIds;
+
+/**
+ * The reads behind the gateway's REST API: candles, trades and the latest book snapshot of one instrument over a
+ * time range (from inclusive, to exclusive), each a single range scan of a primary key. Keeps a few connections
+ * open (a connection per request would cost more than the query); a connection that fails is dropped and the next
+ * call opens a new one.
+ * <p>
+ * Thread-safe: each call borrows its own connection.
+ */
+public final class MarketDataQueries implements AutoCloseable
+{
+    /** Most rows one call returns. */
+    public static final int MAX_LIMIT = 10_000;
+
+    private static final String CANDLES = "SELECT timestamp, source, open, high, low, close, volume, quote_volume," +
+        " trade_count, closed FROM %s WHERE entity_id = ? AND source = ? AND timestamp >= ? AND timestamp < ?" +
+        " ORDER BY timestamp LIMIT ?";
+    private static final String TRADES = "SELECT timestamp, trade_id, price, quantity, side, journal_index" +
+        " FROM crypto_trades WHERE entity_id = ? AND timestamp >= ? AND timestamp < ?" +
+        " ORDER BY timestamp, journal_index LIMIT ?";
+    private static final String LATEST_BOOK = "SELECT timestamp, sequence, bids::text, asks::text" +
+        " FROM crypto_orderbook WHERE entity_id = ? ORDER BY timestamp DESC, sequence DESC LIMIT 1";
+
+    private final DatabaseContext context;
+    private final BlockingQueue<Connection> idle;
+
+    public MarketDataQueries(final DatabaseContext context, final int maxIdleConnections)
+    {
+        this.context = context.conclude();
+        this.idle = new ArrayBlockingQueue<>(maxIdleConnections);
+    }
+
+    /**
+     * @param source trades (built from the journal), venue_stream or rest.
+     * @return bars with open time in [from, to), oldest first, at most {@code limit}.
+     */
+    public List<CandleRow> candles(
+        final Venue venue, final MarketType marketType, final String symbol, final OhlcvInterval interval,
+        final String source, final Instant from, final Instant to, final int limit) throws SQLException
+    {
+        final Connection connection = borrow();
+        boolean healthy = false;
+        try (PreparedStatement statement = connection.prepareStatement(String.format(CANDLES, interval.table())))
+        {
+            statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
+            statement.setString(2, source);
+            statement.setTimestamp(3, Timestamp.from(from));
+            statement.setTimestamp(4, Timestamp.from(to));
+            statement.setInt(5, checkLimit(limit));
+            final List<CandleRow> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery())
+            {
+                while (result.next())
+                {
+                    final long tradeCount = result.getLong(9);
+                    final boolean noCount = result.wasNull();
+                    final boolean closed = result.getBoolean(10);
+                    rows.add(new CandleRow(result.getTimestamp(1).toInstant(), result.getString(2),
+                        result.getBigDecimal(3), result.getBigDecimal(4), result.getBigDecimal(5),
+                        result.getBigDecimal(6), result.getBigDecimal(7), result.getBigDecimal(8),
+                        noCount ? null : tradeCount, result.wasNull() ? null : closed));
+                }
+            }
+            healthy = true;
+            return rows;
+        }
+        finally
+        {
+            giveBack(connection, healthy);
+        }
+    }
+
+    /** @return trades with time in [from, to), oldest first (journal order within a time), at most {@code limit}. */
+    public List<TradeRow> trades(
+        final Venue venue, final MarketType marketType, final String symbol, final Instant from, final Instant to,
+        final int limit) throws SQLException
+    {
+        final Connection connection = borrow();
+        boolean healthy = false;
+        try (PreparedStatement statement = connection.prepareStatement(TRADES))
+        {
+            statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
+            statement.setTimestamp(2, Timestamp.from(from));
+            statement.setTimestamp(3, Timestamp.from(to));
+            statement.setInt(4, checkLimit(limit));
+            final List<TradeRow> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery())
+            {
+                while (result.next())
+                {
+                    rows.add(new TradeRow(result.getTimestamp(1).toInstant(), result.getString(2),
+                        result.getBigDecimal(3), result.getBigDecimal(4), result.getString(5), result.getLong(6)));
+                }
+            }
+            healthy = true;
+            return rows;
+        }
+        finally
+        {
+            giveBack(connection, healthy);
+        }
+    }
+
+    /** @return the most recent stored snapshot of the book, if any. */
+    public Optional<BookSnapshotRow> latestBook(final Venue venue, final MarketType marketType, final String symbol)
+        throws SQLException
+    {
+        final Connection connection = borrow();
+        boolean healthy = false;
+        try (PreparedStatement statement = connection.prepareStatement(LATEST_BOOK))
+        {
+            statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
+            try (ResultSet result = statement.executeQuery())
+            {
+                final Optional<BookSnapshotRow> row = result.next() ?
+                    Optional.of(new BookSnapshotRow(result.getTimestamp(1).toInstant(), result.getLong(2),
+                        result.getString(3), result.getString(4))) : Optional.empty();
+                healthy = true;
+                return row;
+            }
+        }
+        finally
+        {
+            giveBack(connection, healthy);
+        }
+    }
+
+    public void close()
+    {
+        Connection connection;
+        while ((connection = idle.poll()) != null)
+        {
+            CloseHelper.quietClose(connection);
+        }
+    }
+
+    private static int checkLimit(final int limit)
+    {
+        if (limit < 1 || limit > MAX_LIMIT)
+        {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
+        }
+        return limit;
+    }
+
+    private Connection borrow() throws SQLException
+    {
+        final Connection connection = idle.poll();
+        return connection != null ? connection : context.connect();
+    }
+
+    private void giveBack(final Connection connection, final boolean healthy)
+    {
+        if (!healthy || !idle.offer(connection))
+        {
+            CloseHelper.quietClose(connection);
+        }
+    }
+}

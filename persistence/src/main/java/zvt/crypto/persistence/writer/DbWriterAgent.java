@@ -1,0 +1,756 @@
+package zvt.crypto.persistence.writer;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import zvt.crypto.core.codec.BookUpdateDecoder;
+import zvt.crypto.core.codec.BookUpdateKind;
+import zvt.crypto.core.codec.CandleDecoder;
+import zvt.crypto.core.codec.CandleSource;
+import zvt.crypto.core.codec.DecimalDecoder;
+import zvt.crypto.core.codec.MessageHeaderDecoder;
+import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.codec.TradeDecoder;
+import zvt.crypto.core.event.EventType;
+import zvt.crypto.core.event.EventView;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.journal.Journal;
+import zvt.crypto.journal.JournalEventListener;
+import zvt.crypto.journal.JournalInstruments;
+import zvt.crypto.journal.JournalReader;
+import zvt.crypto.persistence.EntityIds;
+import zvt.crypto.persistence.schema.SchemaMigrator;
+
+/**
+ * The database writer's duty cycle: tail the journal, turn entries into COPY rows, and commit each batch together
+ * with the journal index it reached. Runs on its own thread (see {@link DbWriter}); reads the journal, never the
+ * ring, so a slow or dead database can delay only this thread.
+ * <p>
+ * Exactly once: the checkpoint commits atomically with the rows it covers and a restart resumes after it, so trades
+ * after the checkpoint are new and are COPYed straight into their table. Should a direct COPY still meet a trade
+ * already there (the checkpoint was reset, or held back at the start of an unfinished book snapshot) the batch is
+ * rolled back and that range re-read through staging with {@code ON CONFLICT DO NOTHING}; candles, books and
+ * instruments are always upserted. A range read twice therefore changes nothing the second time. On any database
+ * failure the batch is dropped, the connection closed and the journal re-read from the checkpoint after a capped
+ * exponential backoff.
+ * <p>
+ * Thread-safety: every method but the status getters of {@link DbWriter} runs on the agent thread.
+ */
+final class DbWriterAgent implements Agent, JournalEventListener
+{
+    private static final Logger LOG = LoggerFactory.getLogger(DbWriterAgent.class);
+    private static final long LAG_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final String[] CANDLE_TABLES = {
+        "crypto_ohlcv_1m", "crypto_ohlcv_5m", "crypto_ohlcv_15m", "crypto_ohlcv_1h", "crypto_ohlcv_1d"};
+    private static final String[] CANDLE_BARS = {"1m", "5m", "15m", "1h", "1d"};
+    private static final byte[][] CANDLE_BAR_BYTES = bytesOf(CANDLE_BARS);
+    private static final byte[][] SOURCE_BYTES = bytesOf("trades", "venue_stream", "rest");
+    private static final byte[] BUY = "buy".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SELL = "sell".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NONE = "none".getBytes(StandardCharsets.US_ASCII);
+    private static final byte JOURNAL_TRADE_ID_PREFIX = 'j';
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DbWriterContext context;
+    private final DbWriterStatus status;
+    private final Journal journal;
+    private final EpochNanoClock clock;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final TradeDecoder trade = new TradeDecoder();
+    private final CandleDecoder candle = new CandleDecoder();
+    private final BookUpdateDecoder book = new BookUpdateDecoder();
+    private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
+    private final Int2ObjectHashMap<Names> names = new Int2ObjectHashMap<>();
+    private final CopyRowBuffer trades;
+    private final CopyRowBuffer candles = new CopyRowBuffer(64 * 1024);
+    private final CopyRowBuffer books = new CopyRowBuffer(64 * 1024);
+    private final CopyRowBuffer ranges = new CopyRowBuffer(4 * 1024);
+    private final List<Names> touched = new ArrayList<>();
+    private final boolean[] candleBarsPending = new boolean[CANDLE_TABLES.length];
+    private final List<Instrument> pendingInstruments = new ArrayList<>();
+    private final BookSnapshotAssembler snapshots = new BookSnapshotAssembler();
+    private final InstrumentRegistry instruments;
+
+    private JournalReader reader;
+    private Connection connection;
+    private CopyManager copyManager;
+    private long committedIndex = Journal.NO_INDEX;
+    private long committedReceiveNanos;
+    private long lastReadIndex = Journal.NO_INDEX;
+    private long lastReadReceiveNanos;
+    private int pendingEntries;
+    private long batchStartNanos;
+    private long retryAtNanos;
+    private long retryDelayNanos;
+    private long outageStartNanos;
+    private long nextLagNanos;
+    private long unknownInstrumentEvents;
+    private long skippedCandles;
+    private long firstTradeIndex;
+    private long stagedUntilIndex = Journal.NO_INDEX;
+
+    DbWriterAgent(final DbWriterContext context, final DbWriterStatus status)
+    {
+        this.context = context;
+        this.status = status;
+        this.journal = context.journal();
+        this.clock = context.clock();
+        this.trades = new CopyRowBuffer(Math.max(64 * 1024, context.maxBatchRows() * 160));
+        this.instruments = new InstrumentRegistry();
+        this.retryDelayNanos = context.retryMinNanos();
+    }
+
+    public String roleName()
+    {
+        return "db-writer-" + context.writerId();
+    }
+
+    public void onStart()
+    {
+        JournalInstruments.restore(journal, instruments);
+        reader = journal.newReader();
+    }
+
+    public int doWork()
+    {
+        final long now = clock.nanoTime();
+        if (connection == null && !connect(now))
+        {
+            updateLag(now);
+            return 0;
+        }
+        int work = 0;
+        final int rowLimit = context.maxBatchRows();
+        while (rows() < rowLimit && work < rowLimit && reader.readNext(this))
+        {
+            work++;
+        }
+        if (pendingEntries > 0 && (rows() >= rowLimit || now - batchStartNanos >= context.maxBatchDelayNanos()))
+        {
+            work += flush(now);
+        }
+        updateLag(now);
+        return work;
+    }
+
+    public void onClose()
+    {
+        CloseHelper.quietClose(reader);
+        closeConnection();
+        LOG.info("db writer {} stopped at journal index {} ({} rows written)", context.writerId(), committedIndex,
+            status.rowsWritten());
+    }
+
+    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
+        final long indexBefore = lastReadIndex;
+        if (pendingEntries++ == 0)
+        {
+            batchStartNanos = clock.nanoTime();
+        }
+        lastReadIndex = index;
+        if (length < EventView.MIN_LENGTH)
+        {
+            return;
+        }
+        lastReadReceiveNanos = EventView.receiveTimeNanos(buffer, offset);
+        final int templateId = EventView.templateId(buffer, offset);
+        if (templateId == EventType.TRADE.templateId())
+        {
+            trade.wrapAndApplyHeader(buffer, offset, header);
+            final Names name = names(trade.instrumentId());
+            if (name != null)
+            {
+                addTrade(name, index);
+            }
+        }
+        else if (templateId == EventType.INSTRUMENT.templateId())
+        {
+            addInstrument(buffer, offset, length);
+        }
+        else if (templateId == EventType.CANDLE.templateId())
+        {
+            candle.wrapAndApplyHeader(buffer, offset, header);
+            final Names name = names(candle.instrumentId());
+            if (name != null)
+            {
+                addCandle(name, index);
+            }
+        }
+        else if (templateId == EventType.BOOK_UPDATE.templateId())
+        {
+            book.wrapAndApplyHeader(buffer, offset, header);
+            if (book.kind() == BookUpdateKind.SNAPSHOT)
+            {
+                final Names name = names(book.instrumentId());
+                final BookSnapshotAssembler.Snapshot snapshot = snapshots.onSnapshotEvent(book, indexBefore);
+                if (name != null && snapshot != null)
+                {
+                    addBook(name, snapshot);
+                }
+            }
+        }
+    }
+
+    private void addTrade(final Names name, final long index)
+    {
+        final CopyRowBuffer row = trades;
+        final long exchangeMicros = trade.exchangeTimeNanos() / 1000;
+        if (!name.touched)
+        {
+            name.touched = true;
+            name.low = exchangeMicros;
+            name.high = exchangeMicros;
+            touched.add(name);
+        }
+        name.low = Math.min(name.low, exchangeMicros);
+        name.high = Math.max(name.high, exchangeMicros);
+        if (trades.rows() == 0)
+        {
+            firstTradeIndex = index;
+        }
+        row.raw(name.entityId).timestampMicros(exchangeMicros);
+        final int tradeIdLength = trade.venueTradeIdLength();
+        if (tradeIdLength == 0)
+        {
+            trade.skipVenueTradeId();
+            row.prefixedNumber(JOURNAL_TRADE_ID_PREFIX, index);
+        }
+        else
+        {
+            final int tradeIdOffset = trade.limit() + TradeDecoder.venueTradeIdHeaderLength();
+            row.ascii(trade.buffer(), tradeIdOffset, tradeIdLength);
+            trade.skipVenueTradeId();
+        }
+        row.decimal(trade.price().mantissa(), trade.price().exponent())
+            .decimal(trade.size().mantissa(), trade.size().exponent());
+        final Side side = trade.aggressorSide();
+        row.raw(side == Side.BUY ? BUY : side == Side.SELL ? SELL : NONE)
+            .raw(name.exchange)
+            .raw(name.symbol);
+        if (side == Side.BUY || side == Side.SELL)
+        {
+            row.bool(side == Side.SELL);
+        }
+        else
+        {
+            row.nullValue();
+        }
+        row.timestampMicros(trade.receiveTimeNanos() / 1000).number(index).endRow();
+    }
+
+    private void addCandle(final Names name, final long index)
+    {
+        final int bar = barOf(candle.intervalRaw());
+        final CandleSource source = candle.source();
+        if (bar < 0 || source == CandleSource.TRADES || source == CandleSource.NULL_VAL)
+        {
+            skippedCandles++; // trade-built candles are derived here from the trades; other intervals not stored
+            return;
+        }
+        candleBarsPending[bar] = true;
+        candles.raw(CANDLE_BAR_BYTES[bar]).raw(name.entityId).number(candle.openTimeNanos() / 1000)
+            .raw(SOURCE_BYTES[source.value() - 1])
+            .decimal(candle.openPrice().mantissa(), candle.openPrice().exponent())
+            .decimal(candle.highPrice().mantissa(), candle.highPrice().exponent())
+            .decimal(candle.lowPrice().mantissa(), candle.lowPrice().exponent())
+            .decimal(candle.closePrice().mantissa(), candle.closePrice().exponent())
+            .decimal(candle.volume().mantissa(), candle.volume().exponent())
+            .raw(name.exchange).raw(name.symbol);
+        if (candle.quoteVolume().mantissa() == DecimalDecoder.mantissaNullValue())
+        {
+            candles.nullValue(); // the venue does not say (Coinbase)
+        }
+        else
+        {
+            candles.decimal(candle.quoteVolume().mantissa(), candle.quoteVolume().exponent());
+        }
+        if (candle.tradeCount() == CandleDecoder.tradeCountNullValue())
+        {
+            candles.nullValue(); // the venue does not say (Coinbase, Bybit REST)
+        }
+        else
+        {
+            candles.number(candle.tradeCount());
+        }
+        candles.bool(candle.closedRaw() == 1)
+            .number(index)
+            .endRow();
+    }
+
+    private void addBook(final Names name, final BookSnapshotAssembler.Snapshot snapshot)
+    {
+        books.raw(name.entityId).number(snapshot.exchangeTimeNanos / 1000).number(snapshot.sequence)
+            .raw(name.exchange).raw(name.symbol)
+            .column(snapshot.bids, 0, snapshot.bidsLength)
+            .column(snapshot.asks, 0, snapshot.asksLength)
+            .endRow();
+    }
+
+    private void addInstrument(final DirectBuffer buffer, final int offset, final int length)
+    {
+        try
+        {
+            final Instrument instrument = definitions.decode(buffer, offset, length);
+            instruments.put(instrument);
+            names.remove(instrument.id());
+            pendingInstruments.add(instrument);
+        }
+        catch (final RuntimeException ex)
+        {
+            if (unknownInstrumentEvents++ == 0)
+            {
+                LOG.warn("db writer: skipping an instrument definition it cannot decode: {}", ex.toString());
+            }
+        }
+    }
+
+    private Names names(final int instrumentId)
+    {
+        Names name = names.get(instrumentId);
+        if (name == null)
+        {
+            final Instrument instrument = instruments.byIdOrNull(instrumentId);
+            if (instrument == null)
+            {
+                if (unknownInstrumentEvents++ == 0)
+                {
+                    LOG.warn("db writer: event for instrument id {} with no definition in the journal; such events" +
+                        " are skipped (counted)", instrumentId);
+                }
+                return null;
+            }
+            name = new Names(instrument);
+            names.put(instrumentId, name);
+        }
+        return name;
+    }
+
+    private int rows()
+    {
+        return trades.rows() + candles.rows() + books.rows();
+    }
+
+    private int flush(final long now)
+    {
+        final long checkpoint = snapshots.safeCheckpoint(lastReadIndex);
+        final int rows = rows();
+        try
+        {
+            long written = upsertInstruments();
+            if (trades.rows() > 0)
+            {
+                written += writeTrades();
+                try (Statement statement = connection.createStatement())
+                {
+                    for (final String rollUp : WriterSql.ROLL_UPS)
+                    {
+                        statement.executeUpdate(rollUp);
+                    }
+                }
+            }
+            if (candles.rows() > 0)
+            {
+                copy(WriterSql.COPY_CANDLES, candles);
+                for (int bar = 0; bar < CANDLE_TABLES.length; bar++)
+                {
+                    if (candleBarsPending[bar])
+                    {
+                        try (PreparedStatement statement =
+                            connection.prepareStatement(WriterSql.upsertCandles(CANDLE_TABLES[bar])))
+                        {
+                            statement.setString(1, CANDLE_BARS[bar]);
+                            written += statement.executeUpdate();
+                        }
+                    }
+                }
+            }
+            if (books.rows() > 0)
+            {
+                copy(WriterSql.COPY_BOOKS, books);
+                try (Statement statement = connection.createStatement())
+                {
+                    written += statement.executeUpdate(WriterSql.INSERT_BOOKS);
+                }
+            }
+            if (checkpoint != Journal.NO_INDEX)
+            {
+                try (PreparedStatement statement = connection.prepareStatement(WriterSql.UPSERT_CHECKPOINT))
+                {
+                    statement.setString(1, context.writerId());
+                    statement.setLong(2, checkpoint);
+                    statement.setLong(3, written);
+                    statement.executeUpdate();
+                }
+            }
+            connection.commit();
+            if (checkpoint != Journal.NO_INDEX)
+            {
+                committedIndex = checkpoint;
+                committedReceiveNanos = checkpoint == lastReadIndex ? lastReadReceiveNanos : committedReceiveNanos;
+            }
+            status.onBatch(committedIndex, written, rows);
+            clearBatch();
+            return rows;
+        }
+        catch (final SQLException ex)
+        {
+            if (UNIQUE_VIOLATION.equals(ex.getSQLState()) && firstTradeIndex > stagedUntilIndex)
+            {
+                rereadStaged();
+            }
+            else
+            {
+                onFailure(now, ex);
+            }
+            return 0;
+        }
+        catch (final RuntimeException ex)
+        {
+            onFailure(now, ex);
+            return 0;
+        }
+    }
+
+    /**
+     * COPYs the batch's trades and merges them into 1m candles: straight into the table when the range is new,
+     * through staging with ON CONFLICT when it may have been written before.
+     *
+     * @return trades inserted.
+     */
+    private long writeTrades() throws SQLException
+    {
+        ranges.reset();
+        for (int i = 0; i < touched.size(); i++)
+        {
+            final Names name = touched.get(i);
+            ranges.raw(name.entityId).timestampMicros(name.low).timestampMicros(name.high).endRow();
+        }
+        copy(WriterSql.COPY_RANGES, ranges);
+        if (firstTradeIndex > stagedUntilIndex)
+        {
+            final long inserted = copy(WriterSql.COPY_TRADES_DIRECT, trades);
+            copy(WriterSql.COPY_TRADES_STAGED, trades); // the batch alone, to build its candles from
+            try (Statement statement = connection.createStatement())
+            {
+                statement.executeQuery(WriterSql.MERGE_1M_FROM_STAGE).close();
+            }
+            return inserted;
+        }
+        copy(WriterSql.COPY_TRADES_STAGED, trades);
+        try (Statement statement = connection.createStatement();
+            ResultSet result = statement.executeQuery(WriterSql.INSERT_STAGED_AND_MERGE_1M))
+        {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * A direct COPY met a trade already in the table: this range was written before (the checkpoint was reset,
+     * or held back at an unfinished book snapshot). Roll back and re-read it through staging, which ignores
+     * duplicates, up to where this batch reached.
+     */
+    private void rereadStaged()
+    {
+        LOG.info("db writer {}: journal range after index {} was written before; re-reading it with duplicate-safe" +
+            " inserts up to index {}", context.writerId(), committedIndex, lastReadIndex);
+        stagedUntilIndex = lastReadIndex;
+        try
+        {
+            connection.rollback();
+        }
+        catch (final SQLException ex)
+        {
+            onFailure(clock.nanoTime(), ex);
+            return;
+        }
+        position(committedIndex);
+    }
+
+    private long copy(final String sql, final CopyRowBuffer rows) throws SQLException
+    {
+        final CopyIn copyIn = copyManager.copyIn(sql);
+        try
+        {
+            rows.writeTo(copyIn);
+            return copyIn.endCopy();
+        }
+        finally
+        {
+            if (copyIn.isActive())
+            {
+                copyIn.cancelCopy();
+            }
+        }
+    }
+
+    private long upsertInstruments() throws SQLException
+    {
+        if (pendingInstruments.isEmpty())
+        {
+            return 0;
+        }
+        try (PreparedStatement pair = connection.prepareStatement(WriterSql.UPSERT_PAIR);
+            PreparedStatement asset = connection.prepareStatement(WriterSql.INSERT_ASSET))
+        {
+            for (final Instrument instrument : pendingInstruments)
+            {
+                final String entityId = EntityIds.entityId(
+                    instrument.venue(), instrument.marketType(), instrument.symbol());
+                final int dash = instrument.symbol().indexOf('-');
+                final String base = dash > 0 ? instrument.symbol().substring(0, dash) : instrument.symbol();
+                final String quote = dash > 0 ? instrument.symbol().substring(dash + 1) : "";
+                pair.setString(1, entityId);
+                pair.setString(2, entityId);
+                pair.setString(3, EntityIds.exchange(instrument.venue()));
+                pair.setString(4, EntityIds.marketType(instrument.marketType()));
+                pair.setString(5, instrument.symbol());
+                pair.setString(6, instrument.venueSymbol());
+                pair.setInt(7, instrument.id());
+                pair.setString(8, base);
+                pair.setString(9, quote);
+                pair.setBigDecimal(10, step(instrument.tickSize(), instrument.priceExponent()));
+                pair.setBigDecimal(11, step(instrument.lotSize(), instrument.sizeExponent()));
+                pair.addBatch();
+                for (final String assetSymbol : new String[] {base, quote})
+                {
+                    if (!assetSymbol.isEmpty())
+                    {
+                        asset.setString(1, assetSymbol);
+                        asset.setString(2, assetSymbol);
+                        asset.setString(3, assetSymbol);
+                        asset.addBatch();
+                    }
+                }
+            }
+            pair.executeBatch();
+            asset.executeBatch();
+            return pendingInstruments.size();
+        }
+    }
+
+    private static BigDecimal step(final long mantissa, final int exponent)
+    {
+        return mantissa == 0 ? null : BigDecimal.valueOf(mantissa, -exponent);
+    }
+
+    private boolean connect(final long now)
+    {
+        if (now < retryAtNanos)
+        {
+            return false;
+        }
+        try
+        {
+            if (status.storage() == null)
+            {
+                status.storage(context.migrate() ?
+                    SchemaMigrator.migrate(context.database()) : SchemaMigrator.read(context.database()));
+            }
+            connection = context.database().connect();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement())
+            {
+                for (final String create : WriterSql.CREATE_STAGING)
+                {
+                    statement.execute(create);
+                }
+            }
+            long checkpoint = Journal.NO_INDEX;
+            try (PreparedStatement statement = connection.prepareStatement(WriterSql.SELECT_CHECKPOINT))
+            {
+                statement.setString(1, context.writerId());
+                try (ResultSet result = statement.executeQuery())
+                {
+                    if (result.next())
+                    {
+                        checkpoint = result.getLong(1);
+                    }
+                }
+            }
+            connection.commit();
+            copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+            position(checkpoint);
+            if (outageStartNanos != 0)
+            {
+                LOG.info("db writer {}: database reachable again after {} ms; resuming after journal index {}",
+                    context.writerId(), TimeUnit.NANOSECONDS.toMillis(now - outageStartNanos), checkpoint);
+                outageStartNanos = 0;
+            }
+            else
+            {
+                LOG.info("db writer {} connected to {}; resuming after journal index {}", context.writerId(),
+                    context.database().url(), checkpoint);
+            }
+            retryDelayNanos = context.retryMinNanos();
+            status.connected(true);
+            return true;
+        }
+        catch (final SQLException | RuntimeException ex)
+        {
+            onFailure(now, ex);
+            return false;
+        }
+    }
+
+    private void position(final long checkpoint)
+    {
+        committedIndex = checkpoint;
+        clearBatch();
+        snapshots.clear();
+        lastReadIndex = checkpoint;
+        if (checkpoint == Journal.NO_INDEX)
+        {
+            reader.toStart();
+        }
+        else if (!reader.moveAfterIndex(checkpoint))
+        {
+            LOG.warn("db writer {}: checkpoint index {} is no longer in the journal (retention, or a new journal);" +
+                " re-reading from the start, duplicates are ignored", context.writerId(), checkpoint);
+            reader.toStart();
+        }
+        status.onBatch(committedIndex, 0, 0);
+    }
+
+    private void onFailure(final long now, final Exception ex)
+    {
+        if (outageStartNanos == 0)
+        {
+            outageStartNanos = now;
+            LOG.warn("db writer {}: database unavailable ({}); the journal keeps everything, retrying with backoff" +
+                " up to {} ms", context.writerId(), ex.toString(), TimeUnit.NANOSECONDS.toMillis(context.retryMaxNanos()));
+        }
+        status.onFailure();
+        closeConnection();
+        clearBatch();
+        snapshots.clear();
+        retryAtNanos = now + retryDelayNanos;
+        retryDelayNanos = Math.min(retryDelayNanos * 2, context.retryMaxNanos());
+    }
+
+    private void closeConnection()
+    {
+        if (connection != null)
+        {
+            try
+            {
+                connection.rollback();
+            }
+            catch (final SQLException ignore)
+            {
+                // the connection is being dropped anyway
+            }
+            CloseHelper.quietClose(connection);
+            connection = null;
+            copyManager = null;
+        }
+        status.connected(false);
+    }
+
+    private void clearBatch()
+    {
+        trades.reset();
+        candles.reset();
+        books.reset();
+        for (int i = 0; i < touched.size(); i++)
+        {
+            touched.get(i).touched = false;
+        }
+        touched.clear();
+        Arrays.fill(candleBarsPending, false);
+        pendingInstruments.clear();
+        pendingEntries = 0;
+    }
+
+    private void updateLag(final long now)
+    {
+        if (now < nextLagNanos)
+        {
+            return;
+        }
+        nextLagNanos = now + LAG_INTERVAL_NANOS;
+        final long head = journal.lastIndex();
+        long behind = 0;
+        if (head != Journal.NO_INDEX && head != committedIndex)
+        {
+            try
+            {
+                behind = committedIndex == Journal.NO_INDEX ?
+                    journal.queue().countExcerpts(journal.firstIndex(), head) + 1 :
+                    journal.queue().countExcerpts(committedIndex, head);
+            }
+            catch (final RuntimeException ex)
+            {
+                behind = -1; // the checkpoint's cycle is gone; unknown until the writer catches up
+            }
+        }
+        final long lagNanos = behind == 0 ? 0 :
+            now - (committedIndex == Journal.NO_INDEX ? batchStartNanos : committedReceiveNanos);
+        status.lag(head, behind, Math.max(0, lagNanos), unknownInstrumentEvents, skippedCandles);
+    }
+
+    private static int barOf(final short interval)
+    {
+        return switch (interval)
+        {
+            case 2 -> 0; // M1
+            case 4 -> 1; // M5
+            case 5 -> 2; // M15
+            case 7 -> 3; // H1
+            case 13 -> 4; // D1
+            default -> -1;
+        };
+    }
+
+    private static byte[][] bytesOf(final String... values)
+    {
+        final byte[][] bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++)
+        {
+            bytes[i] = values[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return bytes;
+    }
+
+    /** The text columns of one instrument, encoded once (ASCII; symbols never contain COPY's special bytes). */
+    private static final class Names
+    {
+        final byte[] entityId;
+        final byte[] exchange;
+        final byte[] symbol;
+        boolean touched;
+        long low;
+        long high;
+
+        Names(final Instrument instrument)
+        {
+            entityId = EntityIds.entityId(instrument.venue(), instrument.marketType(), instrument.symbol())
+                .getBytes(StandardCharsets.US_ASCII);
+            exchange = EntityIds.exchange(instrument.venue()).getBytes(StandardCharsets.US_ASCII);
+            symbol = instrument.symbol().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+}
