@@ -2,6 +2,7 @@ package zvt.crypto.ops;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import zvt.crypto.ops.launch.BackfillCommand;
 import zvt.crypto.ops.launch.DemoCommand;
 import zvt.crypto.ops.launch.RunCommand;
 import zvt.crypto.ops.launch.SimulateCommand;
@@ -22,6 +23,7 @@ import zvt.crypto.ops.tools.ReplayCommand;
         SimulateCommand.class,
         JournalCommand.class,
         ReplayCommand.class,
+        BackfillCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZvtCrypto
 {

@@ -30,7 +30,21 @@ public final class NodeConfig
         Map.entry("gateway.port", "8080"),
         Map.entry("venues", "binance"),
         Map.entry("binance.ws.url", "wss://stream.binance.com:9443"),
-        Map.entry("binance.symbols", "BTC-USDT,ETH-USDT"));
+        Map.entry("binance.symbols", "BTC-USDT,ETH-USDT"),
+        Map.entry("binance.channels", "trade,bookTicker,depth@100ms,kline_1m"),
+        Map.entry("binance.rest.url", "https://api.binance.com"),
+        Map.entry("binance.depth.snapshot.limit", "1000"),
+        Map.entry("db.enabled", "true"),
+        Map.entry("db.url", ""),
+        Map.entry("db.user", "postgres"),
+        Map.entry("db.password.file", ""),
+        Map.entry("db.schema", "public"),
+        Map.entry("db.embedded.dir", "./data/postgres"),
+        Map.entry("db.embedded.port", "0"),
+        Map.entry("db.writer.id", "node"),
+        Map.entry("db.writer.batch.rows", "10000"),
+        Map.entry("db.writer.batch.ms", "50"),
+        Map.entry("db.writer.drain.ms", "10000"));
 
     private final Map<String, String> values;
 

@@ -11,18 +11,23 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code demo}: the whole pipeline on one machine with nothing installed. A venue simulator generates a seeded
- * Binance market on loopback, the node journals it under {@code --data-dir} and the gateway serves it.
+ * Binance market on loopback, the node journals it under {@code --data-dir}, the gateway serves it, and the database
+ * writer stores it in PostgreSQL: the one at {@code ZVT_DB_URL}, or an embedded one under {@code --data-dir}.
  */
 @Command(name = "demo", description = "Simulator + node + gateway on this machine; prints the URL to connect to")
 public final class DemoCommand implements Callable<Integer>
 {
+    private static final String DEMO_CHANNELS = "trade,bookTicker,depth@100ms,kline_1m";
+
     @Option(names = "--port", defaultValue = "8080", description = "gateway port (0 = any free port)")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "./data/demo", description = "where the journal is written")
+    @Option(names = "--data-dir", defaultValue = "./data/demo",
+        description = "where the journal (and, with no db.url configured, the embedded PostgreSQL) is written")
     Path dataDir;
 
-    @Option(names = "--rate", defaultValue = "200", description = "simulated trades per second over all symbols")
+    @Option(names = "--rate", defaultValue = "500",
+        description = "simulated market steps per second over all symbols (about 30% are trades, the rest book changes)")
     long rate;
 
     @Option(names = "--symbols", defaultValue = "BTC-USDT,ETH-USDT", description = "symbols to simulate")
@@ -39,9 +44,12 @@ public final class DemoCommand implements Callable<Integer>
             .messagesPerSecond(rate));
         final NodeConfig config = NodeConfig.defaults(System.getenv())
             .with("journal.dir", dataDir.resolve("journal").toString())
+            .with("db.embedded.dir", dataDir.resolve("postgres").toString())
             .with("gateway.port", Integer.toString(port))
             .with("venues", "binance")
             .with("binance.ws.url", simulator.webSocketUri())
+            .with("binance.rest.url", simulator.restUri())
+            .with("binance.channels", DEMO_CHANNELS)
             .with("binance.symbols", symbols);
         NodeRunner.runUntilSignalled(config, () ->
         {

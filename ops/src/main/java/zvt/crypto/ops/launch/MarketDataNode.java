@@ -20,6 +20,7 @@ import zvt.crypto.journal.JournalContext;
 import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.persistence.writer.DbWriterStatus;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import java.util.Locale;
 /**
  * One node in role {@code all}: venue feeds → ring → journal → gateway fan-out. Built stage by stage in data-flow
  * order and closed in reverse: feeds stop first (no new events), then the ring drains into the journal and the
- * gateway, then the gateway and journal close.
+ * gateway, then the database writer writes what the journal holds (within {@code db.writer.drain.ms}), then the
+ * journal closes. The database writer tails the journal on its own thread, never the ring.
  */
 public final class MarketDataNode implements AutoCloseable
 {
@@ -41,6 +43,7 @@ public final class MarketDataNode implements AutoCloseable
     private final MarketEventRing ring;
     private final GatewayServer gateway;
     private final List<BinanceFeed> feeds;
+    private final NodeDatabase database;
 
     private MarketDataNode(
         final Journal journal,
@@ -48,7 +51,8 @@ public final class MarketDataNode implements AutoCloseable
         final JournalEventHandler journalHandler,
         final MarketEventRing ring,
         final GatewayServer gateway,
-        final List<BinanceFeed> feeds)
+        final List<BinanceFeed> feeds,
+        final NodeDatabase database)
     {
         this.journal = journal;
         this.instruments = instruments;
@@ -56,6 +60,7 @@ public final class MarketDataNode implements AutoCloseable
         this.ring = ring;
         this.gateway = gateway;
         this.feeds = feeds;
+        this.database = database;
     }
 
     /**
@@ -69,8 +74,10 @@ public final class MarketDataNode implements AutoCloseable
         final List<BinanceFeed> feeds = new ArrayList<>();
         MarketEventRing ring = null;
         GatewayServer gateway = null;
+        NodeDatabase database = null;
         try
         {
+            database = NodeDatabase.open(config, journal, clock, System.getenv());
             final InstrumentRegistry instruments = new InstrumentRegistry();
             final JournalInstruments.Result restored = JournalInstruments.restore(journal, instruments);
             LOG.info("journal {} opened; {} instruments restored", journal.directory(), restored.applied());
@@ -97,20 +104,24 @@ public final class MarketDataNode implements AutoCloseable
                 {
                     throw new IllegalArgumentException("venue " + venue + " is not supported yet (binance only)");
                 }
+                final String binanceRest = config.asMap().getOrDefault("binance.rest.url", "").trim();
                 feeds.add(BinanceFeed.launch(new FeedContext()
                     .webSocketUri(config.get("binance.ws.url"))
+                    .restUri(binanceRest.isEmpty() ? null : binanceRest)
                     .symbols(config.getList("binance.symbols"))
+                    .channels(config.getList("binance.channels"))
+                    .snapshotDepth(config.getInt("binance.depth.snapshot.limit"))
                     .ringBuffer(ring.ringBuffer())
                     .instrumentRegistry(instruments)
                     .controlEventPublisher(publisher)
                     .clock(clock)));
             }
-            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds);
+            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(feeds);
-            CloseHelper.quietCloseAll(ring, gateway, journal);
+            CloseHelper.quietCloseAll(ring, gateway, database, journal);
             throw ex;
         }
     }
@@ -130,12 +141,22 @@ public final class MarketDataNode implements AutoCloseable
         return instruments;
     }
 
+    /**
+     * @return the database writer's progress, lag and storage path (readiness details); null without a database or
+     *         while it is still starting.
+     */
+    public DbWriterStatus dbWriterStatus()
+    {
+        return database == null ? null : database.status();
+    }
+
     public void close()
     {
         LOG.info("shutting down: stopping feeds, draining the ring");
         CloseHelper.closeAll(feeds);
         CloseHelper.closeAll(ring, gateway);
         final long events = journalHandler.appendedEvents();
+        CloseHelper.close(database); // after the ring: the journal now holds everything the writer should drain
         CloseHelper.close(journal);
         LOG.info("journal closed after {} events appended by this node", events);
     }

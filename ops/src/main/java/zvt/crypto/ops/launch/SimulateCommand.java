@@ -5,35 +5,116 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zvt.crypto.feed.simulator.BinanceSimulator;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
+import zvt.crypto.feed.simulator.ReplaySource;
+import zvt.crypto.feed.simulator.SimulatorFaults;
+import zvt.crypto.feed.simulator.StreamKind;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code simulate}: the venue simulator alone, for pointing a node (or any Binance client) at it.
+ * {@code simulate}: the venue simulator alone, for pointing a node (or any Binance client) at it: a seeded synthetic
+ * market, or replayed recordings, with optional faults.
  */
-@Command(name = "simulate", description = "Run the Binance venue simulator (seeded synthetic trades)")
+@Command(name = "simulate",
+    description = "Run the Binance venue simulator (WebSocket streams and REST on one port; synthetic or replayed)")
 public final class SimulateCommand implements Callable<Integer>
 {
     @Option(names = "--port", defaultValue = "9443", description = "port to listen on (0 = any free port)")
     int port;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "trades per second over all subscribed streams")
+    @Option(names = "--rate", defaultValue = "1000",
+        description = "market steps per second over all subscribed symbols (a depth event or a trade each)")
     long rate;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the synthetic market")
     long seed;
 
+    @Option(names = "--book-levels", defaultValue = "50", description = "price levels per side of each book")
+    int bookLevels;
+
+    @Option(names = "--replay", split = ",",
+        description = "recorded files (one raw message per line) to replay instead of the synthetic market")
+    List<Path> replay;
+
+    @Option(names = "--speed", defaultValue = "1",
+        description = "replay pace: 1 = as recorded, N = N times faster, 0 = as fast as possible")
+    double speed;
+
+    @Option(names = "--drop", defaultValue = "0", description = "probability of dropping a message (any stream)")
+    double drop;
+
+    @Option(names = "--drop-depth", defaultValue = "0", description = "probability of dropping a depth update")
+    double dropDepth;
+
+    @Option(names = "--duplicate", defaultValue = "0", description = "probability of sending a message twice")
+    double duplicate;
+
+    @Option(names = "--reorder", defaultValue = "0", description = "probability of swapping a message with the next")
+    double reorder;
+
+    @Option(names = "--malformed", defaultValue = "0", description = "probability of cutting a frame in half")
+    double malformed;
+
+    @Option(names = "--disconnect-every-ms", defaultValue = "0", description = "close every connection this often")
+    long disconnectEveryMs;
+
+    @Option(names = "--stall-every-ms", defaultValue = "0", description = "stop the market this often ...")
+    long stallEveryMs;
+
+    @Option(names = "--stall-ms", defaultValue = "0", description = "... for this long")
+    long stallMs;
+
+    @Option(names = "--rest-429", defaultValue = "0", description = "probability of answering REST with 429")
+    double rest429;
+
+    @Option(names = "--retry-after-s", defaultValue = "1", description = "Retry-After of injected 429s")
+    long retryAfterSeconds;
+
+    @Option(names = "--rest-5xx", defaultValue = "0", description = "probability of answering REST with 503")
+    double rest5xx;
+
+    @Option(names = "--slow-snapshot-ms", defaultValue = "0", description = "delay of depth snapshots")
+    long slowSnapshotMs;
+
     public Integer call() throws Exception
     {
-        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-            BinanceSimulator simulator = BinanceSimulator.launch(new BinanceSimulatorContext()
-                .port(port)
-                .seed(seed)
-                .messagesPerSecond(rate)))
+        final SimulatorFaults faults = new SimulatorFaults()
+            .drop(StreamKind.ANY, drop)
+            .duplicate(StreamKind.ANY, duplicate)
+            .reorder(StreamKind.ANY, reorder)
+            .malformed(StreamKind.ANY, malformed)
+            .disconnectEveryMs(disconnectEveryMs)
+            .stallEveryMs(stallEveryMs)
+            .stallMs(stallMs)
+            .rest429Probability(rest429)
+            .retryAfterSeconds(retryAfterSeconds)
+            .rest5xxProbability(rest5xx)
+            .slowSnapshotMs(slowSnapshotMs);
+        if (dropDepth > 0)
         {
-            System.out.println("simulated Binance: " + simulator.webSocketUri() + " (set binance.ws.url to it)");
+            faults.drop(StreamKind.DEPTH, dropDepth);
+        }
+        final BinanceSimulatorContext context = new BinanceSimulatorContext()
+            .port(port)
+            .seed(seed)
+            .messagesPerSecond(rate)
+            .bookLevels(bookLevels)
+            .faults(faults);
+        if (replay != null && !replay.isEmpty())
+        {
+            context.replay(new ReplaySource(replay, speed));
+        }
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+            BinanceSimulator simulator = BinanceSimulator.launch(context))
+        {
+            System.out.println("simulated Binance: " + simulator.webSocketUri() + " (set binance.ws.url to it), REST " +
+                simulator.restUri());
             System.out.flush();
             barrier.await();
+            System.out.println("faults injected: " + simulator.faults());
+            System.out.println(simulator.counters());
         }
         return 0;
     }

@@ -1,0 +1,157 @@
+package zvt.crypto.ops.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import zvt.crypto.journal.Journal;
+import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.persistence.DatabaseContext;
+import zvt.crypto.persistence.embedded.EmbeddedDatabase;
+import zvt.crypto.persistence.writer.DbWriter;
+import zvt.crypto.persistence.writer.DbWriterContext;
+import zvt.crypto.persistence.writer.DbWriterStatus;
+
+/**
+ * A node's database: the configured PostgreSQL/TimescaleDB ({@code db.url}), or, when none is configured, an
+ * embedded PostgreSQL under {@code db.embedded.dir}; and the writer that tails the journal into it. The writer
+ * migrates the schema on its own thread, so a node starts and journals even while its database is down.
+ * The password comes from the environment ({@code ZVT_DB_PASSWORD}) or the file {@code db.password.file} names,
+ * never from the config file.
+ * <p>
+ * Thread-safety: open and close from the node's owner thread; {@link #status()} from any.
+ */
+final class NodeDatabase implements AutoCloseable
+{
+    static final String PASSWORD_ENV = "ZVT_DB_PASSWORD";
+    private static final Logger LOG = LoggerFactory.getLogger(NodeDatabase.class);
+
+    private final Thread starter;
+    private final Duration drainTimeout;
+    private volatile EmbeddedDatabase embedded;
+    private volatile DbWriter writer;
+
+    private NodeDatabase(final Runnable start, final Duration drainTimeout)
+    {
+        this.drainTimeout = drainTimeout;
+        starter = new Thread(start, "db-start");
+        starter.setDaemon(true);
+    }
+
+    /**
+     * Starts the database side in the background (an embedded server takes seconds to start; the feed must not
+     * wait for it).
+     *
+     * @return the node's database, starting, or null when {@code db.enabled} is false.
+     */
+    static NodeDatabase open(
+        final NodeConfig config, final Journal journal, final EpochNanoClock clock, final Map<String, String> env)
+    {
+        if (!Boolean.parseBoolean(config.get("db.enabled")))
+        {
+            LOG.info("persistence disabled (db.enabled=false): the journal is the only store");
+            return null;
+        }
+        final String url = config.asMap().getOrDefault("db.url", "").trim();
+        final DatabaseContext configured = url.isEmpty() ? null : new DatabaseContext()
+            .url(url)
+            .user(config.get("db.user"))
+            .password(password(config, env))
+            .schema(config.get("db.schema"));
+        final DbWriterContext writerContext = new DbWriterContext()
+            .journal(journal)
+            .writerId(config.get("db.writer.id"))
+            .maxBatchRows(config.getInt("db.writer.batch.rows"))
+            .maxBatchDelay(Duration.ofMillis(config.getInt("db.writer.batch.ms")))
+            .migrate(true)
+            .clock(clock);
+        final Path embeddedDir = config.getPath("db.embedded.dir");
+        final int embeddedPort = config.getInt("db.embedded.port");
+        final String schema = config.get("db.schema");
+        final NodeDatabase[] self = new NodeDatabase[1];
+        self[0] = new NodeDatabase(() ->
+        {
+            try
+            {
+                DatabaseContext database = configured;
+                if (database == null)
+                {
+                    self[0].embedded = EmbeddedDatabase.start(embeddedDir, embeddedPort);
+                    database = self[0].embedded.context().schema(schema);
+                }
+                self[0].writer = DbWriter.start(writerContext.database(database));
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("database not started; the node runs on without persistence (the journal keeps" +
+                    " everything for the next start)", ex);
+            }
+        }, Duration.ofMillis(config.getInt("db.writer.drain.ms")));
+        self[0].starter.start();
+        return self[0];
+    }
+
+    /** @return the writer's status, or null while the database is still starting (or failed to start). */
+    DbWriterStatus status()
+    {
+        final DbWriter current = writer;
+        return current == null ? null : current.status();
+    }
+
+    /** Call after the ring has drained into the journal: the writer writes what the journal holds, then stops. */
+    public void close()
+    {
+        try
+        {
+            starter.join(TimeUnit.SECONDS.toMillis(60));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        try
+        {
+            if (writer != null)
+            {
+                writer.drainAndClose(drainTimeout);
+                LOG.info("db writer closed: {}", writer.status());
+            }
+        }
+        finally
+        {
+            CloseHelper.close(embedded);
+        }
+    }
+
+    private static String password(final NodeConfig config, final Map<String, String> env)
+    {
+        final String fromEnv = env.get(PASSWORD_ENV);
+        if (fromEnv != null)
+        {
+            return fromEnv;
+        }
+        final String file = config.asMap().getOrDefault("db.password.file", "").trim();
+        if (file.isEmpty())
+        {
+            return "";
+        }
+        try
+        {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read db.password.file " + file, ex);
+        }
+    }
+}
