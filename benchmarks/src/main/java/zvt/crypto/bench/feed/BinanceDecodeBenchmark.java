@@ -1,0 +1,173 @@
+package zvt.crypto.bench.feed;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import info.bitrich.xchangestream.binance.dto.BinanceWebsocketTransaction;
+import info.bitrich.xchangestream.binance.dto.market.DepthBinanceWebSocketTransaction;
+import info.bitrich.xchangestream.binance.dto.market.TradeBinanceWebsocketTransaction;
+import info.bitrich.xchangestream.service.netty.StreamingObjectMapperHelper;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import zvt.crypto.bench.BenchmarkJvm;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.ring.ControlEventPublisher;
+import zvt.crypto.feed.binance.BinanceDepthSync;
+import zvt.crypto.feed.binance.BinanceFrameAdapter;
+import zvt.crypto.feed.connection.FeedCounters;
+import zvt.crypto.feed.sync.SyncCounters;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Binance frame decode on one core: frame bytes (direct memory, as Netty hands them over) → SBE event in a ring
+ * slot, through the feed's {@link BinanceFrameAdapter} (parse, route, duplicate check, decode, publish; depth also
+ * through the live {@link BinanceDepthSync} sequencing). Every operation carries a new id (trade id {@code t}, or
+ * {@code U}/{@code u} for depth, rewritten in place) so nothing is dropped as a duplicate or a gap. The ring has no
+ * consumer (slots are overwritten), so only decoding is measured.
+ * <p>
+ * The peer in the same run, {@code xchange}: the same message through XChange's Binance stream module as its
+ * streaming service does it: text frame → String, {@code ObjectMapper.readTree}, then
+ * {@code readValue(treeAsTokens(node), BinanceWebsocketTransaction<TradeBinanceWebsocketTransaction>)} (or the
+ * depth DTO), with XChange's own ObjectMapper.
+ * <p>
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar BinanceDecodeBenchmark -prof gc}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", BenchmarkJvm.MISC, BenchmarkJvm.REF, BenchmarkJvm.UTIL, BenchmarkJvm.NIO_CH,
+    BenchmarkJvm.SUN_MISC, BenchmarkJvm.LANG, BenchmarkJvm.REFLECT, BenchmarkJvm.IO, BenchmarkJvm.UTIL_OPEN,
+    BenchmarkJvm.NIO, BenchmarkJvm.NIO_CH_OPEN, BenchmarkJvm.NO_ANALYTICS})
+public class BinanceDecodeBenchmark
+{
+    /** A recorded {@code @trade} frame (binance/trade.jsonl), trade id widened to 13 digits. */
+    static final String TRADE = "{\"stream\":\"bnbbtc@trade\",\"data\":{\"e\":\"trade\",\"E\":1554076800945," +
+        "\"s\":\"BNBBTC\",\"t\":1000000000000,\"p\":\"0.00426990\",\"q\":\"33.82000000\",\"b\":133829535," +
+        "\"a\":133829504,\"T\":1554076800940,\"m\":false,\"M\":true}}";
+    /** A recorded {@code @depth@100ms} frame with 10 levels (binance/depthUpdate.jsonl), ids widened. */
+    static final String DEPTH = "{\"stream\":\"ftmusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\"," +
+        "\"E\":1628952398969,\"s\":\"FTMUSDT\",\"U\":1000000000000,\"u\":1000000000000,\"b\":[[\"0.34000000\"," +
+        "\"1500.00000000\"],[\"0.33997000\",\"0.00000000\"],[\"0.33996000\",\"0.00000000\"],[\"0.33989000\"," +
+        "\"6560.00000000\"],[\"0.33975000\",\"0.00000000\"],[\"0.33972000\",\"3091.60000000\"]],\"a\":[[" +
+        "\"0.34025000\",\"0.00000000\"],[\"0.34029000\",\"2746.10000000\"],[\"0.34030000\",\"1500.00000000\"]," +
+        "[\"0.34034000\",\"175.10000000\"]]}}";
+    private static final int ID_DIGITS = 13;
+
+    @Param({"trade", "depth"})
+    String message;
+
+    @Param({"zvt", "xchange"})
+    String decoder;
+
+    private final FeedCounters counters = new FeedCounters();
+    private final SyncCounters syncCounters = new SyncCounters();
+    private ScheduledExecutorService timers;
+    private BinanceFrameAdapter adapter;
+    private UnsafeBuffer frame;
+    private int[] idOffsets;
+    private long id = 1_000_000_000_001L;
+    private ObjectMapper mapper;
+    private JavaType type;
+    private byte[] bytes;
+
+    @Setup(Level.Trial)
+    public void setUp()
+    {
+        final String text = "trade".equals(message) ? TRADE : DEPTH;
+        bytes = text.getBytes(StandardCharsets.US_ASCII);
+        frame = new UnsafeBuffer(ByteBuffer.allocateDirect(bytes.length));
+        frame.putBytes(0, bytes);
+        idOffsets = "trade".equals(message) ? new int[] {text.indexOf("\"t\":") + 4} :
+            new int[] {text.indexOf("\"U\":") + 4, text.indexOf("\"u\":") + 4};
+
+        final RingBuffer<MarketEvent> ring =
+            RingBuffer.createSingleProducer(MarketEvent::new, 1024, new BusySpinWaitStrategy());
+        timers = Executors.newSingleThreadScheduledExecutor();
+        adapter = new BinanceFrameAdapter(ring, System::currentTimeMillis, counters, syncCounters);
+        adapter.addSymbol("BNBBTC", 1).addSymbol("FTMUSDT", 2);
+        final BinanceDepthSync depth = new BinanceDepthSync(ring, new ControlEventPublisher(ring, () -> 0L),
+            (instrumentId, symbol, callback) -> {}, timers, () -> 0L, syncCounters, adapter.errors());
+        depth.addInstrument(2, "FTMUSDT");
+        adapter.depthSync(depth);
+        if (!"trade".equals(message))
+        {
+            adapter.onFrame(frame, 0, frame.capacity());
+            final byte[] snapshot = "{\"lastUpdateId\":1000000000000,\"bids\":[],\"asks\":[]}"
+                .getBytes(StandardCharsets.US_ASCII);
+            depth.onSnapshot(2, new UnsafeBuffer(snapshot), 0, snapshot.length);
+        }
+
+        mapper = StreamingObjectMapperHelper.getObjectMapper();
+        type = "trade".equals(message) ?
+            mapper.getTypeFactory().constructType(
+                new TypeReference<BinanceWebsocketTransaction<TradeBinanceWebsocketTransaction>>() {}) :
+            mapper.getTypeFactory().constructType(
+                new TypeReference<BinanceWebsocketTransaction<DepthBinanceWebSocketTransaction>>() {});
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown()
+    {
+        timers.shutdownNow();
+        final long published = counters.events();
+        if (counters.decodeErrors() != 0 || syncCounters.gaps() != 0 || ("zvt".equals(decoder) && published == 0))
+        {
+            throw new IllegalStateException("decode went wrong: " + counters + " " + syncCounters);
+        }
+    }
+
+    @Benchmark
+    public Object decode(final Blackhole blackhole) throws Exception
+    {
+        if ("zvt".equals(decoder))
+        {
+            final long next = id++;
+            for (final int offset : idOffsets)
+            {
+                writeDigits(frame, offset, next);
+            }
+            adapter.onFrame(frame, 0, frame.capacity());
+            return null;
+        }
+        // XChange: Netty's TextWebSocketFrame.text(), JsonNettyStreamingService.readTree, then readTransaction.
+        final String text = new String(bytes, StandardCharsets.UTF_8);
+        final JsonNode node = mapper.readTree(text);
+        final BinanceWebsocketTransaction<?> transaction = mapper.readValue(mapper.treeAsTokens(node), type);
+        blackhole.consume(transaction.getData());
+        return transaction;
+    }
+
+    /** Writes {@code value} as exactly {@link #ID_DIGITS} digits at {@code offset}. */
+    private static void writeDigits(final UnsafeBuffer buffer, final int offset, final long value)
+    {
+        long remaining = value;
+        for (int i = offset + ID_DIGITS - 1; i >= offset; i--)
+        {
+            buffer.putByte(i, (byte)('0' + remaining % 10));
+            remaining /= 10;
+        }
+    }
+}
