@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
  * of recent changes rebuilds it as of any recent {@code u} ({@link #bookAt}). The sequence depends only on the seed
  * and the symbol. Used on the simulator's event loop only.
  */
-final class SyntheticSymbol
+public final class SyntheticSymbol
 {
     /** Receives the messages of a step; the payload is valid only during the call. */
-    interface Emitter
+    public interface Emitter
     {
         void emit(StreamKind kind, MutableDirectBuffer payload, int length, long first, long last);
 
@@ -66,7 +66,8 @@ final class SyntheticSymbol
     private long topAskPrice;
     private long topAskSize;
 
-    SyntheticSymbol(final SimulatedInstrument instrument, final long seed, final int levels, final int historyEntries)
+    public SyntheticSymbol(
+        final SimulatedInstrument instrument, final long seed, final int levels, final int historyEntries)
     {
         this.instrument = instrument;
         this.venueSymbol = instrument.venueSymbol();
@@ -118,7 +119,7 @@ final class SyntheticSymbol
     }
 
     /** One market event; see the class comment. */
-    void step(final long nowMs, final Emitter emitter)
+    public void step(final long nowMs, final Emitter emitter)
     {
         if (random.nextInt(100) < TRADE_PERCENT && trade(nowMs, emitter))
         {

@@ -17,6 +17,7 @@ class ControlMessagePacerTest
     void shouldNeverSendMoreControlMessagesPerSecondThanAllowed()
     {
         final EmbeddedChannel channel = new EmbeddedChannel();
+        channel.freezeTime(); // only advanceTimeBy moves the loop's clock, however slow the machine
         final List<String> messages = List.of("a", "b", "c", "d", "e", "f", "g");
 
         final long lastAfterMs = ControlMessagePacer.send(channel, messages, 3);
