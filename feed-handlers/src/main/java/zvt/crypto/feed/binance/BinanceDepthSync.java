@@ -142,6 +142,7 @@ public final class BinanceDepthSync implements SnapshotCallback
         {
             return;
         }
+        counters.addDiscardedUpdates(state.store.count());
         state.store.clear();
         if (state.sequencer.isLive())
         {
@@ -280,6 +281,7 @@ public final class BinanceDepthSync implements SnapshotCallback
             // The snapshot is too slow for the backlog: start over from this frame with a fresh snapshot later.
             LOG.warn("binance depth {}: backlog over {} bytes while waiting for the snapshot; starting over",
                 state.venueSymbol, MAX_BACKLOG_BYTES);
+            counters.addDiscardedUpdates(state.store.count());
             state.store.clear();
             state.sequencer.reset();
             state.sequencer.onUpdate(first, last);

@@ -14,6 +14,7 @@ public final class SyncCounters
     private final AtomicLong snapshotFailures = new AtomicLong();
     private final AtomicLong droppedUpdates = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong discardedUpdates = new AtomicLong();
 
     /** Sequence breaks (VenueStatus GAP_DETECTED published). */
     public long gaps()
@@ -42,6 +43,20 @@ public final class SyncCounters
     public long droppedUpdates()
     {
         return droppedUpdates.get();
+    }
+
+    /**
+     * Depth updates buffered while waiting for a snapshot and then thrown away unapplied: their stream was lost, or
+     * the backlog outgrew the buffer. The book they belonged to is resynced from a fresh snapshot.
+     */
+    public long discardedUpdates()
+    {
+        return discardedUpdates.get();
+    }
+
+    public void addDiscardedUpdates(final int count)
+    {
+        discardedUpdates.setRelease(discardedUpdates.getPlain() + count);
     }
 
     /** Trades, aggregate trades and book tickers dropped because their id was already published (overlap). */
@@ -84,6 +99,7 @@ public final class SyncCounters
     {
         return "gaps=" + gaps() + " resyncs=" + resyncs() + " snapshotRequests=" + snapshotRequests() +
             " snapshotFailures=" + snapshotFailures() + " droppedUpdates=" + droppedUpdates() +
+            " discardedUpdates=" + discardedUpdates() +
             " duplicates=" + duplicates();
     }
 
