@@ -3,6 +3,8 @@ package zvt.crypto.gateway;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
+import java.util.function.Supplier;
+
 /**
  * Configuration of the gateway: where it listens, what a client may ask of it, and how much unread output a session
  * may hold before it is dropped as a slow consumer. Defaults come from the system properties named by the
@@ -71,6 +73,7 @@ public final class GatewayContext
     private long closeTimeoutMs = Long.getLong(CLOSE_TIMEOUT_MS_PROP_NAME, CLOSE_TIMEOUT_MS_DEFAULT);
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
     private NanoClock nanoClock;
+    private Supplier<String> healthDetails = () -> null;
     private GatewayCounters counters;
 
     public GatewayContext host(final String host)
@@ -204,6 +207,21 @@ public final class GatewayContext
     public NanoClock nanoClock()
     {
         return nanoClock;
+    }
+
+    /**
+     * Extra readiness details for {@code GET /health}: a supplier of one JSON object (e.g. the database writer's
+     * storage path and lag), or of null while there is nothing to say. Called on an I/O thread per request.
+     */
+    public GatewayContext healthDetails(final Supplier<String> healthDetails)
+    {
+        this.healthDetails = healthDetails;
+        return this;
+    }
+
+    public Supplier<String> healthDetails()
+    {
+        return healthDetails;
     }
 
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */

@@ -25,7 +25,8 @@ class ControlProtocolTest
         .maxSubscriptionsPerSession(2)
         .maxControlMessagesPerSecond(20)
         .maxInboundFrameBytes(1024)
-        .nanoClock(clock));
+        .nanoClock(clock)
+        .healthDetails(() -> "{\"storage\":\"plain\"}"));
 
     @AfterEach
     void close()
@@ -163,6 +164,7 @@ class ControlProtocolTest
         final JsonNode body = TestClient.parse(health.body());
         assertEquals("up", body.path("status").asText());
         assertEquals(1, body.path("sessions").asInt());
+        assertEquals("plain", body.path("node").path("storage").asText(), "the node's readiness details");
 
         assertEquals(404, harness.get("/nothing-here").statusCode());
         assertEquals(404, harness.get("/").statusCode());

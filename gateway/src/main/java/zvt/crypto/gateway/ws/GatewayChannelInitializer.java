@@ -44,7 +44,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
         this.instruments = instruments;
         this.commands = commands;
         this.sessions = sessions;
-        this.httpRoutes = new HttpRouteHandler(context.counters(), context.webSocketPath());
+        this.httpRoutes = new HttpRouteHandler(context.counters(), context.webSocketPath(), context.healthDetails());
         this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(context.webSocketPath())
             .checkStartsWith(true)

@@ -18,10 +18,12 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import zvt.crypto.gateway.GatewayCounters;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * Plain HTTP requests that are not a WebSocket upgrade: {@code GET /health} answers 200 with a small JSON body;
- * every other path is 404. Stateless and shared by all channels.
+ * Plain HTTP requests that are not a WebSocket upgrade: {@code GET /health} answers 200 with a small JSON body (the
+ * gateway's counters, plus the node's readiness details under {@code "node"} when it gives any); every other path
+ * is 404. Stateless and shared by all channels.
  */
 @ChannelHandler.Sharable
 final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest>
@@ -30,11 +32,13 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private final GatewayCounters counters;
     private final String webSocketPath;
+    private final Supplier<String> details;
 
-    HttpRouteHandler(final GatewayCounters counters, final String webSocketPath)
+    HttpRouteHandler(final GatewayCounters counters, final String webSocketPath, final Supplier<String> details)
     {
         this.counters = counters;
         this.webSocketPath = webSocketPath;
+        this.details = details;
     }
 
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
@@ -60,7 +64,7 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 "{\"status\":\"up\",\"sessions\":" + counters.sessionsOpen() +
                 ",\"messagesSent\":" + counters.messagesSent() +
                 ",\"slowConsumerDisconnects\":" + counters.slowConsumerDisconnects() +
-                ",\"rejectedRequests\":" + counters.rejectedRequests() + '}');
+                ",\"rejectedRequests\":" + counters.rejectedRequests() + nodeDetails() + '}');
         }
         final boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -72,6 +76,12 @@ final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttpRequest
         {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private String nodeDetails()
+    {
+        final String node = details.get();
+        return node == null ? "" : ",\"node\":" + node;
     }
 
     private static FullHttpResponse json(

@@ -82,9 +82,11 @@ public final class MarketDataNode implements AutoCloseable
             final JournalInstruments.Result restored = JournalInstruments.restore(journal, instruments);
             LOG.info("journal {} opened; {} instruments restored", journal.directory(), restored.applied());
 
+            final NodeDatabase db = database;
             final GatewayContext gatewayContext = new GatewayContext()
                 .host(config.get("gateway.host"))
-                .port(config.getInt("gateway.port"));
+                .port(config.getInt("gateway.port"))
+                .healthDetails(() -> ReadinessDetails.of(db));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
             ring = new MarketEventRing(

@@ -3,16 +3,20 @@ package zvt.crypto.ops.launch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import zvt.crypto.core.test.Tests;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +86,15 @@ class DemoCommandIT
         assertEquals(5, trades.size(), "trades received within 10 s of starting the demo: " + messages);
         client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 
+        final URI health = URI.create("http://" + gateway.getHost() + ":" + gateway.getPort() + "/health");
+        final String[] readiness = {""};
+        Tests.await(() ->
+        {
+            readiness[0] = get(health);
+            return readiness[0].contains("\"database\":\"connected\",\"storage\":\"plain\"");
+        }, Duration.ofSeconds(60), () -> "readiness details show the embedded database on the plain path: " +
+            readiness[0]);
+
         demo.destroy();
         assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "demo exits after SIGTERM");
         assertEquals(128 + 15, demo.exitValue(), "the JVM reports SIGTERM once its shutdown completed");
@@ -121,6 +134,24 @@ class DemoCommandIT
         }
         throw new AssertionError("demo ended without printing its gateway URL:\n" +
             Files.readString(dataDir.resolve("demo.log")));
+    }
+
+    private static String get(final URI uri)
+    {
+        try
+        {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        }
+        catch (final IOException ex)
+        {
+            return ex.toString();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
     }
 
     private static String run(final String... args) throws Exception
