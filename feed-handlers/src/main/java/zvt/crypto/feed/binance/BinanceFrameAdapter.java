@@ -49,7 +49,7 @@ public final class BinanceFrameAdapter implements FrameAdapter
     private final AsciiSymbolTable symbols = new AsciiSymbolTable();
     private final BinancePayload payload = new BinancePayload();
     private final BinanceTradeDecoder trades;
-    private final BinanceAggTradeDecoder aggTrades;
+    private final BinanceTradeDecoder aggTrades;
     private final BinanceBookTickerDecoder bookTickers;
     private final BinanceKlineDecoder klines;
     private final Long2LongHashMap lastTradeId = new Long2LongHashMap(-1);
@@ -75,8 +75,8 @@ public final class BinanceFrameAdapter implements FrameAdapter
         this.counters = counters;
         this.syncCounters = syncCounters;
         errors = new DecodeErrorLog("binance", BinanceFrameError.values(), counters);
-        trades = new BinanceTradeDecoder(ring);
-        aggTrades = new BinanceAggTradeDecoder(ring);
+        trades = new BinanceTradeDecoder(ring, BinanceTradeDecoder.TRADE_ID);
+        aggTrades = new BinanceTradeDecoder(ring, BinanceTradeDecoder.AGGREGATE_TRADE_ID);
         bookTickers = new BinanceBookTickerDecoder(ring);
         klines = new BinanceKlineDecoder(ring);
     }

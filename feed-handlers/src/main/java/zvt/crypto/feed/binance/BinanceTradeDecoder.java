@@ -10,33 +10,40 @@ import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.json.JsonCursor;
 
 /**
- * {@code @trade} payload → SBE Trade: price {@code p}, size {@code q}, exchange time = trade time {@code T},
- * aggressor SELL when the buyer is the maker ({@code m}), venue trade id = the digits of {@code t}. Order ids
- * {@code b}/{@code a} of older frames are ignored. Validates everything before claiming a slot. Not thread-safe.
+ * {@code @trade} or {@code @aggTrade} payload → SBE Trade: price {@code p}, size {@code q}, exchange time = trade
+ * time {@code T}, aggressor SELL when the buyer is the maker ({@code m}), venue trade id = the digits of the id field:
+ * {@code t} for trades, the aggregate id {@code a} for aggregate trades (the id the venue dedupes by). Order ids
+ * {@code b}/{@code a} of older {@code @trade} frames are ignored. Validates everything before claiming a slot.
+ * Not thread-safe.
  */
 final class BinanceTradeDecoder
 {
+    static final char TRADE_ID = 't';
+    static final char AGGREGATE_TRADE_ID = 'a';
+
     private final RingBuffer<MarketEvent> ring;
+    private final char idField;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final TradeEncoder trade = new TradeEncoder();
     private final MutableDecimal price = new MutableDecimal();
     private final MutableDecimal quantity = new MutableDecimal();
 
-    BinanceTradeDecoder(final RingBuffer<MarketEvent> ring)
+    BinanceTradeDecoder(final RingBuffer<MarketEvent> ring, final char idField)
     {
         this.ring = ring;
+        this.idField = idField;
     }
 
     /** @return null when published, else why not. */
     BinanceFrameError decode(final BinancePayload payload, final int instrumentId, final long receiveTimeNanos)
     {
-        if (payload.token('t') == BinancePayload.ABSENT || payload.token('p') == BinancePayload.ABSENT ||
+        if (payload.token(idField) == BinancePayload.ABSENT || payload.token('p') == BinancePayload.ABSENT ||
             payload.token('q') == BinancePayload.ABSENT || payload.token('T') == BinancePayload.ABSENT ||
             payload.token('m') == BinancePayload.ABSENT)
         {
             return BinanceFrameError.MISSING_FIELD;
         }
-        if (!isTradeId(payload))
+        if (!isId(payload, idField))
         {
             return BinanceFrameError.BAD_ID;
         }
@@ -71,7 +78,7 @@ final class BinanceTradeDecoder
                 .aggressorSide(buyerIsMaker == 1 ? Side.SELL : Side.BUY);
             trade.price().mantissa(price.mantissa()).exponent((byte)price.exponent());
             trade.size().mantissa(quantity.mantissa()).exponent((byte)quantity.exponent());
-            trade.putVenueTradeId(payload.buffer(), payload.offset('t'), payload.length('t'));
+            trade.putVenueTradeId(payload.buffer(), payload.offset(idField), payload.length(idField));
             event.length(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
         }
         finally
@@ -82,14 +89,14 @@ final class BinanceTradeDecoder
     }
 
     /** Binance ids are signed 64-bit: 1 to 19 plain digits. */
-    private static boolean isTradeId(final BinancePayload payload)
+    private static boolean isId(final BinancePayload payload, final char field)
     {
-        final int length = payload.length('t');
-        if (payload.token('t') != JsonCursor.NUMBER || length == 0 || length > 19)
+        final int length = payload.length(field);
+        if (payload.token(field) != JsonCursor.NUMBER || length == 0 || length > 19)
         {
             return false;
         }
-        for (int i = payload.offset('t'); i < payload.offset('t') + length; i++)
+        for (int i = payload.offset(field); i < payload.offset(field) + length; i++)
         {
             final byte b = payload.buffer().getByte(i);
             if (b < '0' || b > '9')
