@@ -1,6 +1,5 @@
 package zvt.crypto.persistence.writer;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +39,6 @@ import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalEventListener;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.journal.JournalReader;
-import zvt.crypto.persistence.EntityIds;
 import zvt.crypto.persistence.schema.SchemaMigrator;
 
 /**
@@ -82,12 +80,12 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final CandleDecoder candle = new CandleDecoder();
     private final BookUpdateDecoder book = new BookUpdateDecoder();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
-    private final Int2ObjectHashMap<Names> names = new Int2ObjectHashMap<>();
+    private final Int2ObjectHashMap<InstrumentNames> names = new Int2ObjectHashMap<>();
     private final CopyRowBuffer trades;
     private final CopyRowBuffer candles = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer books = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer ranges = new CopyRowBuffer(4 * 1024);
-    private final List<Names> touched = new ArrayList<>();
+    private final List<InstrumentNames> touched = new ArrayList<>();
     private final boolean[] candleBarsPending = new boolean[CANDLE_TABLES.length];
     private final List<Instrument> pendingInstruments = new ArrayList<>();
     private final BookSnapshotAssembler snapshots = new BookSnapshotAssembler();
@@ -180,7 +178,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         if (templateId == EventType.TRADE.templateId())
         {
             trade.wrapAndApplyHeader(buffer, offset, header);
-            final Names name = names(trade.instrumentId());
+            final InstrumentNames name = names(trade.instrumentId());
             if (name != null)
             {
                 addTrade(name, index);
@@ -193,7 +191,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         else if (templateId == EventType.CANDLE.templateId())
         {
             candle.wrapAndApplyHeader(buffer, offset, header);
-            final Names name = names(candle.instrumentId());
+            final InstrumentNames name = names(candle.instrumentId());
             if (name != null)
             {
                 addCandle(name, index);
@@ -204,7 +202,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
             book.wrapAndApplyHeader(buffer, offset, header);
             if (book.kind() == BookUpdateKind.SNAPSHOT)
             {
-                final Names name = names(book.instrumentId());
+                final InstrumentNames name = names(book.instrumentId());
                 final BookSnapshotAssembler.Snapshot snapshot = snapshots.onSnapshotEvent(book, indexBefore);
                 if (name != null && snapshot != null)
                 {
@@ -214,7 +212,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
     }
 
-    private void addTrade(final Names name, final long index)
+    private void addTrade(final InstrumentNames name, final long index)
     {
         final CopyRowBuffer row = trades;
         final long exchangeMicros = trade.exchangeTimeNanos() / 1000;
@@ -261,7 +259,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         row.timestampMicros(trade.receiveTimeNanos() / 1000).number(index).endRow();
     }
 
-    private void addCandle(final Names name, final long index)
+    private void addCandle(final InstrumentNames name, final long index)
     {
         final int bar = barOf(candle.intervalRaw());
         final CandleSource source = candle.source();
@@ -300,7 +298,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
             .endRow();
     }
 
-    private void addBook(final Names name, final BookSnapshotAssembler.Snapshot snapshot)
+    private void addBook(final InstrumentNames name, final BookSnapshotAssembler.Snapshot snapshot)
     {
         books.raw(name.entityId).number(snapshot.exchangeTimeNanos / 1000).number(snapshot.sequence)
             .raw(name.exchange).raw(name.symbol)
@@ -327,9 +325,9 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
     }
 
-    private Names names(final int instrumentId)
+    private InstrumentNames names(final int instrumentId)
     {
-        Names name = names.get(instrumentId);
+        InstrumentNames name = names.get(instrumentId);
         if (name == null)
         {
             final Instrument instrument = instruments.byIdOrNull(instrumentId);
@@ -342,7 +340,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
                 }
                 return null;
             }
-            name = new Names(instrument);
+            name = new InstrumentNames(instrument);
             names.put(instrumentId, name);
         }
         return name;
@@ -445,7 +443,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         ranges.reset();
         for (int i = 0; i < touched.size(); i++)
         {
-            final Names name = touched.get(i);
+            final InstrumentNames name = touched.get(i);
             ranges.raw(name.entityId).timestampMicros(name.low).timestampMicros(name.high).endRow();
         }
         copy(WriterSql.COPY_RANGES, ranges);
@@ -509,52 +507,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
 
     private long upsertInstruments() throws SQLException
     {
-        if (pendingInstruments.isEmpty())
-        {
-            return 0;
-        }
-        try (PreparedStatement pair = connection.prepareStatement(WriterSql.UPSERT_PAIR);
-            PreparedStatement asset = connection.prepareStatement(WriterSql.INSERT_ASSET))
-        {
-            for (final Instrument instrument : pendingInstruments)
-            {
-                final String entityId = EntityIds.entityId(
-                    instrument.venue(), instrument.marketType(), instrument.symbol());
-                final int dash = instrument.symbol().indexOf('-');
-                final String base = dash > 0 ? instrument.symbol().substring(0, dash) : instrument.symbol();
-                final String quote = dash > 0 ? instrument.symbol().substring(dash + 1) : "";
-                pair.setString(1, entityId);
-                pair.setString(2, entityId);
-                pair.setString(3, EntityIds.exchange(instrument.venue()));
-                pair.setString(4, EntityIds.marketType(instrument.marketType()));
-                pair.setString(5, instrument.symbol());
-                pair.setString(6, instrument.venueSymbol());
-                pair.setInt(7, instrument.id());
-                pair.setString(8, base);
-                pair.setString(9, quote);
-                pair.setBigDecimal(10, step(instrument.tickSize(), instrument.priceExponent()));
-                pair.setBigDecimal(11, step(instrument.lotSize(), instrument.sizeExponent()));
-                pair.addBatch();
-                for (final String assetSymbol : new String[] {base, quote})
-                {
-                    if (!assetSymbol.isEmpty())
-                    {
-                        asset.setString(1, assetSymbol);
-                        asset.setString(2, assetSymbol);
-                        asset.setString(3, assetSymbol);
-                        asset.addBatch();
-                    }
-                }
-            }
-            pair.executeBatch();
-            asset.executeBatch();
-            return pendingInstruments.size();
-        }
-    }
-
-    private static BigDecimal step(final long mantissa, final int exponent)
-    {
-        return mantissa == 0 ? null : BigDecimal.valueOf(mantissa, -exponent);
+        return InstrumentRows.upsert(connection, pendingInstruments);
     }
 
     private boolean connect(final long now)
@@ -733,24 +686,5 @@ final class DbWriterAgent implements Agent, JournalEventListener
             bytes[i] = values[i].getBytes(StandardCharsets.US_ASCII);
         }
         return bytes;
-    }
-
-    /** The text columns of one instrument, encoded once (ASCII; symbols never contain COPY's special bytes). */
-    private static final class Names
-    {
-        final byte[] entityId;
-        final byte[] exchange;
-        final byte[] symbol;
-        boolean touched;
-        long low;
-        long high;
-
-        Names(final Instrument instrument)
-        {
-            entityId = EntityIds.entityId(instrument.venue(), instrument.marketType(), instrument.symbol())
-                .getBytes(StandardCharsets.US_ASCII);
-            exchange = EntityIds.exchange(instrument.venue()).getBytes(StandardCharsets.US_ASCII);
-            symbol = instrument.symbol().getBytes(StandardCharsets.US_ASCII);
-        }
     }
 }
