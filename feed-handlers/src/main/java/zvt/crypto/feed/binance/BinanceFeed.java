@@ -159,6 +159,12 @@ public final class BinanceFeed implements AutoCloseable
         {
             throw new IllegalArgumentException("a Binance feed needs venue BINANCE, not " + context.venue());
         }
+        if (context.channels().contains("trade") && context.channels().contains("aggTrade"))
+        {
+            // Both streams carry every execution; journaling both would count each trade twice downstream.
+            throw new IllegalArgumentException("subscribe to trade or aggTrade, not both: each publishes the same" +
+                " executions as Trade events");
+        }
         final BinanceFeed feed = new BinanceFeed(context, snapshots);
         feed.fetchExchangeInfo();
         for (final Shard shard : feed.shards)

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Connection lifecycle of the Binance feed against a loopback WebSocket server: sharding, pacing, replacement. */
@@ -42,6 +43,14 @@ class BinanceFeedLifecycleTest
     }
 
     @Test
+    void shouldRefuseTradeAndAggTradeTogetherSoNoExecutionIsCountedTwice()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("trade", "aggTrade"))));
+        assertTrue(ex.getMessage().contains("trade or aggTrade"), ex.getMessage());
+    }
+
+    @Test
     void shouldShardStreamsOverConnectionsAndSubscribeWhatTheUrlCannotHoldAtAPacedRate()
     {
         final List<String> symbols = new ArrayList<>();
@@ -49,7 +58,7 @@ class BinanceFeedLifecycleTest
         {
             symbols.add("SYMBOL" + i + "-USDT");
         }
-        feed = BinanceFeed.launch(context(symbols, List.of("trade", "aggTrade")).maxStreamsPerConnection(200)
+        feed = BinanceFeed.launch(context(symbols, List.of("trade", "bookTicker")).maxStreamsPerConnection(200)
             .controlMessagesPerSecond(2));
 
         assertEquals(2, feed.connectionCount());

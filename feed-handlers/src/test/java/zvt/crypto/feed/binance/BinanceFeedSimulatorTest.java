@@ -86,7 +86,7 @@ class BinanceFeedSimulatorTest
             .webSocketUri(simulator.webSocketUri())
             .restUri(simulator.restUri())
             .symbols(List.of("BTC-USDT", "ETH-USDT"))
-            .channels(List.of("trade", "aggTrade", "bookTicker", "depth@100ms", "kline_1m"))
+            .channels(List.of("aggTrade", "bookTicker", "depth@100ms", "kline_1m"))
             .snapshotDepth(100)
             .ringBuffer(ring.ringBuffer())
             .instrumentRegistry(registry)
