@@ -5,7 +5,6 @@ import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
-import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.rest.RequestWeightLimiter;
@@ -84,17 +83,8 @@ public final class BinanceKlineApi implements KlineApi
                 java.nio.charset.StandardCharsets.UTF_8));
         }
         int count = 0;
-        while (true)
+        while (json.nextRow())
         {
-            final int token = cursor.next();
-            if (token == JsonCursor.END_ARRAY)
-            {
-                return count;
-            }
-            if (token != JsonCursor.BEGIN_ARRAY)
-            {
-                throw json.error("kline row is not an array: token " + token);
-            }
             final long openTimeMs = json.nextLong("openTime");
             json.nextDecimal(json.open, "open");
             json.nextDecimal(json.high, "high");
@@ -105,17 +95,14 @@ public final class BinanceKlineApi implements KlineApi
             json.nextDecimal(json.quoteVolume, "quoteAssetVolume");
             final long trades = json.nextLong("numberOfTrades");
             json.skipToEndOfArray();
-            scratch.start(instrumentId, Venue.BINANCE, interval, CandleSource.REST,
-                TimeUnit.MILLISECONDS.toNanos(openTimeMs))
-                .prices(json.open.mantissa(), json.open.exponent(), json.high.mantissa(), json.high.exponent(),
-                    json.low.mantissa(), json.low.exponent(), json.close.mantissa(), json.close.exponent())
-                .volume(json.volume.mantissa(), json.volume.exponent())
+            json.startBar(scratch, instrumentId, Venue.BINANCE, interval, TimeUnit.MILLISECONDS.toNanos(openTimeMs),
+                receiveTimeNanos)
                 .quoteVolume(json.quoteVolume.mantissa(), json.quoteVolume.exponent())
                 .tradeCount(trades)
-                .receiveTimeNanos(receiveTimeNanos)
                 .closed(true);
             sink.onCandle(scratch);
             count++;
         }
+        return count;
     }
 }

@@ -4,7 +4,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
-import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.rest.RequestWeightLimiter;
@@ -190,20 +189,10 @@ public final class BybitKlineApi implements KlineApi
         final int instrumentId, final CandleInterval interval, final long receiveTimeNanos, final CandleBar scratch,
         final CandleListener sink) throws KlineFormatException
     {
-        final JsonCursor cursor = json.cursor;
         json.expect(JsonCursor.BEGIN_ARRAY, "list");
         int count = 0;
-        while (true)
+        while (json.nextRow())
         {
-            final int token = cursor.next();
-            if (token == JsonCursor.END_ARRAY)
-            {
-                return count;
-            }
-            if (token != JsonCursor.BEGIN_ARRAY)
-            {
-                throw json.error("kline row is not an array: token " + token);
-            }
             final long openTimeMs = json.nextLong("startTime");
             json.nextDecimal(json.open, "open");
             json.nextDecimal(json.high, "high");
@@ -212,17 +201,14 @@ public final class BybitKlineApi implements KlineApi
             json.nextDecimal(json.volume, "volume");
             json.nextDecimal(json.quoteVolume, "turnover");
             json.skipToEndOfArray();
-            scratch.start(instrumentId, Venue.BYBIT, interval, CandleSource.REST,
-                TimeUnit.MILLISECONDS.toNanos(openTimeMs))
-                .prices(json.open.mantissa(), json.open.exponent(), json.high.mantissa(), json.high.exponent(),
-                    json.low.mantissa(), json.low.exponent(), json.close.mantissa(), json.close.exponent())
-                .volume(json.volume.mantissa(), json.volume.exponent())
+            json.startBar(scratch, instrumentId, Venue.BYBIT, interval, TimeUnit.MILLISECONDS.toNanos(openTimeMs),
+                receiveTimeNanos)
                 .quoteVolume(json.quoteVolume.mantissa(), json.quoteVolume.exponent())
                 .tradeCount(CandleBar.UNKNOWN_TRADE_COUNT)
-                .receiveTimeNanos(receiveTimeNanos)
                 .closed(true);
             sink.onCandle(scratch);
             count++;
         }
+        return count;
     }
 }

@@ -5,7 +5,6 @@ import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
-import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.rest.RequestWeightLimiter;
@@ -86,17 +85,8 @@ public final class CoinbaseKlineApi implements KlineApi
                 new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8));
         }
         int count = 0;
-        while (true)
+        while (json.nextRow())
         {
-            final int token = cursor.next();
-            if (token == JsonCursor.END_ARRAY)
-            {
-                return count;
-            }
-            if (token != JsonCursor.BEGIN_ARRAY)
-            {
-                throw json.error("candle row is not an array: token " + token);
-            }
             final long openTimeSeconds = json.nextLong("time");
             json.nextDecimal(json.low, "low");
             json.nextDecimal(json.high, "high");
@@ -104,17 +94,14 @@ public final class CoinbaseKlineApi implements KlineApi
             json.nextDecimal(json.close, "close");
             json.nextDecimal(json.volume, "volume");
             json.skipToEndOfArray();
-            scratch.start(instrumentId, Venue.COINBASE, interval, CandleSource.REST,
-                TimeUnit.SECONDS.toNanos(openTimeSeconds))
-                .prices(json.open.mantissa(), json.open.exponent(), json.high.mantissa(), json.high.exponent(),
-                    json.low.mantissa(), json.low.exponent(), json.close.mantissa(), json.close.exponent())
-                .volume(json.volume.mantissa(), json.volume.exponent())
+            json.startBar(scratch, instrumentId, Venue.COINBASE, interval, TimeUnit.SECONDS.toNanos(openTimeSeconds),
+                receiveTimeNanos)
                 .quoteVolumeUnknown()
                 .tradeCount(CandleBar.UNKNOWN_TRADE_COUNT)
-                .receiveTimeNanos(receiveTimeNanos)
                 .closed(true);
             sink.onCandle(scratch);
             count++;
         }
+        return count;
     }
 }

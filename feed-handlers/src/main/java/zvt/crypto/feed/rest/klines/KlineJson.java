@@ -1,6 +1,10 @@
 package zvt.crypto.feed.rest.klines;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.candle.CandleBar;
+import zvt.crypto.core.codec.CandleInterval;
+import zvt.crypto.core.codec.CandleSource;
+import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.decimal.MutableDecimal;
@@ -74,6 +78,44 @@ final class KlineJson
             throw error(field + " '" + tokenText() + "' is not an integer");
         }
         return value;
+    }
+
+    /**
+     * Moves to the next candle row of an array of rows.
+     *
+     * @return false at the end of the rows.
+     */
+    boolean nextRow() throws KlineFormatException
+    {
+        final int token = cursor.next();
+        if (token == JsonCursor.END_ARRAY)
+        {
+            return false;
+        }
+        if (token != JsonCursor.BEGIN_ARRAY)
+        {
+            throw error("candle row is not an array: token " + token);
+        }
+        return true;
+    }
+
+    /**
+     * Starts a REST candle in {@code bar} from the prices and volume just read; the caller sets quote volume, trade
+     * count and the closed flag, which venues report differently.
+     */
+    CandleBar startBar(
+        final CandleBar bar,
+        final int instrumentId,
+        final Venue venueId,
+        final CandleInterval interval,
+        final long openTimeNanos,
+        final long receiveTimeNanos)
+    {
+        return bar.start(instrumentId, venueId, interval, CandleSource.REST, openTimeNanos)
+            .prices(open.mantissa(), open.exponent(), high.mantissa(), high.exponent(),
+                low.mantissa(), low.exponent(), close.mantissa(), close.exponent())
+            .volume(volume.mantissa(), volume.exponent())
+            .receiveTimeNanos(receiveTimeNanos);
     }
 
     /** Skips the rest of the current array (values after the ones a parser reads). */

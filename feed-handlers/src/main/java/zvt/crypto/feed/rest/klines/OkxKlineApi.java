@@ -4,7 +4,6 @@ import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
-import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.DecimalError;
@@ -174,17 +173,8 @@ public final class OkxKlineApi implements KlineApi
         final JsonCursor cursor = json.cursor;
         json.expect(JsonCursor.BEGIN_ARRAY, "data");
         int count = 0;
-        while (true)
+        while (json.nextRow())
         {
-            final int token = cursor.next();
-            if (token == JsonCursor.END_ARRAY)
-            {
-                return count;
-            }
-            if (token != JsonCursor.BEGIN_ARRAY)
-            {
-                throw json.error("candle row is not an array: token " + token);
-            }
             final long openTimeMs = json.nextLong("ts");
             json.nextDecimal(json.open, "o");
             json.nextDecimal(json.high, "h");
@@ -218,12 +208,9 @@ public final class OkxKlineApi implements KlineApi
                     json.skipToEndOfArray();
                 }
             }
-            scratch.start(instrumentId, Venue.OKX, interval, CandleSource.REST,
-                TimeUnit.MILLISECONDS.toNanos(openTimeMs))
-                .prices(json.open.mantissa(), json.open.exponent(), json.high.mantissa(), json.high.exponent(),
-                    json.low.mantissa(), json.low.exponent(), json.close.mantissa(), json.close.exponent())
+            json.startBar(scratch, instrumentId, Venue.OKX, interval, TimeUnit.MILLISECONDS.toNanos(openTimeMs),
+                receiveTimeNanos)
                 .tradeCount(CandleBar.UNKNOWN_TRADE_COUNT)
-                .receiveTimeNanos(receiveTimeNanos)
                 .closed(confirmed);
             if (derivative)
             {
@@ -239,7 +226,6 @@ public final class OkxKlineApi implements KlineApi
             }
             else
             {
-                scratch.volume(json.volume.mantissa(), json.volume.exponent());
                 scratch.quoteVolume(json.quoteVolume.mantissa(), json.quoteVolume.exponent());
                 if (!hasVolCcyQuote)
                 {
@@ -249,6 +235,7 @@ public final class OkxKlineApi implements KlineApi
             sink.onCandle(scratch);
             count++;
         }
+        return count;
     }
 
     private boolean isZero(final int offset, final int length)
