@@ -1,13 +1,11 @@
 package zvt.crypto.feed.rest.klines;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
-import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.RestRequest;
 
 import java.util.concurrent.TimeUnit;
@@ -18,33 +16,15 @@ import java.util.concurrent.TimeUnit;
  * takerBuyBase, takerBuyQuote, ignore]} with the decimals as strings. The IP budget is 6,000 weight per minute.
  * Not thread-safe.
  */
-public final class BinanceKlineApi implements KlineApi
+public final class BinanceKlineApi extends VenueKlineApi
 {
     public static final String PATH = "/api/v3/klines";
     public static final int WEIGHT = 2;
     public static final int PAGE_SIZE = 1_000;
 
-    private final KlineJson json = new KlineJson("binance");
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-
-    public Venue venue()
+    public BinanceKlineApi()
     {
-        return Venue.BINANCE;
-    }
-
-    public String defaultBaseUri()
-    {
-        return "https://api.binance.com";
-    }
-
-    public int pageSize()
-    {
-        return PAGE_SIZE;
-    }
-
-    public RequestWeightLimiter newLimiter()
-    {
-        return new RequestWeightLimiter(6_000, 1, TimeUnit.MINUTES);
+        super(Venue.BINANCE, "https://api.binance.com", PAGE_SIZE, 6_000, 1, TimeUnit.MINUTES);
     }
 
     public String venueSymbol(final String symbol)

@@ -1,12 +1,10 @@
 package zvt.crypto.feed.rest.klines;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
-import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.RestRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * other than 0 is an error. For spot and linear the volume is in the base coin and the turnover in the quote coin;
  * there is no trade count. The category is {@code spot} unless set. Not thread-safe.
  */
-public final class BybitKlineApi implements KlineApi
+public final class BybitKlineApi extends VenueKlineApi
 {
     public static final String PATH = "/v5/market/kline";
     public static final int PAGE_SIZE = 1_000;
@@ -28,35 +26,18 @@ public final class BybitKlineApi implements KlineApi
     private static final byte[] RESULT = "result".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LIST = "list".getBytes(StandardCharsets.US_ASCII);
 
-    private final KlineJson json = new KlineJson("bybit");
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private String category = "spot";
+
+    public BybitKlineApi()
+    {
+        super(Venue.BYBIT, "https://api.bybit.com", PAGE_SIZE, 600, 5, TimeUnit.SECONDS);
+    }
 
     /** {@code spot} (default) or {@code linear}. */
     public BybitKlineApi category(final String category)
     {
         this.category = category;
         return this;
-    }
-
-    public Venue venue()
-    {
-        return Venue.BYBIT;
-    }
-
-    public String defaultBaseUri()
-    {
-        return "https://api.bybit.com";
-    }
-
-    public int pageSize()
-    {
-        return PAGE_SIZE;
-    }
-
-    public RequestWeightLimiter newLimiter()
-    {
-        return new RequestWeightLimiter(600, 5, TimeUnit.SECONDS);
     }
 
     public String venueSymbol(final String symbol)

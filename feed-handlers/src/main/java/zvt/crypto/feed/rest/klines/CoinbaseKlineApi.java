@@ -1,13 +1,11 @@
 package zvt.crypto.feed.rest.klines;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
-import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.RestRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -21,31 +19,13 @@ import java.util.concurrent.TimeUnit;
  * numbers (read exactly from their text); there is no quote volume and no trade count. An error is an object
  * {@code {"message":"…"}}. Not thread-safe.
  */
-public final class CoinbaseKlineApi implements KlineApi
+public final class CoinbaseKlineApi extends VenueKlineApi
 {
     public static final int PAGE_SIZE = 300;
 
-    private final KlineJson json = new KlineJson("coinbase");
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-
-    public Venue venue()
+    public CoinbaseKlineApi()
     {
-        return Venue.COINBASE;
-    }
-
-    public String defaultBaseUri()
-    {
-        return "https://api.exchange.coinbase.com";
-    }
-
-    public int pageSize()
-    {
-        return PAGE_SIZE;
-    }
-
-    public RequestWeightLimiter newLimiter()
-    {
-        return new RequestWeightLimiter(10, 1, TimeUnit.SECONDS);
+        super(Venue.COINBASE, "https://api.exchange.coinbase.com", PAGE_SIZE, 10, 1, TimeUnit.SECONDS);
     }
 
     public String venueSymbol(final String symbol)

@@ -1,6 +1,5 @@
 package zvt.crypto.feed.rest.klines;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
@@ -8,7 +7,6 @@ import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.json.JsonCursor;
-import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.RestRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * ids) count {@code vol} in contracts, so their base volume is {@code volCcy}. Bars of six hours and more use OKX's
  * UTC-aligned variants ({@code 1Dutc}). {@code confirm:"0"} marks a forming candle. Not thread-safe.
  */
-public final class OkxKlineApi implements KlineApi
+public final class OkxKlineApi extends VenueKlineApi
 {
     public static final String PATH = "/api/v5/market/history-candles";
     public static final int PAGE_SIZE = 100;
@@ -32,28 +30,11 @@ public final class OkxKlineApi implements KlineApi
     private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ZERO = "0".getBytes(StandardCharsets.US_ASCII);
 
-    private final KlineJson json = new KlineJson("okx");
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private boolean derivative;
 
-    public Venue venue()
+    public OkxKlineApi()
     {
-        return Venue.OKX;
-    }
-
-    public String defaultBaseUri()
-    {
-        return "https://www.okx.com";
-    }
-
-    public int pageSize()
-    {
-        return PAGE_SIZE;
-    }
-
-    public RequestWeightLimiter newLimiter()
-    {
-        return new RequestWeightLimiter(20, 2, TimeUnit.SECONDS);
+        super(Venue.OKX, "https://www.okx.com", PAGE_SIZE, 20, 2, TimeUnit.SECONDS);
     }
 
     public String venueSymbol(final String symbol)
