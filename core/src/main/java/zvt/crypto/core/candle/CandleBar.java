@@ -31,6 +31,7 @@ import zvt.crypto.core.decimal.MutableDecimal;
 public final class CandleBar
 {
     public static final long UNKNOWN_TRADE_COUNT = CandleEncoder.tradeCountNullValue();
+    private static final int PRICE_STATE_LENGTH = 9;
 
     private final DecimalSum volume = new DecimalSum();
     private final DecimalSum quoteVolume = new DecimalSum();
@@ -267,6 +268,64 @@ public final class CandleBar
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 
+    /**
+     * Writes everything this bar holds, exactly (volumes unrounded), so that {@link #readState} continues it as if
+     * nothing had happened: the database writer checkpoints forming bars this way.
+     *
+     * @return bytes written.
+     */
+    public int writeState(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putInt(offset, instrumentId);
+        buffer.putByte(offset + 4, (byte)venue.value());
+        buffer.putByte(offset + 5, (byte)interval.value());
+        buffer.putByte(offset + 6, (byte)source.value());
+        buffer.putByte(offset + 7, (byte)((quoteVolumeKnown ? 1 : 0) | (hasPrices ? 2 : 0) | (closed ? 4 : 0)));
+        buffer.putLong(offset + 8, openTimeNanos);
+        buffer.putLong(offset + 16, exchangeTimeNanos);
+        buffer.putLong(offset + 24, receiveTimeNanos);
+        buffer.putLong(offset + 32, tradeCount);
+        int at = putPrice(buffer, offset + 40, openMantissa, openExponent);
+        at = putPrice(buffer, at, highMantissa, highExponent);
+        at = putPrice(buffer, at, lowMantissa, lowExponent);
+        at = putPrice(buffer, at, closeMantissa, closeExponent);
+        at += volume.writeState(buffer, at);
+        at += quoteVolume.writeState(buffer, at);
+        return at - offset;
+    }
+
+    /**
+     * Restores a bar written by {@link #writeState}.
+     *
+     * @return bytes read.
+     */
+    public int readState(final DirectBuffer buffer, final int offset)
+    {
+        start(buffer.getInt(offset), Venue.get((short)(buffer.getByte(offset + 4) & 0xFF)),
+            CandleInterval.get((short)(buffer.getByte(offset + 5) & 0xFF)),
+            CandleSource.get((short)(buffer.getByte(offset + 6) & 0xFF)), buffer.getLong(offset + 8));
+        final byte flags = buffer.getByte(offset + 7);
+        quoteVolumeKnown = (flags & 1) != 0;
+        hasPrices = (flags & 2) != 0;
+        closed = (flags & 4) != 0;
+        exchangeTimeNanos = buffer.getLong(offset + 16);
+        receiveTimeNanos = buffer.getLong(offset + 24);
+        tradeCount = buffer.getLong(offset + 32);
+        int at = offset + 40;
+        openMantissa = buffer.getLong(at);
+        openExponent = buffer.getByte(at + 8);
+        highMantissa = buffer.getLong(at + 9);
+        highExponent = buffer.getByte(at + 17);
+        lowMantissa = buffer.getLong(at + 18);
+        lowExponent = buffer.getByte(at + 26);
+        closeMantissa = buffer.getLong(at + 27);
+        closeExponent = buffer.getByte(at + 35);
+        at += 4 * PRICE_STATE_LENGTH;
+        at += volume.readState(buffer, at);
+        at += quoteVolume.readState(buffer, at);
+        return at - offset;
+    }
+
     /** Loads a journaled Candle event (message header included) at {@code offset} into this bar. */
     public CandleBar readFrom(final DirectBuffer buffer, final int offset)
     {
@@ -427,6 +486,14 @@ public final class CandleBar
             " l=" + AsciiDecimal.toString(lowMantissa, lowExponent) +
             " c=" + AsciiDecimal.toString(closeMantissa, closeExponent) +
             " v=" + volume + " q=" + (quoteVolumeKnown ? quoteVolume.toString() : "?") + " n=" + tradeCount + '}';
+    }
+
+    private static int putPrice(final MutableDirectBuffer buffer, final int offset, final long mantissa,
+        final int exponent)
+    {
+        buffer.putLong(offset, mantissa);
+        buffer.putByte(offset + 8, (byte)exponent);
+        return offset + PRICE_STATE_LENGTH;
     }
 
     /** The first call sets the open; every call widens high and low. */

@@ -103,6 +103,22 @@ public final class CandleRollup implements CandleListener
         }
     }
 
+    /**
+     * Closes and hands out the instrument's rolled-up bars that end at or before {@code timeNanos}: once the short
+     * bars have moved on to that time, no bar can still arrive for them.
+     */
+    public void closeUpTo(final int instrumentId, final long timeNanos)
+    {
+        for (final Int2ObjectHashMap<CandleBar> byInstrument : bars)
+        {
+            final CandleBar rolled = byInstrument.get(instrumentId);
+            if (rolled != null && !rolled.isClosed() && rolled.hasPrices() && rolled.closeTimeNanos() <= timeNanos)
+            {
+                emit(rolled);
+            }
+        }
+    }
+
     /** Closes and hands out every forming rolled-up bar. */
     public void closeAll()
     {
@@ -121,6 +137,47 @@ public final class CandleRollup implements CandleListener
             }
         }
         return null;
+    }
+
+    /** The target intervals, in the order {@link #state} indexes them. */
+    public int targetCount()
+    {
+        return targets.length;
+    }
+
+    /** The instrument's bar for the {@code target}-th interval as it stands, forming or closed, or null. */
+    public CandleBar state(final int instrumentId, final int target)
+    {
+        return bars[target].get(instrumentId);
+    }
+
+    /** Puts a copy of a bar saved from {@link #state} back, replacing what the instrument had at its interval. */
+    public void restore(final CandleBar saved)
+    {
+        for (int i = 0; i < targets.length; i++)
+        {
+            if (targets[i] == saved.interval())
+            {
+                CandleBar rolled = bars[i].get(saved.instrumentId());
+                if (rolled == null)
+                {
+                    rolled = new CandleBar();
+                    bars[i].put(saved.instrumentId(), rolled);
+                }
+                rolled.copyFrom(saved);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("this roll-up does not build " + saved.interval() + " bars");
+    }
+
+    /** Forgets every bar. */
+    public void clear()
+    {
+        for (final Int2ObjectHashMap<CandleBar> byInstrument : bars)
+        {
+            byInstrument.clear();
+        }
     }
 
     /** Bars dropped because they were older than the forming (or already closed) bucket. */

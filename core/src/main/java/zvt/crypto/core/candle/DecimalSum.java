@@ -1,5 +1,7 @@
 package zvt.crypto.core.candle;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.MutableDecimal;
 
@@ -20,6 +22,9 @@ import java.math.RoundingMode;
 public final class DecimalSum
 {
     private static final long[] POWERS_OF_TEN = new long[19];
+    private static final byte STATE_EMPTY = 0;
+    private static final byte STATE_128 = 1;
+    private static final byte STATE_BIG = 2;
     private static final MathContext EIGHTEEN_DIGITS = new MathContext(18, RoundingMode.HALF_EVEN);
 
     static
@@ -101,6 +106,67 @@ public final class DecimalSum
         empty = other.empty;
         big = other.big;
         return this;
+    }
+
+    /**
+     * Writes the exact internal state (for the database writer's candle checkpoint): a kind byte, then the 128-bit
+     * mantissa and exponent, or the unscaled bytes and scale of the overflow value.
+     *
+     * @return bytes written.
+     */
+    public int writeState(final MutableDirectBuffer buffer, final int offset)
+    {
+        if (empty)
+        {
+            buffer.putByte(offset, STATE_EMPTY);
+            return 1;
+        }
+        if (big == null)
+        {
+            buffer.putByte(offset, STATE_128);
+            buffer.putLong(offset + 1, hi);
+            buffer.putLong(offset + 9, lo);
+            buffer.putInt(offset + 17, exponent);
+            return 21;
+        }
+        final byte[] unscaled = big.unscaledValue().toByteArray();
+        buffer.putByte(offset, STATE_BIG);
+        buffer.putInt(offset + 1, big.scale());
+        buffer.putInt(offset + 5, unscaled.length);
+        buffer.putBytes(offset + 9, unscaled);
+        return 9 + unscaled.length;
+    }
+
+    /**
+     * Restores a state written by {@link #writeState}.
+     *
+     * @return bytes read.
+     */
+    public int readState(final DirectBuffer buffer, final int offset)
+    {
+        reset();
+        final byte kind = buffer.getByte(offset);
+        if (kind == STATE_EMPTY)
+        {
+            return 1;
+        }
+        empty = false;
+        if (kind == STATE_128)
+        {
+            hi = buffer.getLong(offset + 1);
+            lo = buffer.getLong(offset + 9);
+            exponent = buffer.getInt(offset + 17);
+            return 21;
+        }
+        if (kind != STATE_BIG)
+        {
+            throw new IllegalArgumentException("not a DecimalSum state: kind " + kind);
+        }
+        final int scale = buffer.getInt(offset + 1);
+        final byte[] unscaled = new byte[buffer.getInt(offset + 5)];
+        buffer.getBytes(offset + 9, unscaled);
+        big = new BigDecimal(new BigInteger(unscaled), scale);
+        return 9 + unscaled.length;
     }
 
     /**

@@ -150,6 +150,30 @@ public final class TradeCandleAggregator
         return bar == null || bar.isClosed() || !bar.hasPrices() ? null : bar;
     }
 
+    /** The instrument's bar as it stands, forming or already closed (its bucket is the lateness mark), or null. */
+    public CandleBar state(final int instrumentId)
+    {
+        return bars.get(instrumentId);
+    }
+
+    /** Puts a copy of a bar saved from {@link #state} back, replacing what the instrument had. */
+    public void restore(final CandleBar saved)
+    {
+        CandleBar bar = bars.get(saved.instrumentId());
+        if (bar == null)
+        {
+            bar = new CandleBar();
+            bars.put(saved.instrumentId(), bar);
+        }
+        bar.copyFrom(saved);
+    }
+
+    /** Forgets every bar. */
+    public void clear()
+    {
+        bars.clear();
+    }
+
     public CandleInterval interval()
     {
         return interval;

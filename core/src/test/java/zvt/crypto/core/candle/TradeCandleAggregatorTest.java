@@ -233,7 +233,7 @@ class TradeCandleAggregatorTest
         }
     }
 
-    private static List<CandleBar> aggregate(final List<Trade> trades, final CandleInterval interval)
+    static List<CandleBar> aggregate(final List<Trade> trades, final CandleInterval interval)
     {
         final List<CandleBar> bars = new ArrayList<>();
         final TradeCandleAggregator aggregator =
@@ -243,7 +243,7 @@ class TradeCandleAggregatorTest
         return sorted(bars);
     }
 
-    private static List<CandleBar> sorted(final List<CandleBar> bars)
+    static List<CandleBar> sorted(final List<CandleBar> bars)
     {
         final List<CandleBar> copy = new ArrayList<>(bars);
         copy.sort((a, b) -> a.openTimeNanos() != b.openTimeNanos() ?
@@ -289,7 +289,7 @@ class TradeCandleAggregatorTest
         return expected;
     }
 
-    private static byte[] encodeAll(final List<CandleBar> bars)
+    static byte[] encodeAll(final List<CandleBar> bars)
     {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);

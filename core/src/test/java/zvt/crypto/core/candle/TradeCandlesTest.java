@@ -1,0 +1,188 @@
+package zvt.crypto.core.candle;
+
+import org.agrona.ExpandableArrayBuffer;
+import org.junit.jupiter.api.Test;
+import zvt.crypto.core.codec.CandleInterval;
+import zvt.crypto.core.codec.Venue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static zvt.crypto.core.candle.TradeCandleAggregatorTest.Trade;
+import static zvt.crypto.core.candle.TradeCandleAggregatorTest.aggregate;
+import static zvt.crypto.core.candle.TradeCandleAggregatorTest.encodeAll;
+import static zvt.crypto.core.candle.TradeCandleAggregatorTest.randomTrades;
+
+class TradeCandlesTest
+{
+    private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+    private static final long DAY_START = TimeUnit.DAYS.toNanos(19_700);
+    private static final Venue[] VENUES = Venue.values();
+
+    @Test
+    void shouldContinueFromASavedStateExactlyAsIfNeverStopped()
+    {
+        final List<Trade> trades = withLateTrades(randomTrades(new SplittableRandom(11), 40_000, 4, 2 * 24 * 60 *
+            MINUTE), new SplittableRandom(12));
+        final List<CandleBar> uninterrupted = new ArrayList<>();
+        final TradeCandles reference = new TradeCandles(bar -> uninterrupted.add(new CandleBar().copyFrom(bar)));
+        trades.forEach(trade -> feed(reference, trade));
+
+        final List<CandleBar> resumed = new ArrayList<>();
+        final SplittableRandom stops = new SplittableRandom(13);
+        TradeCandles candles = new TradeCandles(bar -> resumed.add(new CandleBar().copyFrom(bar)));
+        final ExpandableArrayBuffer state = new ExpandableArrayBuffer(256);
+        for (int i = 0; i < trades.size(); i++)
+        {
+            feed(candles, trades.get(i));
+            if (stops.nextInt(2_000) == 0)
+            {
+                // Save every instrument, then continue in a fresh instance, as a restarted writer does.
+                int length = 0;
+                for (int instrument = 1; instrument <= 4; instrument++)
+                {
+                    length += candles.writeState(instrument, state, length);
+                }
+                candles = new TradeCandles(bar -> resumed.add(new CandleBar().copyFrom(bar)));
+                for (int offset = 0; offset < length; )
+                {
+                    offset += candles.readState(state, offset);
+                }
+            }
+        }
+
+        assertTrue(uninterrupted.size() > 1_000, "bars: " + uninterrupted.size());
+        assertArrayEquals(encodeAll(uninterrupted), encodeAll(resumed));
+        assertTrue(reference.lateTrades() > 0, "late trades exercised");
+    }
+
+    @Test
+    void shouldCloseEveryIntervalLikeAggregatingTradesDirectly()
+    {
+        final List<Trade> trades = randomTrades(new SplittableRandom(21), 30_000, 3, 3 * 24 * 60 * MINUTE);
+        final List<CandleBar> closed = new ArrayList<>();
+        final TradeCandles candles = new TradeCandles(bar -> closed.add(new CandleBar().copyFrom(bar)));
+        trades.forEach(trade -> feed(candles, trade));
+
+        for (final CandleInterval interval : TradeCandles.INTERVALS)
+        {
+            final List<CandleBar> direct = aggregate(trades, interval);
+            final List<CandleBar> fromCandles = TradeCandleAggregatorTest.sorted(
+                closed.stream().filter(bar -> bar.interval() == interval).toList());
+            // The last bar of each instrument is still forming here; aggregate() closed it at the end.
+            final List<CandleBar> directClosed = new ArrayList<>(direct);
+            for (int instrument = 1; instrument <= 3; instrument++)
+            {
+                directClosed.remove(lastOf(direct, instrument));
+            }
+            assertEquals(direct.size() - 3, fromCandles.size(), interval + ": all but the 3 forming bars closed");
+            assertArrayEquals(encodeAll(directClosed), encodeAll(fromCandles), interval.toString());
+        }
+    }
+
+    @Test
+    void shouldShowTheFormingBarOfEveryIntervalAsItStands()
+    {
+        final List<Trade> trades = randomTrades(new SplittableRandom(31), 5_000, 2, 26 * 60 * MINUTE);
+        final TradeCandles candles = new TradeCandles(bar -> { });
+        final CandleBar live = new CandleBar();
+        final SplittableRandom checks = new SplittableRandom(32);
+        for (int i = 0; i < trades.size(); i++)
+        {
+            feed(candles, trades.get(i));
+            if (checks.nextInt(50) == 0)
+            {
+                final Trade last = trades.get(i);
+                for (final CandleInterval interval : TradeCandles.INTERVALS)
+                {
+                    final List<CandleBar> direct = aggregate(trades.subList(0, i + 1), interval);
+                    final CandleBar expected = lastOf(direct, last.instrumentId());
+                    expected.closed(false);
+                    assertNotNull(candles.live(last.instrumentId(), interval, live), interval + " after trade " + i);
+                    assertArrayEquals(encodeAll(List.of(expected)), encodeAll(List.of(live)),
+                        interval + " after trade " + i + ": " + expected + " vs " + live);
+                }
+            }
+        }
+        assertNull(candles.live(99, CandleInterval.H1, live), "nothing forming for an instrument without trades");
+    }
+
+    @Test
+    void shouldCloseARolledBarWhenTheMinutesMovePastItsEnd()
+    {
+        final List<CandleBar> closed = new ArrayList<>();
+        final TradeCandles candles = new TradeCandles(bar -> closed.add(new CandleBar().copyFrom(bar)));
+        candles.onTrade(1, Venue.BINANCE, DAY_START + MINUTE + 5, 0, 100, 0, 1, 0);   // 00:01
+        candles.onTrade(1, Venue.BINANCE, DAY_START + 7 * MINUTE, 0, 101, 0, 2, 0);   // 00:07
+
+        final TreeSet<String> names = new TreeSet<>();
+        closed.forEach(bar -> names.add(CandleIntervals.shortName(bar.interval()) + "@" +
+            (bar.openTimeNanos() - DAY_START) / MINUTE));
+        assertEquals(new TreeSet<>(List.of("1m@1", "5m@0")), names,
+            "the 00:00 5m bar is complete once the 00:07 minute has begun");
+    }
+
+    @Test
+    void shouldSaveSumsThatOutgrew128BitsExactly()
+    {
+        final DecimalSum sum = new DecimalSum().add(Long.MAX_VALUE, 0);
+        for (int i = 0; i < 40; i++)
+        {
+            sum.addProduct(Long.MAX_VALUE, 0, Long.MAX_VALUE, 0);
+        }
+        sum.add(1, -30);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(64);
+        final int length = sum.writeState(buffer, 3);
+
+        final DecimalSum restored = new DecimalSum();
+        assertEquals(length, restored.readState(buffer, 3));
+        assertEquals(sum.toBigDecimal(), restored.toBigDecimal());
+        assertEquals(0, restored.add(5, -1).toBigDecimal().compareTo(sum.toBigDecimal().add(new BigDecimal("0.5"))));
+    }
+
+    private static void feed(final TradeCandles candles, final Trade trade)
+    {
+        candles.onTrade(trade.instrumentId(), VENUES[trade.instrumentId() % 4], trade.timeNanos(),
+            trade.timeNanos() + 1_000, trade.priceMantissa(), trade.priceExponent(), trade.sizeMantissa(),
+            trade.sizeExponent());
+    }
+
+    /** Every 97th trade comes again two minutes late, as after a reconnect. */
+    private static List<Trade> withLateTrades(final List<Trade> trades, final SplittableRandom random)
+    {
+        final List<Trade> result = new ArrayList<>(trades.size() + trades.size() / 97);
+        for (int i = 0; i < trades.size(); i++)
+        {
+            final Trade trade = trades.get(i);
+            result.add(trade);
+            if (i % 97 == 0)
+            {
+                result.add(new Trade(trade.instrumentId(), trade.timeNanos() - 2 * MINUTE - random.nextLong(MINUTE),
+                    trade.priceMantissa(), trade.priceExponent(), trade.sizeMantissa(), trade.sizeExponent()));
+            }
+        }
+        return result;
+    }
+
+    private static CandleBar lastOf(final List<CandleBar> bars, final int instrumentId)
+    {
+        CandleBar last = null;
+        for (final CandleBar bar : bars)
+        {
+            if (bar.instrumentId() == instrumentId && (last == null || bar.openTimeNanos() > last.openTimeNanos()))
+            {
+                last = bar;
+            }
+        }
+        return last;
+    }
+}
