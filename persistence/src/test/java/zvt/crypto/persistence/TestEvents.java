@@ -65,9 +65,17 @@ public final class TestEvents implements AutoCloseable
         final MutableDirectBuffer buffer, final int offset, final Instrument instrument, final long i,
         final boolean withId)
     {
+        return encodeTrade(buffer, offset, instrument, i, withId, 1_000_000L);
+    }
+
+    /** Trade {@code i} at exchange time {@code BASE_NANOS + i * nanosApart}. */
+    public static int encodeTrade(
+        final MutableDirectBuffer buffer, final int offset, final Instrument instrument, final long i,
+        final boolean withId, final long nanosApart)
+    {
         TRADE.get().wrapAndApplyHeader(buffer, offset, HEADER.get())
-            .receiveTimeNanos(BASE_NANOS + i * 1_000_000L + 500)
-            .exchangeTimeNanos(BASE_NANOS + i * 1_000_000L)
+            .receiveTimeNanos(BASE_NANOS + i * nanosApart + 500)
+            .exchangeTimeNanos(BASE_NANOS + i * nanosApart)
             .instrumentId(instrument.id())
             .venue(instrument.venue())
             .aggressorSide((i & 1) == 0 ? Side.BUY : Side.SELL);

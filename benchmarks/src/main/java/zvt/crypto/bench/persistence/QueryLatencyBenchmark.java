@@ -95,11 +95,11 @@ public final class QueryLatencyBenchmark
                     " JOIN (SELECT * FROM unnest(ARRAY['" + String.join("','", SYMBOLS) + "'])" +
                     " WITH ORDINALITY AS u(symbol, n)) s ON s.n = i % 4 + 1");
                 statement.execute("INSERT INTO crypto_ohlcv_1m (entity_id, timestamp, source, open, high, low, close," +
-                    " volume, exchange, symbol, quote_volume, trade_count, first_trade_time, last_trade_time)" +
+                    " volume, exchange, symbol, quote_volume, trade_count, closed)" +
                     " SELECT entity_id, date_bin('1 minute', timestamp, timestamptz 'epoch'), 'trades'," +
                     " (array_agg(price ORDER BY timestamp))[1], max(price), min(price)," +
                     " (array_agg(price ORDER BY timestamp DESC))[1], sum(quantity), min(exchange), min(symbol)," +
-                    " sum(price * quantity), count(*), min(timestamp), max(timestamp) FROM crypto_trades GROUP BY 1, 2");
+                    " sum(price * quantity), count(*), true FROM crypto_trades GROUP BY 1, 2");
                 statement.execute("VACUUM ANALYZE crypto_trades");
                 statement.execute("VACUUM ANALYZE crypto_ohlcv_1m");
                 System.out.printf(Locale.ROOT, "loaded in %.0f s%n", (System.nanoTime() - start) / 1e9);

@@ -1,11 +1,13 @@
 package zvt.crypto.persistence.writer;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.postgresql.copy.CopyIn;
 
+import zvt.crypto.core.candle.DecimalSum;
 import zvt.crypto.core.decimal.AsciiDecimal;
 
 /**
@@ -20,6 +22,7 @@ public final class CopyRowBuffer
     private static final byte TAB = '\t';
     private static final byte NEWLINE = '\n';
     private static final byte BACKSLASH = '\\';
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private final ExpandableArrayBuffer buffer;
     private int length;
@@ -120,6 +123,31 @@ public final class CopyRowBuffer
         separator();
         buffer.checkLimit(length + AsciiDecimal.MAX_RENDERED_LENGTH);
         length += AsciiDecimal.render(mantissa, exponent, buffer, length);
+        return this;
+    }
+
+    /** Appends an exact running sum as NUMERIC text (allocates: for candle rows, a few per batch, not per trade). */
+    public CopyRowBuffer decimal(final DecimalSum sum)
+    {
+        separator();
+        length += buffer.putStringWithoutLengthAscii(length, sum.toString());
+        return this;
+    }
+
+    /** Appends a BYTEA column in COPY's hex form ({@code \\x} then two hex digits per byte). */
+    public CopyRowBuffer bytea(final DirectBuffer source, final int offset, final int sourceLength)
+    {
+        separator();
+        buffer.checkLimit(length + 3 + 2 * sourceLength);
+        buffer.putByte(length++, BACKSLASH);
+        buffer.putByte(length++, BACKSLASH);
+        buffer.putByte(length++, (byte)'x');
+        for (int i = 0; i < sourceLength; i++)
+        {
+            final int b = source.getByte(offset + i) & 0xFF;
+            buffer.putByte(length++, HEX[b >>> 4]);
+            buffer.putByte(length++, HEX[b & 0xF]);
+        }
         return this;
     }
 

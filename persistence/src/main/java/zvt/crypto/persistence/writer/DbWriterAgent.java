@@ -13,20 +13,24 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import zvt.crypto.core.candle.CandleBar;
+import zvt.crypto.core.candle.TradeCandles;
 import zvt.crypto.core.codec.BookUpdateDecoder;
 import zvt.crypto.core.codec.BookUpdateKind;
-import zvt.crypto.core.codec.CandleDecoder;
+import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.CandleSource;
-import zvt.crypto.core.codec.DecimalDecoder;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.TradeDecoder;
@@ -54,12 +58,19 @@ import zvt.crypto.persistence.schema.SchemaMigrator;
  * failure the batch is dropped, the connection closed and the journal re-read from the checkpoint after a capped
  * exponential backoff.
  * <p>
+ * Candles from trades: every trade goes through core's {@link TradeCandles} (the gateway's live candles use the same
+ * class). Closed bars of each interval are upserted as they close, and each batch also upserts the forming bars of
+ * the instruments it traded (closed = false) and their aggregator state, with the journal index that state covers.
+ * After a restart or a failed batch the state is loaded back and trades up to that index are not aggregated again,
+ * so every bar comes out as if the writer had never stopped.
+ * <p>
  * Thread-safety: every method but the status getters of {@link DbWriter} runs on the agent thread.
  */
 final class DbWriterAgent implements Agent, JournalEventListener
 {
     private static final Logger LOG = LoggerFactory.getLogger(DbWriterAgent.class);
     private static final long LAG_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Indexed like {@link TradeCandles#INTERVALS}. */
     private static final String[] CANDLE_TABLES = {
         "crypto_ohlcv_1m", "crypto_ohlcv_5m", "crypto_ohlcv_15m", "crypto_ohlcv_1h", "crypto_ohlcv_1d"};
     private static final String[] CANDLE_BARS = {"1m", "5m", "15m", "1h", "1d"};
@@ -77,16 +88,18 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final EpochNanoClock clock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
-    private final CandleDecoder candle = new CandleDecoder();
+    private final CandleBar candle = new CandleBar();
+    private final TradeCandles tradeCandles = new TradeCandles(this::addTradeCandle);
+    private final ExpandableArrayBuffer candleState = new ExpandableArrayBuffer(1024);
     private final BookUpdateDecoder book = new BookUpdateDecoder();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private final Int2ObjectHashMap<InstrumentNames> names = new Int2ObjectHashMap<>();
     private final CopyRowBuffer trades;
     private final CopyRowBuffer candles = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer books = new CopyRowBuffer(64 * 1024);
-    private final CopyRowBuffer ranges = new CopyRowBuffer(4 * 1024);
-    private final List<InstrumentNames> touched = new ArrayList<>();
-    private final boolean[] candleBarsPending = new boolean[CANDLE_TABLES.length];
+    private final CopyRowBuffer candleStates = new CopyRowBuffer(16 * 1024);
+    private final IntHashSet candlesChanged = new IntHashSet();
+    private final boolean[] candleTablesPending = new boolean[CANDLE_TABLES.length];
     private final List<Instrument> pendingInstruments = new ArrayList<>();
     private final BookSnapshotAssembler snapshots = new BookSnapshotAssembler();
     private final InstrumentRegistry instruments;
@@ -97,6 +110,8 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private long committedIndex = Journal.NO_INDEX;
     private long committedReceiveNanos;
     private long lastReadIndex = Journal.NO_INDEX;
+    /** The last journal index the trade candles have seen: trades up to it are already in their state. */
+    private long candleIndex = Journal.NO_INDEX;
     private long lastReadReceiveNanos;
     private int pendingEntries;
     private long batchStartNanos;
@@ -182,6 +197,12 @@ final class DbWriterAgent implements Agent, JournalEventListener
             if (name != null)
             {
                 addTrade(name, index);
+                if (index > candleIndex)
+                {
+                    candleIndex = index;
+                    tradeCandles.onEvent(buffer, offset);
+                    candlesChanged.add(name.instrumentId);
+                }
             }
         }
         else if (templateId == EventType.INSTRUMENT.templateId())
@@ -190,11 +211,16 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
         else if (templateId == EventType.CANDLE.templateId())
         {
-            candle.wrapAndApplyHeader(buffer, offset, header);
+            candle.readFrom(buffer, offset);
             final InstrumentNames name = names(candle.instrumentId());
-            if (name != null)
+            final int table = tableOf(candle.interval());
+            if (table < 0 || candle.source() == CandleSource.TRADES || candle.source() == CandleSource.NULL_VAL)
             {
-                addCandle(name, index);
+                skippedCandles++; // trade candles are built here from the trades; other intervals are not stored
+            }
+            else if (name != null)
+            {
+                addCandle(name, candle, table, index);
             }
         }
         else if (templateId == EventType.BOOK_UPDATE.templateId())
@@ -216,15 +242,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
     {
         final CopyRowBuffer row = trades;
         final long exchangeMicros = trade.exchangeTimeNanos() / 1000;
-        if (!name.touched)
-        {
-            name.touched = true;
-            name.low = exchangeMicros;
-            name.high = exchangeMicros;
-            touched.add(name);
-        }
-        name.low = Math.min(name.low, exchangeMicros);
-        name.high = Math.max(name.high, exchangeMicros);
         if (trades.rows() == 0)
         {
             firstTradeIndex = index;
@@ -259,43 +276,62 @@ final class DbWriterAgent implements Agent, JournalEventListener
         row.timestampMicros(trade.receiveTimeNanos() / 1000).number(index).endRow();
     }
 
-    private void addCandle(final InstrumentNames name, final long index)
+    /** A bar closed by the trade candles (the trade just read is the one that closed it). */
+    private void addTradeCandle(final CandleBar bar)
     {
-        final int bar = barOf(candle.intervalRaw());
-        final CandleSource source = candle.source();
-        if (bar < 0 || source == CandleSource.TRADES || source == CandleSource.NULL_VAL)
+        addCandle(names(bar.instrumentId()), bar, tableOf(bar.interval()), lastReadIndex);
+    }
+
+    /**
+     * Adds each traded instrument's forming bars (closed = false, replaced when they close) and its aggregator
+     * state, committed with the candle index.
+     */
+    private void addFormingCandles()
+    {
+        final IntHashSet.IntIterator instrumentIds = candlesChanged.iterator();
+        while (instrumentIds.hasNext())
         {
-            skippedCandles++; // trade-built candles are derived here from the trades; other intervals not stored
-            return;
+            final InstrumentNames name = names(instrumentIds.nextValue());
+            for (int table = 0; table < TradeCandles.INTERVALS.length; table++)
+            {
+                if (tradeCandles.live(name.instrumentId, TradeCandles.INTERVALS[table], candle) != null)
+                {
+                    addCandle(name, candle, table, lastReadIndex);
+                }
+            }
+            final int length = tradeCandles.writeState(name.instrumentId, candleState, 0);
+            candleStates.number(name.instrumentId).bytea(candleState, 0, length).endRow();
         }
-        candleBarsPending[bar] = true;
-        candles.raw(CANDLE_BAR_BYTES[bar]).raw(name.entityId).number(candle.openTimeNanos() / 1000)
-            .raw(SOURCE_BYTES[source.value() - 1])
-            .decimal(candle.openPrice().mantissa(), candle.openPrice().exponent())
-            .decimal(candle.highPrice().mantissa(), candle.highPrice().exponent())
-            .decimal(candle.lowPrice().mantissa(), candle.lowPrice().exponent())
-            .decimal(candle.closePrice().mantissa(), candle.closePrice().exponent())
-            .decimal(candle.volume().mantissa(), candle.volume().exponent())
+    }
+
+    private void addCandle(final InstrumentNames name, final CandleBar bar, final int table, final long index)
+    {
+        candleTablesPending[table] = true;
+        candles.raw(CANDLE_BAR_BYTES[table]).raw(name.entityId).number(bar.openTimeNanos() / 1000)
+            .raw(SOURCE_BYTES[bar.source().value() - 1])
+            .decimal(bar.openMantissa(), bar.openExponent())
+            .decimal(bar.highMantissa(), bar.highExponent())
+            .decimal(bar.lowMantissa(), bar.lowExponent())
+            .decimal(bar.closeMantissa(), bar.closeExponent())
+            .decimal(bar.volume())
             .raw(name.exchange).raw(name.symbol);
-        if (candle.quoteVolume().mantissa() == DecimalDecoder.mantissaNullValue())
+        if (bar.isQuoteVolumeKnown())
         {
-            candles.nullValue(); // the venue does not say (Coinbase)
+            candles.decimal(bar.quoteVolume());
         }
         else
         {
-            candles.decimal(candle.quoteVolume().mantissa(), candle.quoteVolume().exponent());
+            candles.nullValue(); // the venue does not say (Coinbase)
         }
-        if (candle.tradeCount() == CandleDecoder.tradeCountNullValue())
+        if (bar.tradeCount() == CandleBar.UNKNOWN_TRADE_COUNT)
         {
             candles.nullValue(); // the venue does not say (Coinbase, Bybit REST)
         }
         else
         {
-            candles.number(candle.tradeCount());
+            candles.number(bar.tradeCount());
         }
-        candles.bool(candle.closedRaw() == 1)
-            .number(index)
-            .endRow();
+        candles.bool(bar.isClosed()).number(index).endRow();
     }
 
     private void addBook(final InstrumentNames name, final BookSnapshotAssembler.Snapshot snapshot)
@@ -361,28 +397,31 @@ final class DbWriterAgent implements Agent, JournalEventListener
             if (trades.rows() > 0)
             {
                 written += writeTrades();
-                try (Statement statement = connection.createStatement())
-                {
-                    for (final String rollUp : WriterSql.ROLL_UPS)
-                    {
-                        statement.executeUpdate(rollUp);
-                    }
-                }
             }
+            addFormingCandles();
             if (candles.rows() > 0)
             {
                 copy(WriterSql.COPY_CANDLES, candles);
-                for (int bar = 0; bar < CANDLE_TABLES.length; bar++)
+                for (int table = 0; table < CANDLE_TABLES.length; table++)
                 {
-                    if (candleBarsPending[bar])
+                    if (candleTablesPending[table])
                     {
                         try (PreparedStatement statement =
-                            connection.prepareStatement(WriterSql.upsertCandles(CANDLE_TABLES[bar])))
+                            connection.prepareStatement(WriterSql.upsertCandles(CANDLE_TABLES[table])))
                         {
-                            statement.setString(1, CANDLE_BARS[bar]);
+                            statement.setString(1, CANDLE_BARS[table]);
                             written += statement.executeUpdate();
                         }
                     }
+                }
+            }
+            if (candleStates.rows() > 0)
+            {
+                copy(WriterSql.COPY_CANDLE_STATE, candleStates);
+                try (PreparedStatement statement = connection.prepareStatement(WriterSql.UPSERT_CANDLE_STATE))
+                {
+                    statement.setString(1, context.writerId());
+                    statement.executeUpdate();
                 }
             }
             if (books.rows() > 0)
@@ -393,22 +432,17 @@ final class DbWriterAgent implements Agent, JournalEventListener
                     written += statement.executeUpdate(WriterSql.INSERT_BOOKS);
                 }
             }
-            if (checkpoint != Journal.NO_INDEX)
+            try (PreparedStatement statement = connection.prepareStatement(WriterSql.UPSERT_CHECKPOINT))
             {
-                try (PreparedStatement statement = connection.prepareStatement(WriterSql.UPSERT_CHECKPOINT))
-                {
-                    statement.setString(1, context.writerId());
-                    statement.setLong(2, checkpoint);
-                    statement.setLong(3, written);
-                    statement.executeUpdate();
-                }
+                statement.setString(1, context.writerId());
+                statement.setLong(2, checkpoint);
+                statement.setLong(3, candleIndex);
+                statement.setLong(4, written);
+                statement.executeUpdate();
             }
             connection.commit();
-            if (checkpoint != Journal.NO_INDEX)
-            {
-                committedIndex = checkpoint;
-                committedReceiveNanos = checkpoint == lastReadIndex ? lastReadReceiveNanos : committedReceiveNanos;
-            }
+            committedIndex = checkpoint;
+            committedReceiveNanos = checkpoint == lastReadIndex ? lastReadReceiveNanos : committedReceiveNanos;
             status.onBatch(committedIndex, written, rows);
             clearBatch();
             return rows;
@@ -433,36 +467,21 @@ final class DbWriterAgent implements Agent, JournalEventListener
     }
 
     /**
-     * COPYs the batch's trades and merges them into 1m candles: straight into the table when the range is new,
-     * through staging with ON CONFLICT when it may have been written before.
+     * COPYs the batch's trades: straight into the table when the range is new, through staging with ON CONFLICT
+     * when it may have been written before.
      *
      * @return trades inserted.
      */
     private long writeTrades() throws SQLException
     {
-        ranges.reset();
-        for (int i = 0; i < touched.size(); i++)
-        {
-            final InstrumentNames name = touched.get(i);
-            ranges.raw(name.entityId).timestampMicros(name.low).timestampMicros(name.high).endRow();
-        }
-        copy(WriterSql.COPY_RANGES, ranges);
         if (firstTradeIndex > stagedUntilIndex)
         {
-            final long inserted = copy(WriterSql.COPY_TRADES_DIRECT, trades);
-            copy(WriterSql.COPY_TRADES_STAGED, trades); // the batch alone, to build its candles from
-            try (Statement statement = connection.createStatement())
-            {
-                statement.executeQuery(WriterSql.MERGE_1M_FROM_STAGE).close();
-            }
-            return inserted;
+            return copy(WriterSql.COPY_TRADES_DIRECT, trades);
         }
         copy(WriterSql.COPY_TRADES_STAGED, trades);
-        try (Statement statement = connection.createStatement();
-            ResultSet result = statement.executeQuery(WriterSql.INSERT_STAGED_AND_MERGE_1M))
+        try (Statement statement = connection.createStatement())
         {
-            result.next();
-            return result.getLong(1);
+            return statement.executeUpdate(WriterSql.INSERT_STAGED_TRADES);
         }
     }
 
@@ -479,13 +498,12 @@ final class DbWriterAgent implements Agent, JournalEventListener
         try
         {
             connection.rollback();
+            resume();
         }
         catch (final SQLException ex)
         {
             onFailure(clock.nanoTime(), ex);
-            return;
         }
-        position(committedIndex);
     }
 
     private long copy(final String sql, final CopyRowBuffer rows) throws SQLException
@@ -532,21 +550,8 @@ final class DbWriterAgent implements Agent, JournalEventListener
                     statement.execute(create);
                 }
             }
-            long checkpoint = Journal.NO_INDEX;
-            try (PreparedStatement statement = connection.prepareStatement(WriterSql.SELECT_CHECKPOINT))
-            {
-                statement.setString(1, context.writerId());
-                try (ResultSet result = statement.executeQuery())
-                {
-                    if (result.next())
-                    {
-                        checkpoint = result.getLong(1);
-                    }
-                }
-            }
-            connection.commit();
             copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-            position(checkpoint);
+            final long checkpoint = resume();
             if (outageStartNanos != 0)
             {
                 LOG.info("db writer {}: database reachable again after {} ms; resuming after journal index {}",
@@ -567,6 +572,57 @@ final class DbWriterAgent implements Agent, JournalEventListener
             onFailure(now, ex);
             return false;
         }
+    }
+
+    /**
+     * Reads the checkpoint and the trade candles' state committed with it, and positions the reader after it. No
+     * checkpoint means starting from the beginning of the journal, so any state left without one is deleted.
+     *
+     * @return the checkpoint.
+     */
+    private long resume() throws SQLException
+    {
+        long checkpoint = Journal.NO_INDEX;
+        long candlesUpTo = Journal.NO_INDEX;
+        boolean found = false;
+        try (PreparedStatement statement = connection.prepareStatement(WriterSql.SELECT_CHECKPOINT))
+        {
+            statement.setString(1, context.writerId());
+            try (ResultSet result = statement.executeQuery())
+            {
+                if (result.next())
+                {
+                    found = true;
+                    checkpoint = result.getLong(1);
+                    candlesUpTo = result.getLong(2);
+                }
+            }
+        }
+        tradeCandles.clear();
+        try (PreparedStatement statement = connection.prepareStatement(
+            found ? WriterSql.SELECT_CANDLE_STATE : WriterSql.DELETE_CANDLE_STATE))
+        {
+            statement.setString(1, context.writerId());
+            if (found)
+            {
+                try (ResultSet result = statement.executeQuery())
+                {
+                    while (result.next())
+                    {
+                        final byte[] bars = result.getBytes(1);
+                        tradeCandles.readState(new UnsafeBuffer(bars), 0);
+                    }
+                }
+            }
+            else
+            {
+                statement.executeUpdate();
+            }
+        }
+        connection.commit();
+        candleIndex = candlesUpTo;
+        position(checkpoint);
+        return checkpoint;
     }
 
     private void position(final long checkpoint)
@@ -628,12 +684,9 @@ final class DbWriterAgent implements Agent, JournalEventListener
         trades.reset();
         candles.reset();
         books.reset();
-        for (int i = 0; i < touched.size(); i++)
-        {
-            touched.get(i).touched = false;
-        }
-        touched.clear();
-        Arrays.fill(candleBarsPending, false);
+        candleStates.reset();
+        candlesChanged.clear();
+        Arrays.fill(candleTablesPending, false);
         pendingInstruments.clear();
         pendingEntries = 0;
     }
@@ -662,20 +715,21 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
         final long lagNanos = behind == 0 ? 0 :
             now - (committedIndex == Journal.NO_INDEX ? batchStartNanos : committedReceiveNanos);
-        status.lag(head, behind, Math.max(0, lagNanos), unknownInstrumentEvents, skippedCandles);
+        status.lag(head, behind, Math.max(0, lagNanos), unknownInstrumentEvents, skippedCandles,
+            tradeCandles.lateTrades());
     }
 
-    private static int barOf(final short interval)
+    /** @return the index in {@link #CANDLE_TABLES} of the interval's table, or -1 when it has none. */
+    private static int tableOf(final CandleInterval interval)
     {
-        return switch (interval)
+        for (int table = 0; table < TradeCandles.INTERVALS.length; table++)
         {
-            case 2 -> 0; // M1
-            case 4 -> 1; // M5
-            case 5 -> 2; // M15
-            case 7 -> 3; // H1
-            case 13 -> 4; // D1
-            default -> -1;
-        };
+            if (TradeCandles.INTERVALS[table] == interval)
+            {
+                return table;
+            }
+        }
+        return -1;
     }
 
     private static byte[][] bytesOf(final String... values)

@@ -20,6 +20,7 @@ public final class DbWriterStatus
     private volatile long batches;
     private volatile long failures;
     private volatile long skippedEvents;
+    private volatile long lateCandleTrades;
     private volatile StorageStatus storage;
 
     /** @return true while the writer holds a working database connection. */
@@ -81,6 +82,15 @@ public final class DbWriterStatus
         return skippedEvents;
     }
 
+    /**
+     * @return trades stored but left out of candles because their minute had already closed (late across a
+     * reconnect); counted since this writer started.
+     */
+    public long lateCandleTrades()
+    {
+        return lateCandleTrades;
+    }
+
     /** @return what the schema migration found (storage path, version), or null before the first connection. */
     public StorageStatus storage()
     {
@@ -92,7 +102,8 @@ public final class DbWriterStatus
         return "DbWriterStatus{storage=" + (storage == null ? "unknown" : storage.storagePath()) +
             ", connected=" + connected + ", committedIndex=" + committedIndex +
             ", lagEntries=" + lagEntries + ", lagMs=" + lagNanos / 1_000_000 + ", rowsWritten=" + rowsWritten +
-            ", batches=" + batches + ", failures=" + failures + ", skipped=" + skippedEvents + '}';
+            ", batches=" + batches + ", failures=" + failures + ", skipped=" + skippedEvents +
+            ", lateCandleTrades=" + lateCandleTrades + '}';
     }
 
     void storage(final StorageStatus storage)
@@ -121,8 +132,15 @@ public final class DbWriterStatus
         failures++;
     }
 
-    void lag(final long head, final long entries, final long nanos, final long unknown, final long skippedCandles)
+    void lag(
+        final long head,
+        final long entries,
+        final long nanos,
+        final long unknown,
+        final long skippedCandles,
+        final long lateCandleTrades)
     {
+        this.lateCandleTrades = lateCandleTrades;
         journalHeadIndex = head;
         lagEntries = entries;
         lagNanos = nanos;

@@ -5,18 +5,13 @@ import zvt.crypto.persistence.EntityIds;
 
 import java.nio.charset.StandardCharsets;
 
-/**
- * The text columns of one instrument, encoded once (ASCII; symbols never contain COPY's special bytes), plus the
- * time range of its trades in the current batch (which candle buckets the batch touched).
- */
+/** The text columns of one instrument, encoded once (ASCII; symbols never contain COPY's special bytes). */
 final class InstrumentNames
 {
     final byte[] entityId;
     final byte[] exchange;
     final byte[] symbol;
-    boolean touched;
-    long low;
-    long high;
+    final int instrumentId;
 
     InstrumentNames(final Instrument instrument)
     {
@@ -24,5 +19,6 @@ final class InstrumentNames
             .getBytes(StandardCharsets.US_ASCII);
         exchange = EntityIds.exchange(instrument.venue()).getBytes(StandardCharsets.US_ASCII);
         symbol = instrument.symbol().getBytes(StandardCharsets.US_ASCII);
+        instrumentId = instrument.id();
     }
 }

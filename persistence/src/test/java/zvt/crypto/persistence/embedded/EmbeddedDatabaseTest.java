@@ -22,7 +22,7 @@ class EmbeddedDatabaseTest
         {
             final StorageStatus status = SchemaMigrator.migrate(database.context());
             assertEquals(StorageStatus.PLAIN, status.storagePath());
-            assertEquals(2, status.migrationsApplied());
+            assertEquals(3, status.migrationsApplied());
         }
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("pg"), 0))
         {

@@ -14,11 +14,11 @@ class SchemaMigratorTest
         try (TestSchema schema = TestSchema.migrated())
         {
             assertEquals(StorageStatus.PLAIN, schema.status().storagePath());
-            assertEquals("2", schema.status().schemaVersion());
-            assertEquals(2, schema.status().migrationsApplied());
+            assertEquals("3", schema.status().schemaVersion());
+            assertEquals(3, schema.status().migrationsApplied());
             for (final String table : new String[] {"crypto_assets", "crypto_pairs", "crypto_ohlcv_1m",
                 "crypto_ohlcv_5m", "crypto_ohlcv_15m", "crypto_ohlcv_1h", "crypto_ohlcv_1d", "crypto_trades",
-                "crypto_orderbook", "zvt_writer_checkpoint"})
+                "crypto_orderbook", "zvt_writer_checkpoint", "zvt_candle_state"})
             {
                 assertEquals(1, schema.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" +
                     schema.name() + "' AND table_name = '" + table + "'"), table);

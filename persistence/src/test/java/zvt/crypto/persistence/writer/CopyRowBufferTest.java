@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import zvt.crypto.core.candle.DecimalSum;
 
 class CopyRowBufferTest
 {
@@ -40,6 +41,16 @@ class CopyRowBufferTest
             .prefixedNumber((byte)'j', 42).endRow();
         assertEquals("a\\tb\\\\c\\nd\t\\N\t-1.234\tt\tj42\n", text(buffer));
         assertEquals(1, buffer.rows());
+    }
+
+    @Test
+    void shouldWriteByteaAsEscapedHexAndSumsExactly()
+    {
+        final CopyRowBuffer buffer = new CopyRowBuffer(4);
+        final byte[] bytes = {0x00, (byte)0xAB, 0x7F, (byte)0x80};
+        final DecimalSum sum = new DecimalSum().addProduct(Long.MAX_VALUE, -8, Long.MAX_VALUE, -8).add(1, -20);
+        buffer.bytea(new UnsafeBuffer(bytes), 0, bytes.length).decimal(sum).endRow();
+        assertEquals("\\\\x00ab7f80\t" + sum.toBigDecimal().toPlainString() + "\n", text(buffer));
     }
 
     private static String text(final CopyRowBuffer buffer)

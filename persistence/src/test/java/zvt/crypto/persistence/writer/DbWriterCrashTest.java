@@ -29,7 +29,8 @@ import zvt.crypto.persistence.TestSchema;
 /**
  * The acceptance crash test: a node (synthetic stream → ring → journal, and the database writer) in a forked JVM,
  * killed with SIGKILL five times at random moments during a steady stream and restarted each time. Afterwards the
- * database holds exactly the journal's trades: same count, no duplicates, same ids.
+ * database holds exactly the journal's trades: same count, no duplicates, same ids; and candles of every interval
+ * equal to one uninterrupted aggregation of the journal.
  */
 class DbWriterCrashTest
 {
@@ -74,12 +75,14 @@ class DbWriterCrashTest
 
             final long journalTrades;
             final long journalIdSum;
+            final List<String> expectedCandles;
             try (Journal journal = Journal.open(new JournalContext().directory(journalDir)))
             {
                 final long[] counts = countTrades(journal);
                 journalTrades = counts[0];
                 journalIdSum = counts[1];
                 DbWriterTest.runUntilCaughtUp(schema, journal); // the sixth start: catch up on what is left
+                expectedCandles = TradeCandleRows.expected(journal);
             }
             final long rows = schema.queryLong("SELECT count(*) FROM crypto_trades");
             final long distinct = schema.queryLong("SELECT count(DISTINCT (entity_id, trade_id)) FROM crypto_trades");
@@ -92,6 +95,12 @@ class DbWriterCrashTest
             assertEquals(rows, distinct);
             assertEquals(journalIdSum, idSum);
             assertEquals(rows, candleTrades, "every trade counted once in its 1m candle");
+            final List<String> storedCandles = TradeCandleRows.stored(schema);
+            System.out.println("crash test: " + storedCandles.size() + " trade candle rows (1m..1d, " +
+                storedCandles.stream().filter(row -> row.endsWith(" t")).count() + " closed) vs " +
+                expectedCandles.size() + " from one uninterrupted aggregation of the journal");
+            assertTrue(expectedCandles.size() > 10, "the stream spanned several minutes: " + expectedCandles);
+            assertEquals(expectedCandles, storedCandles, "candles continue exactly across kills");
         }
     }
 

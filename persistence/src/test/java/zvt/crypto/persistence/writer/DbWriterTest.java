@@ -88,8 +88,13 @@ class DbWriterTest
             for (int i = 0; i < 150_000; i += 10) // 15,000 trades over 150 s: three 1m bars, one 5m bar
             {
                 events.trade(TestEvents.BTC, i, true);
+                if (i == 90_000)
+                {
+                    // Small batches, and a restart in the middle of a minute: bars continue across both.
+                    runUntilCaughtUp(schema, journal, 1_000);
+                }
             }
-            runUntilCaughtUp(schema, journal, 1_000); // small batches: bars merge across batch boundaries
+            runUntilCaughtUp(schema, journal, 1_000);
 
             assertEquals(3, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_1m WHERE source = 'trades'"));
             assertEquals(15_000, schema.queryLong("SELECT sum(trade_count) FROM crypto_ohlcv_1m"));
@@ -107,6 +112,11 @@ class DbWriterTest
                 "SELECT concat_ws(' ', low, high, volume, trade_count) FROM crypto_ohlcv_1d"));
             assertEquals(1, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_5m"));
             assertEquals(1, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_1h"));
+            assertEquals("true true false", schema.queryString(
+                "SELECT string_agg(closed::text, ' ' ORDER BY timestamp) FROM crypto_ohlcv_1m"),
+                "two closed minutes and the forming one");
+            assertEquals(TradeCandleRows.expected(journal), TradeCandleRows.stored(schema),
+                "every interval as one uninterrupted aggregation of the journal gives");
         }
     }
 

@@ -18,10 +18,13 @@ import zvt.crypto.persistence.TestEvents;
 /**
  * A steady simulated stream through the real ring into the journal, as a node's feed would produce it: the two
  * test instruments' definitions, then trades {@code firstTrade, firstTrade + 1, ...} alternating between them at
- * a fixed rate, from its own thread. Close stops the stream and drains the ring into the journal.
+ * a fixed rate, from its own thread, {@value #EXCHANGE_NANOS_APART} ns apart in exchange time (so a few seconds
+ * of stream span many candle buckets). Close stops the stream and drains the ring into the journal.
  */
 final class SyntheticStream implements AutoCloseable
 {
+    static final long EXCHANGE_NANOS_APART = 25_000_000L;
+
     private final MarketEventRing ring;
     private final Thread thread;
     private final long firstTrade;
@@ -76,7 +79,7 @@ final class SyntheticStream implements AutoCloseable
             final long sequence = buffer.next();
             final MarketEvent event = buffer.get(sequence).reset();
             event.length(TestEvents.encodeTrade(event.buffer(), 0, (trade & 1) == 0 ? TestEvents.BTC : TestEvents.ETH,
-                trade, true));
+                trade, true, EXCHANGE_NANOS_APART));
             buffer.publish(sequence);
             published = ++i;
         }
