@@ -53,22 +53,44 @@ class FanoutAllocationTest
         {
             assertEquals("subscribed", client.request(subscribe("BINANCE", "BTC-USDT")).path("type").asText());
         }
-        publishAndDrain(WARMUP_EVENTS, clients);
+        assertAllocationPerEvent(clients, List.of());
+    }
+
+    @Test
+    void shouldAllocateAlmostNothingPerTradeForLiveCandleSubscribers()
+    {
+        assumeTrue(ResourceLeakDetector.getLevel().ordinal() < ResourceLeakDetector.Level.ADVANCED.ordinal(),
+            "leak detection at " + ResourceLeakDetector.getLevel() + " records a stack trace per buffer");
+        final TestClient trades = harness.connect();
+        assertEquals("subscribed", trades.request(subscribe("BINANCE", "BTC-USDT")).path("type").asText());
+        final TestClient candles = harness.connect();
+        assertEquals("subscribed",
+            candles.request(subscribe("candle", "BINANCE", "BTC-USDT")).path("type").asText());
+        assertAllocationPerEvent(List.of(trades), List.of(candles));
+    }
+
+    /**
+     * @param pacers  receive every event: reading them all paces the bursts.
+     * @param readers receive what they receive (forming candles are one per batch); their messages are dropped.
+     */
+    private void assertAllocationPerEvent(final List<TestClient> pacers, final List<TestClient> readers)
+    {
+        publishAndDrain(WARMUP_EVENTS, pacers, readers);
 
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long threadId = capture.thread.threadId();
         final long before = threads.getThreadAllocatedBytes(threadId);
-        publishAndDrain(MEASURED_EVENTS, clients);
+        publishAndDrain(MEASURED_EVENTS, pacers, readers);
         final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
         final double perEvent = (double)allocated / MEASURED_EVENTS;
         System.out.printf("fan-out thread allocated %d bytes for %d events to %d subscribers: %.2f B/event%n",
-            allocated, MEASURED_EVENTS, clients.size(), perEvent);
+            allocated, MEASURED_EVENTS, pacers.size() + readers.size(), perEvent);
         assertTrue(perEvent <= MAX_BYTES_PER_EVENT, "fan-out allocated " + perEvent + " bytes per event");
     }
 
-    private void publishAndDrain(final int count, final List<TestClient> clients)
+    private void publishAndDrain(final int count, final List<TestClient> pacers, final List<TestClient> readers)
     {
         for (int published = 0; published < count; published += BURST)
         {
@@ -76,9 +98,13 @@ class FanoutAllocationTest
             {
                 harness.publishTrade(harness.btcBinance, "65000.25", "0.015", Side.SELL, "T123456789");
             }
-            for (final TestClient client : clients)
+            for (final TestClient client : pacers)
             {
                 client.next(BURST);
+            }
+            for (final TestClient client : readers)
+            {
+                client.discardPending();
             }
         }
     }

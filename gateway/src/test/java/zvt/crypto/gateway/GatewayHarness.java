@@ -39,6 +39,8 @@ import java.util.function.UnaryOperator;
 final class GatewayHarness implements AutoCloseable
 {
     private static final int RING_SIZE = 1024;
+    /** Receive time minus exchange time of trades published with an exchange time. */
+    static final long RECEIVE_LATENCY_NANOS = 1_000_000;
 
     final InstrumentRegistry instruments = new InstrumentRegistry();
     final Instrument btcBinance = instruments.intern(Venue.BINANCE, MarketType.SPOT, "BTCUSDT", "BTC-USDT");
@@ -48,6 +50,7 @@ final class GatewayHarness implements AutoCloseable
     final GatewayServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
+    private final JournalIndexStub journalStub = new JournalIndexStub();
     private final RingBuffer<MarketEvent> ringBuffer;
     private final AutoCloseable ring;
     private final List<TestClient> clients = new ArrayList<>();
@@ -60,7 +63,7 @@ final class GatewayHarness implements AutoCloseable
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         final MarketEventRing marketEventRing = new MarketEventRing(
             new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.BLOCKING),
-            new JournalIndexStub(),
+            journalStub,
             List.of(fanout));
         marketEventRing.start();
         ringBuffer = marketEventRing.ringBuffer();
@@ -84,7 +87,7 @@ final class GatewayHarness implements AutoCloseable
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         final Disruptor<MarketEvent> disruptor = new Disruptor<>(
             MarketEvent::new, RING_SIZE, consumerThreads, ProducerType.MULTI, new BlockingWaitStrategy());
-        disruptor.handleEventsWith(new JournalIndexStub()).then(fanoutWrapper.apply(fanout));
+        disruptor.handleEventsWith(journalStub).then(fanoutWrapper.apply(fanout));
         ringBuffer = disruptor.start();
         ring = disruptor::shutdown;
         server = GatewayServer.launch(context, instruments, fanout);
@@ -109,8 +112,13 @@ final class GatewayHarness implements AutoCloseable
 
     static String subscribe(final String venue, final String symbol)
     {
-        return "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"" + venue + "\",\"symbol\":\"" + symbol +
-            "\"}";
+        return subscribe("trades", venue, symbol);
+    }
+
+    static String subscribe(final String channel, final String venue, final String symbol)
+    {
+        return "{\"op\":\"subscribe\",\"channel\":\"" + channel + "\",\"venue\":\"" + venue + "\",\"symbol\":\"" +
+            symbol + "\"}";
     }
 
     static String unsubscribe(final String venue, final String symbol)
@@ -132,23 +140,80 @@ final class GatewayHarness implements AutoCloseable
         final long sequence = ringBuffer.next();
         try
         {
-            final MarketEvent event = ringBuffer.get(sequence).reset();
-            trade.wrapAndApplyHeader(event.buffer(), 0, header)
-                .receiveTimeNanos(1_700_000_000_123_456_789L + sequence)
-                .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
-                .instrumentId(instrument.id())
-                .venue(instrument.venue())
-                .aggressorSide(side);
-            trade.price().mantissa(priceValue.mantissa()).exponent((byte)priceValue.exponent());
-            trade.size().mantissa(sizeValue.mantissa()).exponent((byte)sizeValue.exponent());
-            trade.venueTradeId(tradeId);
-            event.length(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
+            encodeTrade(ringBuffer.get(sequence), instrument, priceValue, sizeValue, side, tradeId,
+                1_700_000_000_000_000_000L + sequence, 1_700_000_000_123_456_789L + sequence);
         }
         finally
         {
             ringBuffer.publish(sequence);
         }
         return JournalIndexStub.FIRST_INDEX + sequence;
+    }
+
+    /**
+     * Publishes one buy trade with this exchange time, received {@link #RECEIVE_LATENCY_NANOS} later.
+     *
+     * @return the journal index the event will carry.
+     */
+    synchronized long publishTrade(
+        final Instrument instrument, final String price, final String size, final long exchangeTimeNanos)
+    {
+        final MutableDecimal priceValue = AsciiDecimal.parse(price);
+        final MutableDecimal sizeValue = AsciiDecimal.parse(size);
+        final long sequence = ringBuffer.next();
+        try
+        {
+            encodeTrade(ringBuffer.get(sequence), instrument, priceValue, sizeValue, Side.BUY, "T-" + sequence,
+                exchangeTimeNanos, exchangeTimeNanos + RECEIVE_LATENCY_NANOS);
+        }
+        finally
+        {
+            ringBuffer.publish(sequence);
+        }
+        return JournalIndexStub.FIRST_INDEX + sequence;
+    }
+
+    /**
+     * Runs {@code publishes} while the journal stub is held at an empty slot published first, so that the fan-out
+     * receives everything it publishes as one batch.
+     */
+    void publishAsOneBatch(final Runnable publishes) throws InterruptedException
+    {
+        journalStub.holdAtNextEvent();
+        final long gate = ringBuffer.next();
+        ringBuffer.get(gate).reset();
+        ringBuffer.publish(gate);
+        journalStub.awaitHolding();
+        try
+        {
+            publishes.run();
+        }
+        finally
+        {
+            journalStub.release();
+        }
+    }
+
+    private void encodeTrade(
+        final MarketEvent event,
+        final Instrument instrument,
+        final MutableDecimal price,
+        final MutableDecimal size,
+        final Side side,
+        final String tradeId,
+        final long exchangeTimeNanos,
+        final long receiveTimeNanos)
+    {
+        trade.wrapAndApplyHeader(event.reset().buffer(), 0, header)
+            .receiveTimeNanos(receiveTimeNanos)
+            .exchangeTimeNanos(exchangeTimeNanos)
+            .instrumentId(instrument.id())
+            .venue(instrument.venue())
+            .aggressorSide(side);
+        trade.price().mantissa(price.mantissa()).exponent((byte)price.exponent());
+        trade.size().mantissa(size.mantissa()).exponent((byte)size.exponent());
+        trade.venueTradeId(tradeId);
+        event.length(MessageHeaderEncoder.ENCODED_LENGTH + trade.encodedLength());
     }
 
     HttpResponse<String> get(final String path) throws IOException, InterruptedException

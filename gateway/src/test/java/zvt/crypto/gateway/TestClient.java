@@ -101,6 +101,12 @@ final class TestClient implements AutoCloseable
         return listener.messages.size();
     }
 
+    /** Drops the messages received and not yet taken. */
+    void discardPending()
+    {
+        listener.messages.clear();
+    }
+
     long receivedCount()
     {
         return listener.received.get();

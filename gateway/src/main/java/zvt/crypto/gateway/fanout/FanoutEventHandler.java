@@ -3,6 +3,7 @@ package zvt.crypto.gateway.fanout;
 import com.lmax.disruptor.EventHandler;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.jctools.queues.MessagePassingQueue;
 import org.slf4j.Logger;
@@ -27,6 +28,11 @@ import java.util.Arrays;
  * of those same bytes (Netty's WebSocket encoder passes raw buffers through). Channels written in a batch are flushed
  * at its end.
  * <p>
+ * Every trade also feeds the live candles of the "candle" channel ({@link LiveCandlePublisher}): closed bars go out
+ * as they close, the forming 1m bar once per instrument at the end of each batch, before the flush. After a restart
+ * the node replays the journal into them through {@link #primeCandles} before the ring starts, so the first bars
+ * served are complete.
+ * <p>
  * Allocation: nothing of its own per event. Netty 4.2 recycles its write tasks and buffer slices only on its own
  * {@code FastThreadLocalThread}s, so the ring should run its consumers on those; on other threads each write
  * allocates a few small Netty objects.
@@ -35,8 +41,9 @@ import java.util.Arrays;
  * counted, dropped from the registry and closed (1008, "slow consumer") by its own event loop.
  * <p>
  * Threading: everything here runs on the ring's consumer thread, except {@link #commandQueue()}, whose offers any
- * thread may make. Subscription commands are applied at the start of each batch (and on a wait-strategy timeout),
- * so they take effect before any event published after they were offered.
+ * thread may make, and {@link #primeCandles}, which runs before the ring starts. Subscription commands are applied
+ * at the start of each batch (and on a wait-strategy timeout), so they take effect before any event published after
+ * they were offered.
  */
 public final class FanoutEventHandler implements EventHandler<MarketEvent>
 {
@@ -53,6 +60,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final SubscriptionCommandQueue commands;
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     private final MessagePassingQueue.Consumer<SubscriptionCommand> applyCommand = this::apply;
+    private final LiveCandlePublisher liveCandles = new LiveCandlePublisher(registry, this::fanOut);
     /** Rendered JSON at {@link WebSocketTextFrame#MAX_HEADER_LENGTH}, its frame header written just before it. */
     private final ExpandableArrayBuffer frameBuffer = new ExpandableArrayBuffer(INITIAL_FRAME_CAPACITY);
     private final int flushThresholdBytes;
@@ -79,6 +87,17 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         return commands;
     }
 
+    /**
+     * Aggregates one journaled event (message header included) into the live candles, delivering nothing. Call only
+     * before the ring starts, on the thread that starts it; events must come in journal order.
+     *
+     * @return true when the event was a trade.
+     */
+    public boolean primeCandles(final DirectBuffer buffer, final int offset)
+    {
+        return liveCandles.prime(buffer, offset);
+    }
+
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
         commands.drain(applyCommand);
@@ -102,32 +121,48 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         {
             if (event.length() >= EventView.MIN_LENGTH)
             {
-                final SubscriberList subscribers = registry.subscribers(SubscriptionKey.ofEvent(event.buffer(), 0));
+                final DirectBuffer buffer = event.buffer();
+                final SubscriberList subscribers = registry.subscribers(SubscriptionKey.ofEvent(buffer, 0));
                 if (subscribers != null)
                 {
-                    fanOut(event, subscribers);
+                    fanOut(buffer, 0, event.journalIndex(), subscribers);
                 }
+                liveCandles.onEvent(buffer, 0, event.journalIndex());
             }
         }
         finally
         {
             if (endOfBatch)
             {
-                flushDirty();
+                endBatch();
             }
         }
     }
 
-    private void fanOut(final MarketEvent event, final SubscriberList subscribers)
+    private void endBatch()
+    {
+        try
+        {
+            liveCandles.endOfBatch();
+        }
+        finally
+        {
+            flushDirty();
+        }
+    }
+
+    /** Renders an encoded event (message header included) once, frames it once, writes it to every subscriber. */
+    private void fanOut(
+        final DirectBuffer event, final int offset, final long journalIndex, final SubscriberList subscribers)
     {
         final int headerRoom = WebSocketTextFrame.MAX_HEADER_LENGTH;
-        final int jsonLength = renderer.render(event.buffer(), 0, event.journalIndex(), frameBuffer, headerRoom);
+        final int jsonLength = renderer.render(event, offset, journalIndex, frameBuffer, headerRoom);
         if (jsonLength == 0)
         {
             if (counters.recordUnrenderableEvent() == 1)
             {
                 LOG.warn("skipping an event that is not of this schema (template {}, journal index {}); " +
-                    "further ones are counted, not logged", event.templateId(), event.journalIndex());
+                    "further ones are counted, not logged", EventView.templateId(event, offset), journalIndex);
             }
             return;
         }

@@ -22,6 +22,12 @@ public final class SubscriptionKey
         return ((long)instrumentId << 16) | ((long)(venueCode & 0xFF) << 8) | (templateId & 0xFF);
     }
 
+    /** The instrument id a key was made with. */
+    public static int instrumentId(final long key)
+    {
+        return (int)(key >> 16);
+    }
+
     /** The key an encoded event is published under, read from the common prefix of its header and body. */
     public static long ofEvent(final DirectBuffer buffer, final int offset)
     {

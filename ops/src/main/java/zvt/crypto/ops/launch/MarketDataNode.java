@@ -31,7 +31,8 @@ import java.util.Locale;
  * One node in role {@code all}: venue feeds → ring → journal → gateway fan-out. Built stage by stage in data-flow
  * order and closed in reverse: feeds stop first (no new events), then the ring drains into the journal and the
  * gateway, then the database writer writes what the journal holds (within {@code db.writer.drain.ms}), then the
- * journal closes. The database writer tails the journal on its own thread, never the ring.
+ * journal closes. The database writer tails the journal on its own thread, never the ring. Before the ring starts,
+ * the gateway's live candles are primed from today's journal ({@link GatewayCandlePriming}).
  */
 public final class MarketDataNode implements AutoCloseable
 {
@@ -88,6 +89,7 @@ public final class MarketDataNode implements AutoCloseable
                 .port(config.getInt("gateway.port"))
                 .healthDetails(() -> ReadinessDetails.of(db));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
+            GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
             final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
             ring = new MarketEventRing(
                 new RingContext()

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's demo command, exactly: {@code ops/bin/zvt demo} from the repository, a WebSocket client on loopback
- * receiving trades within 10 s; then SIGTERM, a clean drain, and the CLI's journal tools reading what was journaled.
+ * receiving trades and candles built from them within 10 s; then SIGTERM, a clean drain, and the CLI's journal tools
+ * reading what was journaled.
  */
 class DemoCommandIT
 {
@@ -42,6 +42,8 @@ class DemoCommandIT
     private static final Pattern GATEWAY_LINE = Pattern.compile("^gateway: (ws://\\S+)$");
     private static final Pattern TRADE = Pattern.compile(
         "\"type\":\"trade\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\".*\"tradeId\":\"(\\d+)\".*\"journalIndex\":(\\d+)");
+    private static final Pattern TRADE_CANDLE = Pattern.compile(
+        "\"type\":\"candle\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\".*\"source\":\"trades\"");
 
     private Process demo;
 
@@ -71,10 +73,13 @@ class DemoCommandIT
             .buildAsync(gateway, new CollectingListener(messages)).get(5, TimeUnit.SECONDS);
         client.sendText("{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}",
             true).get(5, TimeUnit.SECONDS);
+        client.sendText("{\"op\":\"subscribe\",\"channel\":\"candle\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}",
+            true).get(5, TimeUnit.SECONDS);
 
         final List<String[]> trades = new ArrayList<>();
+        String tradeCandle = null;
         final long deadline = started + TimeUnit.SECONDS.toNanos(10);
-        while (trades.size() < 5 && System.nanoTime() < deadline)
+        while ((trades.size() < 5 || tradeCandle == null) && System.nanoTime() < deadline)
         {
             final String message = messages.poll(100, TimeUnit.MILLISECONDS);
             final Matcher trade = message == null ? null : TRADE.matcher(message);
@@ -82,8 +87,13 @@ class DemoCommandIT
             {
                 trades.add(new String[]{trade.group(1), trade.group(2)});
             }
+            else if (message != null && TRADE_CANDLE.matcher(message).find())
+            {
+                tradeCandle = message;
+            }
         }
         assertEquals(5, trades.size(), "trades received within 10 s of starting the demo: " + messages);
+        assertNotNull(tradeCandle, "a candle built from trades received within 10 s: " + messages);
         client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 
         final URI health = URI.create("http://" + gateway.getHost() + ":" + gateway.getPort() + "/health");
@@ -100,6 +110,7 @@ class DemoCommandIT
         assertEquals(128 + 15, demo.exitValue(), "the JVM reports SIGTERM once its shutdown completed");
         final String log = Files.readString(dataDir.resolve("demo.log"));
         assertTrue(log.contains("journal closed after"), "the node drained and closed the journal:\n" + log);
+        assertTrue(log.contains("gateway candles primed with 0 trades"), "the node primed its live candles:\n" + log);
 
         final Path journal = dataDir.resolve("journal");
         final String dump = run("journal", "dump", "--dir", journal.toString(), "--type", "trade",
@@ -177,28 +188,5 @@ class DemoCommandIT
         final String text = output.get(5, TimeUnit.SECONDS);
         assertNotNull(text);
         return text;
-    }
-
-    private static final class CollectingListener implements WebSocket.Listener
-    {
-        private final BlockingQueue<String> messages;
-        private final StringBuilder partial = new StringBuilder();
-
-        CollectingListener(final BlockingQueue<String> messages)
-        {
-            this.messages = messages;
-        }
-
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }
