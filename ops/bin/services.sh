@@ -1,5 +1,6 @@
 # Sourced by the test script: makes sure PostgreSQL (127.0.0.1:5432, trust auth, database test) and Redis
-# (127.0.0.1:6379) are up, starting them, or installing them from Debian's packages on a fresh machine.
+# (127.0.0.1:6379) are up, starting them, or installing them from Debian's packages on a fresh machine; and that
+# Node.js is there for the TimescaleDB path test (TimescaleDB runs as PGlite's WASM build under node).
 
 zvt_apt_install() {
   [ -n "${ZVT_APT_UPDATED:-}" ] || { apt-get update -qq; ZVT_APT_UPDATED=1; }
@@ -44,5 +45,11 @@ zvt_ensure_redis() {
     redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
       --dir /var/lib/redis --logfile /var/log/redis/zvt.log
     zvt_wait_for Redis sh -c 'redis-cli -h 127.0.0.1 -p 6379 ping | grep -q PONG'
+  fi
+}
+
+zvt_ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "installing Node.js" >&2; zvt_apt_install nodejs npm
   fi
 }

@@ -48,8 +48,10 @@ FROM crypto_ohlcv_1m
 GROUP BY bucket, entity_id, source, exchange, symbol
 WITH NO DATA;
 
+-- The spec asks for start_offset 2 hours; TimescaleDB 2.x refuses a refresh window shorter than two buckets
+-- ("policy refresh window too small"), so the window starts 3 hours back.
 SELECT add_continuous_aggregate_policy('crypto_ohlcv_1h_agg',
-    start_offset => INTERVAL '2 hours',
+    start_offset => INTERVAL '3 hours',
     end_offset => INTERVAL '1 hour',
     schedule_interval => INTERVAL '1 hour');
 

@@ -15,7 +15,7 @@ import zvt.crypto.persistence.DatabaseContext;
 /**
  * Brings a database's schema to the current version with Flyway. The tables ({@code db/migration/common}) are the
  * same everywhere; the storage migration comes from {@code db/migration/timescale} when the {@code timescaledb}
- * extension is available and preloaded on the server, else from {@code db/migration/plain}. Once a schema has
+ * extension is installed or can be created, else from {@code db/migration/plain}. Once a schema has
  * taken one path it keeps it (Flyway validates the history), so a server that gains TimescaleDB later needs a new
  * schema or a deliberate migration.
  * <p>
@@ -98,16 +98,41 @@ public final class SchemaMigrator
         }
     }
 
-    /** TimescaleDB works only when installed and preloaded; installed alone makes CREATE EXTENSION fail. */
+    /**
+     * TimescaleDB is usable when the extension is already in the database, or when creating it works here and now:
+     * a server that has the package but does not preload the library refuses CREATE EXTENSION. The trial is rolled
+     * back; the storage migration creates the extension for real.
+     */
     static boolean timescaleAvailable(final Connection connection) throws SQLException
     {
         try (Statement statement = connection.createStatement();
             ResultSet rows = statement.executeQuery(
-                "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')," +
-                " current_setting('shared_preload_libraries')"))
+                "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')," +
+                " EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')"))
         {
             rows.next();
-            return rows.getBoolean(1) && rows.getString(2).contains("timescaledb");
+            if (rows.getBoolean(1) || !rows.getBoolean(2))
+            {
+                return rows.getBoolean(1);
+            }
+        }
+        final boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement())
+        {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+            return true;
+        }
+        catch (final SQLException ex)
+        {
+            LOG.info("timescaledb is on the server but cannot be created ({}); using the plain PostgreSQL path",
+                ex.getMessage());
+            return false;
+        }
+        finally
+        {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
     }
 }
