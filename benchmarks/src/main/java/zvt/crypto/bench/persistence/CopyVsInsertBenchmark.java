@@ -1,5 +1,6 @@
 package zvt.crypto.bench.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +26,9 @@ import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalContext;
 import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.persistence.DatabaseContext;
+import zvt.crypto.persistence.writer.BinaryCopyRowBuffer;
 import zvt.crypto.persistence.writer.CopyRowBuffer;
+import zvt.crypto.persistence.writer.CopyRows;
 import zvt.crypto.persistence.writer.DbWriter;
 import zvt.crypto.persistence.writer.DbWriterContext;
 
@@ -33,12 +36,15 @@ import zvt.crypto.persistence.writer.DbWriterContext;
  * Trade rows per second into crypto_trades (primary key and all), side by side in one run, each on an empty table,
  * 10,000 rows per transaction:
  * <ol>
- *     <li>{@code copy}: COPY (text) into a staging table, then {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}
- *     (the writer's idempotent path, without candles);</li>
+ *     <li>{@code copy-binary}: binary COPY straight into the table, rows built by {@link BinaryCopyRowBuffer} (the
+ *     writer's path for journal ranges never written before);</li>
+ *     <li>{@code copy-text}: the same in COPY's text format ({@link CopyRowBuffer}; the writer's format before);</li>
+ *     <li>{@code copy-staged}: binary COPY into a staging table, then {@code INSERT ... SELECT ... ON CONFLICT DO
+ *     NOTHING} (the writer's path when a range may have been written before);</li>
  *     <li>{@code insert}: multi-row {@code INSERT ... VALUES (...), ... ON CONFLICT DO NOTHING}, 1,000 rows per
  *     statement, prepared;</li>
- *     <li>{@code writer}: the whole DbWriter catching up on a journal of trades: decode, COPY, insert, 1m candles
- *     and roll-ups, checkpoint.</li>
+ *     <li>{@code writer}: the whole DbWriter catching up on a journal of trades: read and decode the journal, binary
+ *     COPY, candles of every interval, candle state, checkpoint.</li>
  * </ol>
  * Arguments: [JDBC URL] [rows for copy and writer, default 1,000,000] [rows for insert, default 200,000].
  */
@@ -47,14 +53,26 @@ public final class CopyVsInsertBenchmark
     private static final int BATCH = 10_000;
     private static final int INSERT_ROWS_PER_STATEMENT = 1_000;
     private static final long BASE_NANOS = 1_767_225_600_000_000_000L;
-    private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS stage_trades (entity_id text, ts bigint," +
-        " trade_id text, price numeric, quantity numeric, side text, exchange text, symbol text," +
-        " is_buyer_maker boolean, receive_ts bigint, journal_index bigint) ON COMMIT DELETE ROWS";
-    private static final String MOVE = "INSERT INTO crypto_trades (entity_id, timestamp, trade_id, price, quantity," +
-        " side, exchange, symbol, is_buyer_maker, receive_time, journal_index) SELECT entity_id," +
-        " timestamptz 'epoch' + ts * INTERVAL '1 microsecond', trade_id, price, quantity, side, exchange, symbol," +
-        " is_buyer_maker, timestamptz 'epoch' + receive_ts * INTERVAL '1 microsecond', journal_index" +
-        " FROM stage_trades ON CONFLICT DO NOTHING";
+    private static final String COLUMNS = "(entity_id, timestamp, trade_id, price, quantity, side, exchange, symbol," +
+        " is_buyer_maker, receive_time, journal_index)";
+    private static final String COPY_BINARY = "COPY crypto_trades " + COLUMNS + " FROM STDIN (FORMAT binary)";
+    private static final String COPY_TEXT = "COPY crypto_trades " + COLUMNS + " FROM STDIN";
+    private static final String STAGE =
+        "CREATE TEMP TABLE IF NOT EXISTS stage_trades (LIKE crypto_trades) ON COMMIT DELETE ROWS";
+    private static final String COPY_STAGED = "COPY stage_trades " + COLUMNS + " FROM STDIN (FORMAT binary)";
+    private static final String MOVE = "INSERT INTO crypto_trades " + COLUMNS + " SELECT " +
+        COLUMNS.substring(1, COLUMNS.length() - 1) + " FROM stage_trades ON CONFLICT DO NOTHING";
+    private static final byte[] ENTITY = "spot_binance_BTC-USDT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EXCHANGE = "binance".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SYMBOL = "BTC-USDT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BUY = "buy".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SELL = "sell".getBytes(StandardCharsets.US_ASCII);
+
+    /** Appends trades [from, to) to one of the row buffers. */
+    private interface RowBuilder
+    {
+        CopyRows build(int from, int to);
+    }
 
     private CopyVsInsertBenchmark()
     {
@@ -69,17 +87,23 @@ public final class CopyVsInsertBenchmark
         final DatabaseContext context = BenchDatabase.migrated(url, schema);
         try
         {
-            warmUp(context);
-            final double direct = copyDirect(context, copyRows);
-            final double copy = copy(context, copyRows);
+            final RowBuilder binary = binaryRows();
+            final RowBuilder text = textRows();
+            copy(context, 100_000, COPY_BINARY, null, binary); // warm-up
+            insert(context, 20_000);
+            final double copyBinary = copy(context, copyRows, COPY_BINARY, null, binary);
+            final double copyText = copy(context, copyRows, COPY_TEXT, null, text);
+            final double copyStaged = copy(context, copyRows, COPY_STAGED, MOVE, binary);
             final double insert = insert(context, insertRows);
             final double writer = writer(context, copyRows);
             System.out.printf(Locale.ROOT, "%-12s %12s %14s%n", "method", "rows", "rows/s");
-            System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "copy-direct", copyRows, direct);
-            System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "copy", copyRows, copy);
+            System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "copy-binary", copyRows, copyBinary);
+            System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "copy-text", copyRows, copyText);
+            System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "copy-staged", copyRows, copyStaged);
             System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "insert", insertRows, insert);
             System.out.printf(Locale.ROOT, "%-12s %,12d %,14.0f%n", "writer", copyRows, writer);
-            System.out.printf(Locale.ROOT, "copy / insert = %.1fx%n", copy / insert);
+            System.out.printf(Locale.ROOT, "copy-binary / copy-text = %.2fx, copy-binary / insert = %.1fx," +
+                " writer / copy-binary = %.2f%n", copyBinary / copyText, copyBinary / insert, writer / copyBinary);
         }
         finally
         {
@@ -87,16 +111,14 @@ public final class CopyVsInsertBenchmark
         }
     }
 
-    private static void warmUp(final DatabaseContext context) throws SQLException
+    /**
+     * COPYs {@code rows} trades in transactions of {@link #BATCH}: each batch is COPYed with {@code copySql}, then
+     * {@code moveSql} runs if given, then the transaction commits.
+     */
+    private static double copy(
+        final DatabaseContext context, final int rows, final String copySql, final String moveSql,
+        final RowBuilder builder) throws SQLException
     {
-        copy(context, 100_000);
-        insert(context, 20_000);
-    }
-
-    private static double copy(final DatabaseContext context, final int rows) throws SQLException
-    {
-        final CopyRowBuffer buffer = new CopyRowBuffer(BATCH * 160);
-        final ExpandableArrayBuffer tradeId = new ExpandableArrayBuffer(32);
         try (Connection connection = context.connect())
         {
             truncate(connection);
@@ -106,30 +128,19 @@ public final class CopyVsInsertBenchmark
                 statement.execute(STAGE);
             }
             connection.commit();
-            final byte[] entity = "spot_binance_BTC-USDT".getBytes();
-            final byte[] exchange = "binance".getBytes();
-            final byte[] symbol = "BTC-USDT".getBytes();
-            final byte[] buy = "buy".getBytes();
-            final byte[] sell = "sell".getBytes();
             final long start = System.nanoTime();
             for (int batchStart = 0; batchStart < rows; batchStart += BATCH)
             {
-                buffer.reset();
-                for (int i = batchStart; i < Math.min(rows, batchStart + BATCH); i++)
-                {
-                    final int idLength = tradeId.putLongAscii(0, i);
-                    buffer.raw(entity).number((BASE_NANOS + i * 1_000_000L) / 1000).ascii(tradeId, 0, idLength)
-                        .decimal(6_500_000 + i % 1000, -2).decimal(100 * (1 + i % 7), -5)
-                        .raw((i & 1) == 0 ? buy : sell).raw(exchange).raw(symbol).bool((i & 1) == 1)
-                        .number((BASE_NANOS + i * 1_000_000L) / 1000).number(i).endRow();
-                }
-                final CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY stage_trades FROM STDIN");
-                buffer.writeTo(copyIn);
+                final CopyRows batch = builder.build(batchStart, Math.min(rows, batchStart + BATCH));
+                final CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+                batch.writeTo(copyIn);
                 copyIn.endCopy();
-                try (Statement statement = connection.createStatement())
+                if (moveSql != null)
                 {
-                    statement.executeUpdate(MOVE);
+                    try (Statement statement = connection.createStatement())
+                    {
+                        statement.executeUpdate(moveSql);
+                    }
                 }
                 connection.commit();
             }
@@ -137,41 +148,42 @@ public final class CopyVsInsertBenchmark
         }
     }
 
-    private static double copyDirect(final DatabaseContext context, final int rows) throws SQLException
+    private static RowBuilder binaryRows()
+    {
+        final BinaryCopyRowBuffer buffer = new BinaryCopyRowBuffer(BATCH * 200);
+        final ExpandableArrayBuffer tradeId = new ExpandableArrayBuffer(32);
+        return (from, to) ->
+        {
+            buffer.reset();
+            for (int i = from; i < to; i++)
+            {
+                final int idLength = tradeId.putLongAscii(0, i);
+                buffer.raw(ENTITY).timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).ascii(tradeId, 0, idLength)
+                    .decimal(6_500_000 + i % 1000, -2).decimal(100 * (1 + i % 7), -5)
+                    .raw((i & 1) == 0 ? BUY : SELL).raw(EXCHANGE).raw(SYMBOL).bool((i & 1) == 1)
+                    .timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).number(i).endRow();
+            }
+            return buffer;
+        };
+    }
+
+    private static RowBuilder textRows()
     {
         final CopyRowBuffer buffer = new CopyRowBuffer(BATCH * 200);
         final ExpandableArrayBuffer tradeId = new ExpandableArrayBuffer(32);
-        try (Connection connection = context.connect())
+        return (from, to) ->
         {
-            truncate(connection);
-            connection.setAutoCommit(false);
-            final byte[] entity = "spot_binance_BTC-USDT".getBytes();
-            final byte[] exchange = "binance".getBytes();
-            final byte[] symbol = "BTC-USDT".getBytes();
-            final byte[] buy = "buy".getBytes();
-            final byte[] sell = "sell".getBytes();
-            final long start = System.nanoTime();
-            for (int batchStart = 0; batchStart < rows; batchStart += BATCH)
+            buffer.reset();
+            for (int i = from; i < to; i++)
             {
-                buffer.reset();
-                for (int i = batchStart; i < Math.min(rows, batchStart + BATCH); i++)
-                {
-                    final int idLength = tradeId.putLongAscii(0, i);
-                    buffer.raw(entity).timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000)
-                        .ascii(tradeId, 0, idLength)
-                        .decimal(6_500_000 + i % 1000, -2).decimal(100 * (1 + i % 7), -5)
-                        .raw((i & 1) == 0 ? buy : sell).raw(exchange).raw(symbol).bool((i & 1) == 1)
-                        .timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).number(i).endRow();
-                }
-                final CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY crypto_trades (entity_id, timestamp, trade_id, price, quantity, side, exchange," +
-                        " symbol, is_buyer_maker, receive_time, journal_index) FROM STDIN");
-                buffer.writeTo(copyIn);
-                copyIn.endCopy();
-                connection.commit();
+                final int idLength = tradeId.putLongAscii(0, i);
+                buffer.raw(ENTITY).timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).ascii(tradeId, 0, idLength)
+                    .decimal(6_500_000 + i % 1000, -2).decimal(100 * (1 + i % 7), -5)
+                    .raw((i & 1) == 0 ? BUY : SELL).raw(EXCHANGE).raw(SYMBOL).bool((i & 1) == 1)
+                    .timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).number(i).endRow();
             }
-            return rate(rows, start, connection);
-        }
+            return buffer;
+        };
     }
 
     private static double insert(final DatabaseContext context, final int rows) throws SQLException

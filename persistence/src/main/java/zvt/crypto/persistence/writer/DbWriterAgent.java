@@ -94,7 +94,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final BookUpdateDecoder book = new BookUpdateDecoder();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private final Int2ObjectHashMap<InstrumentNames> names = new Int2ObjectHashMap<>();
-    private final CopyRowBuffer trades;
+    private final BinaryCopyRowBuffer trades;
     private final CopyRowBuffer candles = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer books = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer candleStates = new CopyRowBuffer(16 * 1024);
@@ -130,7 +130,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         this.status = status;
         this.journal = context.journal();
         this.clock = context.clock();
-        this.trades = new CopyRowBuffer(Math.max(64 * 1024, context.maxBatchRows() * 160));
+        this.trades = new BinaryCopyRowBuffer(Math.max(64 * 1024, context.maxBatchRows() * 200));
         this.instruments = new InstrumentRegistry();
         this.retryDelayNanos = context.retryMinNanos();
     }
@@ -240,7 +240,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
 
     private void addTrade(final InstrumentNames name, final long index)
     {
-        final CopyRowBuffer row = trades;
+        final BinaryCopyRowBuffer row = trades;
         final long exchangeMicros = trade.exchangeTimeNanos() / 1000;
         if (trades.rows() == 0)
         {
@@ -506,7 +506,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
     }
 
-    private long copy(final String sql, final CopyRowBuffer rows) throws SQLException
+    private long copy(final String sql, final CopyRows rows) throws SQLException
     {
         final CopyIn copyIn = copyManager.copyIn(sql);
         try

@@ -24,10 +24,10 @@ final class WriterSql
         " is_buyer_maker, receive_time, journal_index)";
 
     /** New trades straight into the table: the fast path, for journal ranges never written before. */
-    static final String COPY_TRADES_DIRECT = "COPY crypto_trades " + TRADE_COLUMNS + " FROM STDIN";
+    static final String COPY_TRADES_DIRECT = "COPY crypto_trades " + TRADE_COLUMNS + " FROM STDIN (FORMAT binary)";
 
     /** Trades into staging, for ranges that may have been written before (moved with ON CONFLICT DO NOTHING). */
-    static final String COPY_TRADES_STAGED = "COPY stage_trades " + TRADE_COLUMNS + " FROM STDIN";
+    static final String COPY_TRADES_STAGED = "COPY stage_trades " + TRADE_COLUMNS + " FROM STDIN (FORMAT binary)";
 
     static final String INSERT_STAGED_TRADES = "INSERT INTO crypto_trades " + TRADE_COLUMNS + " SELECT " +
         TRADE_COLUMNS.replace("(", "").replace(")", "") + " FROM stage_trades ON CONFLICT DO NOTHING";
