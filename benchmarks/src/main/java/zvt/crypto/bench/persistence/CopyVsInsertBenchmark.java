@@ -71,7 +71,7 @@ public final class CopyVsInsertBenchmark
     /** Appends trades [from, to) to one of the row buffers. */
     private interface RowBuilder
     {
-        CopyRows build(int from, int to);
+        CopyRows<?> build(int from, int to);
     }
 
     private CopyVsInsertBenchmark()
@@ -87,8 +87,8 @@ public final class CopyVsInsertBenchmark
         final DatabaseContext context = BenchDatabase.migrated(url, schema);
         try
         {
-            final RowBuilder binary = binaryRows();
-            final RowBuilder text = textRows();
+            final RowBuilder binary = rows(new BinaryCopyRowBuffer(BATCH * 200));
+            final RowBuilder text = rows(new CopyRowBuffer(BATCH * 200));
             copy(context, 100_000, COPY_BINARY, null, binary); // warm-up
             insert(context, 20_000);
             final double copyBinary = copy(context, copyRows, COPY_BINARY, null, binary);
@@ -131,7 +131,7 @@ public final class CopyVsInsertBenchmark
             final long start = System.nanoTime();
             for (int batchStart = 0; batchStart < rows; batchStart += BATCH)
             {
-                final CopyRows batch = builder.build(batchStart, Math.min(rows, batchStart + BATCH));
+                final CopyRows<?> batch = builder.build(batchStart, Math.min(rows, batchStart + BATCH));
                 final CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
                 batch.writeTo(copyIn);
                 copyIn.endCopy();
@@ -148,28 +148,9 @@ public final class CopyVsInsertBenchmark
         }
     }
 
-    private static RowBuilder binaryRows()
+    /** The same trades in either COPY format. */
+    private static <T extends CopyRows<T>> RowBuilder rows(final T buffer)
     {
-        final BinaryCopyRowBuffer buffer = new BinaryCopyRowBuffer(BATCH * 200);
-        final ExpandableArrayBuffer tradeId = new ExpandableArrayBuffer(32);
-        return (from, to) ->
-        {
-            buffer.reset();
-            for (int i = from; i < to; i++)
-            {
-                final int idLength = tradeId.putLongAscii(0, i);
-                buffer.raw(ENTITY).timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).ascii(tradeId, 0, idLength)
-                    .decimal(6_500_000 + i % 1000, -2).decimal(100 * (1 + i % 7), -5)
-                    .raw((i & 1) == 0 ? BUY : SELL).raw(EXCHANGE).raw(SYMBOL).bool((i & 1) == 1)
-                    .timestampMicros((BASE_NANOS + i * 1_000_000L) / 1000).number(i).endRow();
-            }
-            return buffer;
-        };
-    }
-
-    private static RowBuilder textRows()
-    {
-        final CopyRowBuffer buffer = new CopyRowBuffer(BATCH * 200);
         final ExpandableArrayBuffer tradeId = new ExpandableArrayBuffer(32);
         return (from, to) ->
         {

@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import zvt.crypto.core.test.TextMessageCollector;
+
 /**
  * An independent WebSocket client for testing servers: the JDK's own {@link WebSocket}, collecting text messages.
  */
 public final class WebSocketTestClient implements WebSocket.Listener, AutoCloseable
 {
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
+    private final TextMessageCollector text = new TextMessageCollector(messages);
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final AtomicInteger pings = new AtomicInteger();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -105,14 +107,7 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
 
     public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
     {
-        partial.append(data);
-        if (last)
-        {
-            messages.add(partial.toString());
-            partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
+        return text.onText(webSocket, data, last);
     }
 
     public CompletionStage<?> onPing(final WebSocket webSocket, final ByteBuffer message)

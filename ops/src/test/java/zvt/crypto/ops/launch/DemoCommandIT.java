@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zvt.crypto.core.test.Tests;
+import zvt.crypto.core.test.TextMessageCollector;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class DemoCommandIT
 
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(gateway, new CollectingListener(messages)).get(5, TimeUnit.SECONDS);
+            .buildAsync(gateway, new TextMessageCollector(messages)).get(5, TimeUnit.SECONDS);
         client.sendText("{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}",
             true).get(5, TimeUnit.SECONDS);
         client.sendText("{\"op\":\"subscribe\",\"channel\":\"candle\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}",

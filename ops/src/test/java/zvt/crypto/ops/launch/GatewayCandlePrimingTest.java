@@ -21,6 +21,7 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.EventJsonRenderer;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
+import zvt.crypto.core.test.TextMessageCollector;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
@@ -82,7 +83,7 @@ class GatewayCandlePrimingTest
             final HttpClient http = HttpClient.newHttpClient();
             final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
             final WebSocket client = http.newWebSocketBuilder()
-                .buildAsync(server.webSocketUri(), new CollectingListener(messages)).get(10, TimeUnit.SECONDS);
+                .buildAsync(server.webSocketUri(), new TextMessageCollector(messages)).get(10, TimeUnit.SECONDS);
             try
             {
                 client.sendText("{\"op\":\"subscribe\",\"channel\":\"candle\",\"venue\":\"BINANCE\"," +

@@ -17,7 +17,7 @@ import org.postgresql.copy.CopyIn;
  * the value (big-endian), then a -1 trailer. Like {@link CopyRowBuffer}, one growable array reused batch after batch;
  * appending a row allocates nothing once it has grown. Not thread-safe: owned by the writer thread.
  */
-public final class BinaryCopyRowBuffer implements CopyRows
+public final class BinaryCopyRowBuffer implements CopyRows<BinaryCopyRowBuffer>
 {
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte)0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0,
         0, 0, 0};

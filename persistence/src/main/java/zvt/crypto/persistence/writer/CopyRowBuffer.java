@@ -17,7 +17,7 @@ import zvt.crypto.core.decimal.AsciiDecimal;
  * <p>
  * Not thread-safe: owned by the writer thread.
  */
-public final class CopyRowBuffer implements CopyRows
+public final class CopyRowBuffer implements CopyRows<CopyRowBuffer>
 {
     private static final byte TAB = '\t';
     private static final byte NEWLINE = '\n';

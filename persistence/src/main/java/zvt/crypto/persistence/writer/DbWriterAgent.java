@@ -506,7 +506,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
     }
 
-    private long copy(final String sql, final CopyRows rows) throws SQLException
+    private long copy(final String sql, final CopyRows<?> rows) throws SQLException
     {
         final CopyIn copyIn = copyManager.copyIn(sql);
         try

@@ -1,18 +1,19 @@
-package zvt.crypto.ops.launch;
+package zvt.crypto.core.test;
 
 import java.net.http.WebSocket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Collects the whole text messages a JDK {@link WebSocket} receives into a queue, reading as fast as they come.
+ * Collects the whole text messages a JDK {@link WebSocket} receives into a queue, reading as fast as they come; a
+ * listener of its own, or the text part of a richer one.
  */
-final class CollectingListener implements WebSocket.Listener
+public final class TextMessageCollector implements WebSocket.Listener
 {
     private final BlockingQueue<String> messages;
     private final StringBuilder partial = new StringBuilder();
 
-    CollectingListener(final BlockingQueue<String> messages)
+    public TextMessageCollector(final BlockingQueue<String> messages)
     {
         this.messages = messages;
     }
