@@ -3,11 +3,13 @@ package zvt.crypto.persistence.writer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -47,7 +49,7 @@ class BinaryCopyRowBufferTest
                 rows.ascii(ascii, 0, ascii.capacity());
             }
             rows.bool(i % 2 == 0).number(-i).raw("BTC-USDT".getBytes(StandardCharsets.US_ASCII)).endRow();
-            expected.add(String.join("|", new BigDecimal(java.math.BigInteger.valueOf(mantissa), -exponent)
+            expected.add(String.join("|", new BigDecimal(BigInteger.valueOf(mantissa), -exponent)
                 .toPlainString(), Instant.ofEpochSecond(0, micros * 1000).toString(), "j" + i,
                 i % 3 == 0 ? "null" : "a\tb\\c", Boolean.toString(i % 2 == 0), Long.toString(-i), "BTC-USDT"));
         }
@@ -68,7 +70,7 @@ class BinaryCopyRowBufferTest
                 while (result.next())
                 {
                     loaded.add(String.join("|", result.getString(1),
-                        result.getObject(2, java.time.OffsetDateTime.class).toInstant().toString(), result.getString(3),
+                        result.getObject(2, OffsetDateTime.class).toInstant().toString(), result.getString(3),
                         String.valueOf(result.getString(4)), Boolean.toString(result.getBoolean(5)),
                         Long.toString(result.getLong(6)), result.getString(7)));
                 }

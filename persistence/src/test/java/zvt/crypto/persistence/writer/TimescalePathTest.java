@@ -3,6 +3,7 @@ package zvt.crypto.persistence.writer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +156,7 @@ class TimescalePathTest
     }
 
     /** The migrations Flyway applies on this storage path, in version order. */
-    private static List<Path> migrations(final String storagePath) throws URISyntaxException, java.io.IOException
+    private static List<Path> migrations(final String storagePath) throws URISyntaxException, IOException
     {
         final List<Path> files = new ArrayList<>();
         for (final String location : new String[] {"common", storagePath})
