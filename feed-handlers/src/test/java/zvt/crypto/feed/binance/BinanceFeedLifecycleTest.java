@@ -135,7 +135,7 @@ class BinanceFeedLifecycleTest
         Tests.await(() -> statuses(VenueStatusCode.RESYNCED) == 1, TIMEOUT,
             () -> ring.recorder().statuses().toString());
 
-        server.openSessions().getFirst().channel().close();
+        server.openSessions().getFirst().channel().close().syncUninterruptibly(); // else it may still look open below
         Tests.await(() -> statuses(VenueStatusCode.GAP_DETECTED) == 1, TIMEOUT,
             () -> ring.recorder().statuses().toString());
         Tests.await(() -> server.openSessions().size() == 1, TIMEOUT, () -> server.sessions().toString());
