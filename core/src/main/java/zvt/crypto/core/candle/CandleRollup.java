@@ -139,13 +139,10 @@ public final class CandleRollup implements CandleListener
         return null;
     }
 
-    /** The target intervals, in the order {@link #state} indexes them. */
-    public int targetCount()
-    {
-        return targets.length;
-    }
-
-    /** The instrument's bar for the {@code target}-th interval as it stands, forming or closed, or null. */
+    /**
+     * The instrument's bar for the {@code target}-th interval (in the order given to the constructor) as it stands,
+     * forming or closed, or null.
+     */
     public CandleBar state(final int instrumentId, final int target)
     {
         return bars[target].get(instrumentId);
