@@ -21,7 +21,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,38 +113,25 @@ public final class BinanceSimulator implements AutoCloseable
     public static BinanceSimulator launch(final BinanceSimulatorContext context)
     {
         context.conclude();
-        try
-        {
-            final BinanceSimulator simulator = new BinanceSimulator(context);
-            LOG.info("binance simulator listening on {} ({}, faults: {})", simulator.webSocketUri(),
-                context.replay() != null ? "replaying " + context.replay().lineCount() + " recorded lines at x" +
-                context.replay().speed() : "seed " + context.seed() + ", " + context.messagesPerSecond() + " steps/s",
-                context.faults().anyMessageFault() || context.faults().disconnectEveryMs() > 0 ? "on" : "off");
-            return simulator;
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding the simulator", ex);
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new IllegalStateException(
-                "cannot bind the simulator to " + context.host() + ":" + context.port() + ": " + ex, ex);
-        }
+        final BinanceSimulator simulator = SimulatorBinding.bind("the simulator", context.host(), context.port(),
+            () -> new BinanceSimulator(context));
+        LOG.info("binance simulator listening on {} ({}, faults: {})", simulator.webSocketUri(),
+            context.replay() != null ? "replaying " + context.replay().lineCount() + " recorded lines at x" +
+            context.replay().speed() : "seed " + context.seed() + ", " + context.messagesPerSecond() + " steps/s",
+            context.faults().anyMessageFault() || context.faults().disconnectEveryMs() > 0 ? "on" : "off");
+        return simulator;
     }
 
     /** The bound port (the ephemeral one when configured with 0). */
     public int port()
     {
-        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        return SimulatorBinding.port(serverChannel);
     }
 
     /** Base address for a feed's {@code webSocketUri}, e.g. {@code ws://127.0.0.1:40123}. */
     public String webSocketUri()
     {
-        final String host = context.host().contains(":") ? "[" + context.host() + "]" : context.host();
-        return (context.sslContext() != null ? "wss://" : "ws://") + host + ":" + port();
+        return SimulatorBinding.baseUri(context.sslContext() != null ? "wss" : "ws", context.host(), port());
     }
 
     /** Base address for a REST client, e.g. {@code http://127.0.0.1:40123} (same port as the streams). */

@@ -31,9 +31,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import zvt.crypto.feed.simulator.SimulatorBinding;
 
 /**
  * A venue's REST API for tests, the demo and load runs: a real Netty HTTP/1.1 server ({@code http://}, or
@@ -109,34 +110,21 @@ public final class RestSimulator implements AutoCloseable
     public static RestSimulator launch(final RestSimulatorContext context)
     {
         context.conclude();
-        try
-        {
-            final RestSimulator simulator = new RestSimulator(context);
-            LOG.info("rest simulator listening on {} with routes {}", simulator.baseUri(), context.routes().keySet());
-            return simulator;
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding the REST simulator", ex);
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new IllegalStateException(
-                "cannot bind the REST simulator to " + context.host() + ":" + context.port() + ": " + ex, ex);
-        }
+        final RestSimulator simulator = SimulatorBinding.bind("the REST simulator", context.host(), context.port(),
+            () -> new RestSimulator(context));
+        LOG.info("rest simulator listening on {} with routes {}", simulator.baseUri(), context.routes().keySet());
+        return simulator;
     }
 
     public int port()
     {
-        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+        return SimulatorBinding.port(serverChannel);
     }
 
     /** Base address for a client, e.g. {@code http://127.0.0.1:40123}. */
     public String baseUri()
     {
-        final String host = context.host().contains(":") ? "[" + context.host() + "]" : context.host();
-        return (context.sslContext() != null ? "https://" : "http://") + host + ":" + port();
+        return SimulatorBinding.baseUri(context.sslContext() != null ? "https" : "http", context.host(), port());
     }
 
     public RestSimulatorCounters counters()
