@@ -33,8 +33,9 @@ public final class SimulatorBinding
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding " + what, ex);
         }
-        catch (final RuntimeException ex)
+        catch (final Exception ex)
         {
+            // Netty's sync() rethrows a BindException undeclared, so checked exceptions arrive here too.
             throw new IllegalStateException("cannot bind " + what + " to " + host + ":" + port + ": " + ex, ex);
         }
     }
