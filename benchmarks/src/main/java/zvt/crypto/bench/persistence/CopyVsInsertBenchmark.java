@@ -12,7 +12,6 @@ import java.util.Locale;
 
 import org.agrona.ExpandableArrayBuffer;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
@@ -131,10 +130,8 @@ public final class CopyVsInsertBenchmark
             final long start = System.nanoTime();
             for (int batchStart = 0; batchStart < rows; batchStart += BATCH)
             {
-                final CopyRows<?> batch = builder.build(batchStart, Math.min(rows, batchStart + BATCH));
-                final CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-                batch.writeTo(copyIn);
-                copyIn.endCopy();
+                builder.build(batchStart, Math.min(rows, batchStart + BATCH))
+                    .copyInto(connection.unwrap(PGConnection.class).getCopyAPI(), copySql);
                 if (moveSql != null)
                 {
                     try (Statement statement = connection.createStatement())

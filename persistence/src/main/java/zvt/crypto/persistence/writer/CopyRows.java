@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.agrona.DirectBuffer;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Rows for a COPY, appended column by column and sent in the format the COPY statement names: text
@@ -43,4 +44,26 @@ public interface CopyRows<T extends CopyRows<T>>
 
     /** Sends every row to an open COPY. */
     void writeTo(CopyIn copyIn) throws SQLException;
+
+    /**
+     * Runs {@code copySql} ({@code COPY ... FROM STDIN} in this format) with every row.
+     *
+     * @return the rows the server took.
+     */
+    default long copyInto(final CopyManager copyManager, final String copySql) throws SQLException
+    {
+        final CopyIn copyIn = copyManager.copyIn(copySql);
+        try
+        {
+            writeTo(copyIn);
+            return copyIn.endCopy();
+        }
+        finally
+        {
+            if (copyIn.isActive())
+            {
+                copyIn.cancelCopy();
+            }
+        }
+    }
 }

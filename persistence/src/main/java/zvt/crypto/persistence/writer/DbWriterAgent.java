@@ -7,30 +7,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import zvt.crypto.core.candle.CandleBar;
-import zvt.crypto.core.candle.TradeCandles;
 import zvt.crypto.core.codec.BookUpdateDecoder;
 import zvt.crypto.core.codec.BookUpdateKind;
-import zvt.crypto.core.codec.CandleInterval;
-import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.TradeDecoder;
@@ -58,11 +49,7 @@ import zvt.crypto.persistence.schema.SchemaMigrator;
  * failure the batch is dropped, the connection closed and the journal re-read from the checkpoint after a capped
  * exponential backoff.
  * <p>
- * Candles from trades: every trade goes through core's {@link TradeCandles} (the gateway's live candles use the same
- * class). Closed bars of each interval are upserted as they close, and each batch also upserts the forming bars of
- * the instruments it traded (closed = false) and their aggregator state, with the journal index that state covers.
- * After a restart or a failed batch the state is loaded back and trades up to that index are not aggregated again,
- * so every bar comes out as if the writer had never stopped.
+ * Candles, from trades and from venues, are the {@link WriterCandles} stage; their state commits with the checkpoint.
  * <p>
  * Thread-safety: every method but the status getters of {@link DbWriter} runs on the agent thread.
  */
@@ -70,12 +57,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
 {
     private static final Logger LOG = LoggerFactory.getLogger(DbWriterAgent.class);
     private static final long LAG_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** Indexed like {@link TradeCandles#INTERVALS}. */
-    private static final String[] CANDLE_TABLES = {
-        "crypto_ohlcv_1m", "crypto_ohlcv_5m", "crypto_ohlcv_15m", "crypto_ohlcv_1h", "crypto_ohlcv_1d"};
-    private static final String[] CANDLE_BARS = {"1m", "5m", "15m", "1h", "1d"};
-    private static final byte[][] CANDLE_BAR_BYTES = bytesOf(CANDLE_BARS);
-    private static final byte[][] SOURCE_BYTES = bytesOf("trades", "venue_stream", "rest");
     private static final byte[] BUY = "buy".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SELL = "sell".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NONE = "none".getBytes(StandardCharsets.US_ASCII);
@@ -88,18 +69,12 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final EpochNanoClock clock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
-    private final CandleBar candle = new CandleBar();
-    private final TradeCandles tradeCandles = new TradeCandles(this::addTradeCandle);
-    private final ExpandableArrayBuffer candleState = new ExpandableArrayBuffer(1024);
+    private final WriterCandles candles = new WriterCandles(this::names);
     private final BookUpdateDecoder book = new BookUpdateDecoder();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private final Int2ObjectHashMap<InstrumentNames> names = new Int2ObjectHashMap<>();
     private final BinaryCopyRowBuffer trades;
-    private final CopyRowBuffer candles = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer books = new CopyRowBuffer(64 * 1024);
-    private final CopyRowBuffer candleStates = new CopyRowBuffer(16 * 1024);
-    private final IntHashSet candlesChanged = new IntHashSet();
-    private final boolean[] candleTablesPending = new boolean[CANDLE_TABLES.length];
     private final List<Instrument> pendingInstruments = new ArrayList<>();
     private final BookSnapshotAssembler snapshots = new BookSnapshotAssembler();
     private final InstrumentRegistry instruments;
@@ -110,8 +85,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private long committedIndex = Journal.NO_INDEX;
     private long committedReceiveNanos;
     private long lastReadIndex = Journal.NO_INDEX;
-    /** The last journal index the trade candles have seen: trades up to it are already in their state. */
-    private long candleIndex = Journal.NO_INDEX;
     private long lastReadReceiveNanos;
     private int pendingEntries;
     private long batchStartNanos;
@@ -120,7 +93,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private long outageStartNanos;
     private long nextLagNanos;
     private long unknownInstrumentEvents;
-    private long skippedCandles;
     private long firstTradeIndex;
     private long stagedUntilIndex = Journal.NO_INDEX;
 
@@ -197,12 +169,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
             if (name != null)
             {
                 addTrade(name, index);
-                if (index > candleIndex)
-                {
-                    candleIndex = index;
-                    tradeCandles.onEvent(buffer, offset);
-                    candlesChanged.add(name.instrumentId);
-                }
+                candles.onTrade(trade, index);
             }
         }
         else if (templateId == EventType.INSTRUMENT.templateId())
@@ -211,17 +178,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
         else if (templateId == EventType.CANDLE.templateId())
         {
-            candle.readFrom(buffer, offset);
-            final InstrumentNames name = names(candle.instrumentId());
-            final int table = tableOf(candle.interval());
-            if (table < 0 || candle.source() == CandleSource.TRADES || candle.source() == CandleSource.NULL_VAL)
-            {
-                skippedCandles++; // trade candles are built here from the trades; other intervals are not stored
-            }
-            else if (name != null)
-            {
-                addCandle(name, candle, table, index);
-            }
+            candles.onCandle(buffer, offset, index);
         }
         else if (templateId == EventType.BOOK_UPDATE.templateId())
         {
@@ -274,64 +231,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
             row.nullValue();
         }
         row.timestampMicros(trade.receiveTimeNanos() / 1000).number(index).endRow();
-    }
-
-    /** A bar closed by the trade candles (the trade just read is the one that closed it). */
-    private void addTradeCandle(final CandleBar bar)
-    {
-        addCandle(names(bar.instrumentId()), bar, tableOf(bar.interval()), lastReadIndex);
-    }
-
-    /**
-     * Adds each traded instrument's forming bars (closed = false, replaced when they close) and its aggregator
-     * state, committed with the candle index.
-     */
-    private void addFormingCandles()
-    {
-        final IntHashSet.IntIterator instrumentIds = candlesChanged.iterator();
-        while (instrumentIds.hasNext())
-        {
-            final InstrumentNames name = names(instrumentIds.nextValue());
-            for (int table = 0; table < TradeCandles.INTERVALS.length; table++)
-            {
-                if (tradeCandles.live(name.instrumentId, TradeCandles.INTERVALS[table], candle) != null)
-                {
-                    addCandle(name, candle, table, lastReadIndex);
-                }
-            }
-            final int length = tradeCandles.writeState(name.instrumentId, candleState, 0);
-            candleStates.number(name.instrumentId).bytea(candleState, 0, length).endRow();
-        }
-    }
-
-    private void addCandle(final InstrumentNames name, final CandleBar bar, final int table, final long index)
-    {
-        candleTablesPending[table] = true;
-        candles.raw(CANDLE_BAR_BYTES[table]).raw(name.entityId).number(bar.openTimeNanos() / 1000)
-            .raw(SOURCE_BYTES[bar.source().value() - 1])
-            .decimal(bar.openMantissa(), bar.openExponent())
-            .decimal(bar.highMantissa(), bar.highExponent())
-            .decimal(bar.lowMantissa(), bar.lowExponent())
-            .decimal(bar.closeMantissa(), bar.closeExponent())
-            .decimal(bar.volume())
-            .raw(name.exchange).raw(name.symbol);
-        if (bar.isQuoteVolumeKnown())
-        {
-            candles.decimal(bar.quoteVolume());
-        }
-        else
-        {
-            candles.nullValue(); // the venue does not say (Coinbase)
-        }
-        if (bar.tradeCount() == CandleBar.UNKNOWN_TRADE_COUNT)
-        {
-            candles.nullValue(); // the venue does not say (Coinbase, Bybit REST)
-        }
-        else
-        {
-            candles.number(bar.tradeCount());
-        }
-        candles.bool(bar.isClosed()).number(index).endRow();
     }
 
     private void addBook(final InstrumentNames name, final BookSnapshotAssembler.Snapshot snapshot)
@@ -398,35 +297,10 @@ final class DbWriterAgent implements Agent, JournalEventListener
             {
                 written += writeTrades();
             }
-            addFormingCandles();
-            if (candles.rows() > 0)
-            {
-                copy(WriterSql.COPY_CANDLES, candles);
-                for (int table = 0; table < CANDLE_TABLES.length; table++)
-                {
-                    if (candleTablesPending[table])
-                    {
-                        try (PreparedStatement statement =
-                            connection.prepareStatement(WriterSql.upsertCandles(CANDLE_TABLES[table])))
-                        {
-                            statement.setString(1, CANDLE_BARS[table]);
-                            written += statement.executeUpdate();
-                        }
-                    }
-                }
-            }
-            if (candleStates.rows() > 0)
-            {
-                copy(WriterSql.COPY_CANDLE_STATE, candleStates);
-                try (PreparedStatement statement = connection.prepareStatement(WriterSql.UPSERT_CANDLE_STATE))
-                {
-                    statement.setString(1, context.writerId());
-                    statement.executeUpdate();
-                }
-            }
+            written += candles.write(connection, copyManager, context.writerId(), lastReadIndex);
             if (books.rows() > 0)
             {
-                copy(WriterSql.COPY_BOOKS, books);
+                books.copyInto(copyManager, WriterSql.COPY_BOOKS);
                 try (Statement statement = connection.createStatement())
                 {
                     written += statement.executeUpdate(WriterSql.INSERT_BOOKS);
@@ -436,7 +310,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
             {
                 statement.setString(1, context.writerId());
                 statement.setLong(2, checkpoint);
-                statement.setLong(3, candleIndex);
+                statement.setLong(3, candles.candleIndex());
                 statement.setLong(4, written);
                 statement.executeUpdate();
             }
@@ -476,9 +350,9 @@ final class DbWriterAgent implements Agent, JournalEventListener
     {
         if (firstTradeIndex > stagedUntilIndex)
         {
-            return copy(WriterSql.COPY_TRADES_DIRECT, trades);
+            return trades.copyInto(copyManager, WriterSql.COPY_TRADES_DIRECT);
         }
-        copy(WriterSql.COPY_TRADES_STAGED, trades);
+        trades.copyInto(copyManager, WriterSql.COPY_TRADES_STAGED);
         try (Statement statement = connection.createStatement())
         {
             return statement.executeUpdate(WriterSql.INSERT_STAGED_TRADES);
@@ -503,23 +377,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
         catch (final SQLException ex)
         {
             onFailure(clock.nanoTime(), ex);
-        }
-    }
-
-    private long copy(final String sql, final CopyRows<?> rows) throws SQLException
-    {
-        final CopyIn copyIn = copyManager.copyIn(sql);
-        try
-        {
-            rows.writeTo(copyIn);
-            return copyIn.endCopy();
-        }
-        finally
-        {
-            if (copyIn.isActive())
-            {
-                copyIn.cancelCopy();
-            }
         }
     }
 
@@ -598,29 +455,8 @@ final class DbWriterAgent implements Agent, JournalEventListener
                 }
             }
         }
-        tradeCandles.clear();
-        try (PreparedStatement statement = connection.prepareStatement(
-            found ? WriterSql.SELECT_CANDLE_STATE : WriterSql.DELETE_CANDLE_STATE))
-        {
-            statement.setString(1, context.writerId());
-            if (found)
-            {
-                try (ResultSet result = statement.executeQuery())
-                {
-                    while (result.next())
-                    {
-                        final byte[] bars = result.getBytes(1);
-                        tradeCandles.readState(new UnsafeBuffer(bars), 0);
-                    }
-                }
-            }
-            else
-            {
-                statement.executeUpdate();
-            }
-        }
+        candles.restore(connection, context.writerId(), found, candlesUpTo);
         connection.commit();
-        candleIndex = candlesUpTo;
         position(checkpoint);
         return checkpoint;
     }
@@ -682,11 +518,8 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private void clearBatch()
     {
         trades.reset();
-        candles.reset();
         books.reset();
-        candleStates.reset();
-        candlesChanged.clear();
-        Arrays.fill(candleTablesPending, false);
+        candles.clearBatch();
         pendingInstruments.clear();
         pendingEntries = 0;
     }
@@ -715,30 +548,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
         final long lagNanos = behind == 0 ? 0 :
             now - (committedIndex == Journal.NO_INDEX ? batchStartNanos : committedReceiveNanos);
-        status.lag(head, behind, Math.max(0, lagNanos), unknownInstrumentEvents, skippedCandles,
-            tradeCandles.lateTrades());
-    }
-
-    /** @return the index in {@link #CANDLE_TABLES} of the interval's table, or -1 when it has none. */
-    private static int tableOf(final CandleInterval interval)
-    {
-        for (int table = 0; table < TradeCandles.INTERVALS.length; table++)
-        {
-            if (TradeCandles.INTERVALS[table] == interval)
-            {
-                return table;
-            }
-        }
-        return -1;
-    }
-
-    private static byte[][] bytesOf(final String... values)
-    {
-        final byte[][] bytes = new byte[values.length][];
-        for (int i = 0; i < values.length; i++)
-        {
-            bytes[i] = values[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return bytes;
+        status.lag(head, behind, Math.max(0, lagNanos), unknownInstrumentEvents, candles.skipped(),
+            candles.lateTrades());
     }
 }
