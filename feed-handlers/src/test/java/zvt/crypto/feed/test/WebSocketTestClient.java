@@ -83,8 +83,31 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
         return pings.get();
     }
 
-    /** @return how the connection ended ("code reason" or "error ..."), or null if still open after the timeout. */
+    /**
+     * Waits for the connection to end. A server that drops the TCP connection without a close frame can go unnoticed
+     * by a client that only reads, so after half the timeout this writes a probe: writing to a dropped connection
+     * fails, and that counts as its end.
+     *
+     * @return how the connection ended ("code reason" or "error ..."), or null if still open after the timeout.
+     */
     public String awaitClosed(final Duration timeout) throws InterruptedException
+    {
+        final String ended = endedWithin(timeout.dividedBy(2));
+        if (ended != null)
+        {
+            return ended;
+        }
+        webSocket.sendText("probe", true).whenComplete((ignored, error) ->
+        {
+            if (error != null)
+            {
+                closed.complete("error on write " + error);
+            }
+        });
+        return endedWithin(timeout.dividedBy(2));
+    }
+
+    private String endedWithin(final Duration timeout) throws InterruptedException
     {
         try
         {
