@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.test.Tests;
+import zvt.crypto.feed.test.RawWebSocketClient;
 import zvt.crypto.feed.test.WebSocketTestClient;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,27 +132,10 @@ class BinanceSimulatorTest
     {
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext()
             .messagesPerSecond(0).pingIntervalMs(100).pongTimeoutMs(300));
-        try (Socket socket = new Socket("127.0.0.1", simulator.port()))
+        try (RawWebSocketClient client = RawWebSocketClient.connect("127.0.0.1", simulator.port(), "/ws/btcusdt@trade"))
         {
-            socket.setSoTimeout(5_000);
-            final OutputStream out = socket.getOutputStream();
-            out.write(("GET /ws/btcusdt@trade HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n" +
-                "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" +
-                "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            final InputStream in = socket.getInputStream();
             final long start = System.nanoTime();
-            try
-            {
-                while (in.read() >= 0)
-                {
-                    // Read the upgrade response and the pings, never answering them.
-                }
-            }
-            catch (final SocketTimeoutException ex)
-            {
-                throw new AssertionError("the simulator kept a connection that ignores its pings", ex);
-            }
+            assertTrue(client.awaitEnd(TIMEOUT), "the simulator kept a connection that ignores its pings");
             final long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             assertTrue(elapsedMs >= 300, "closed after " + elapsedMs + " ms, before the pong timeout");
             assertTrue(simulator.counters().pingsSent() >= 3, simulator.counters().toString());
@@ -168,15 +147,15 @@ class BinanceSimulatorTest
     void shouldDropEveryConnectionOnRequest() throws Exception
     {
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(100));
-        try (WebSocketTestClient first = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws/btcusdt@trade");
-             WebSocketTestClient second = WebSocketTestClient.connect(simulator.webSocketUri() + "/stream"))
+        try (RawWebSocketClient first = RawWebSocketClient.connect("127.0.0.1", simulator.port(), "/ws/btcusdt@trade");
+             RawWebSocketClient second = RawWebSocketClient.connect("127.0.0.1", simulator.port(), "/stream"))
         {
             Tests.await(() -> simulator.counters().activeConnections() == 2, TIMEOUT, simulator.counters()::toString);
 
             simulator.dropAllConnections();
 
-            assertNotNull(first.awaitClosed(TIMEOUT));
-            assertNotNull(second.awaitClosed(TIMEOUT));
+            assertTrue(first.awaitEnd(TIMEOUT), "first connection still open");
+            assertTrue(second.awaitEnd(TIMEOUT), "second connection still open");
             Tests.await(() -> simulator.counters().activeConnections() == 0, TIMEOUT, simulator.counters()::toString);
         }
     }

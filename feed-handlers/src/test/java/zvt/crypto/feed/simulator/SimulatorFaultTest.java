@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.test.Tests;
+import zvt.crypto.feed.test.RawWebSocketClient;
 import zvt.crypto.feed.test.WebSocketTestClient;
 
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each kind of stream fault, observed by a real WebSocket client and matched against the simulator's fault log. */
@@ -138,12 +138,11 @@ class SimulatorFaultTest
     {
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000)
             .faults(new SimulatorFaults().disconnectEveryMs(500)));
-        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws/btcusdt@trade"))
+        try (RawWebSocketClient client = RawWebSocketClient.connect("127.0.0.1", simulator.port(), "/ws/btcusdt@trade"))
         {
-            client.next(m -> true, TIMEOUT);
             Tests.await(() -> simulator.faults().count(FaultKind.DISCONNECT) >= 1, TIMEOUT,
                 () -> simulator.faults() + " " + simulator.counters());
-            assertNotNull(client.awaitClosed(Duration.ofSeconds(10)),
+            assertTrue(client.awaitEnd(Duration.ofSeconds(10)),
                 () -> "disconnected by the fault schedule: " + simulator.faults() + " " + simulator.counters());
             Tests.await(() -> simulator.counters().activeConnections() == 0, TIMEOUT, simulator.counters()::toString);
         }

@@ -6,7 +6,6 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
 {
     private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final TextMessageCollector text = new TextMessageCollector(messages);
-    private final CompletableFuture<String> closed = new CompletableFuture<>();
     private final AtomicInteger pings = new AtomicInteger();
     private final HttpClient client = HttpClient.newHttpClient();
     private WebSocket webSocket;
@@ -83,46 +81,6 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
         return pings.get();
     }
 
-    /**
-     * Waits for the connection to end. A server that drops the TCP connection without a close frame can go unnoticed
-     * by a client that only reads, so after half the timeout this writes a probe: writing to a dropped connection
-     * fails, and that counts as its end.
-     *
-     * @return how the connection ended ("code reason" or "error ..."), or null if still open after the timeout.
-     */
-    public String awaitClosed(final Duration timeout) throws InterruptedException
-    {
-        final String ended = endedWithin(timeout.dividedBy(2));
-        if (ended != null)
-        {
-            return ended;
-        }
-        webSocket.sendText("probe", true).whenComplete((ignored, error) ->
-        {
-            if (error != null)
-            {
-                closed.complete("error on write " + error);
-            }
-        });
-        return endedWithin(timeout.dividedBy(2));
-    }
-
-    private String endedWithin(final Duration timeout) throws InterruptedException
-    {
-        try
-        {
-            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (final java.util.concurrent.TimeoutException ex)
-        {
-            return null;
-        }
-        catch (final java.util.concurrent.ExecutionException ex)
-        {
-            return "error " + ex.getCause();
-        }
-    }
-
     public void onOpen(final WebSocket webSocket)
     {
         webSocket.request(1);
@@ -137,17 +95,6 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
     {
         pings.incrementAndGet();
         return WebSocket.Listener.super.onPing(webSocket, message);
-    }
-
-    public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-    {
-        closed.complete(statusCode + " " + reason);
-        return null;
-    }
-
-    public void onError(final WebSocket webSocket, final Throwable error)
-    {
-        closed.complete("error " + error);
     }
 
     public void close()
