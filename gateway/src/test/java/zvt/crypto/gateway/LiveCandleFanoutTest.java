@@ -136,6 +136,29 @@ class LiveCandleFanoutTest
     }
 
     @Test
+    void shouldCloseAQuietInstrumentsBarWhenItsVenueClockPassesItsEnd()
+    {
+        final TestClient client = subscribedToBtcCandles();
+        assertClosedThenForming(client, trade(harness.btcBinance, "100", "1", T0 + 10 * SECOND), List.of());
+        trade(harness.btcOkx, "200", "1", T0 + MINUTE + 30 * SECOND); // another venue's clock: nothing for BTC
+        trade(harness.ethBinance, "10", "1", T0 + MINUTE + TradeCandles.CLOSE_DELAY_NANOS - 1);
+
+        final long closing = trade(harness.ethBinance, "11", "1", T0 + MINUTE + TradeCandles.CLOSE_DELAY_NANOS);
+        assertEquals(1, expectedClosed.size(), "the reference closed BTC's minute only: " + expectedClosed);
+        final String text = client.next();
+        assertEquals(expectedClosed.get(0), text);
+        final JsonNode minute = TestClient.parse(text);
+        assertEquals(T0, minute.path("openTime").asLong());
+        assertEquals(true, minute.path("closed").asBoolean());
+        assertEquals(closing, minute.path("journalIndex").asLong(), "closed by the ETH trade");
+
+        // BTC did not trade in that batch, so nothing else came for it: its next trade's forming bar is next.
+        final long marker = trade(harness.btcBinance, "101", "1", T0 + MINUTE + 3 * SECOND);
+        assertEquals(expectedForming(harness.btcBinance, marker), client.next());
+        assertEquals(0, client.pending());
+    }
+
+    @Test
     void shouldSendNothingForInstrumentsNotSubscribed() throws InterruptedException
     {
         final TestClient client = subscribedToBtcCandles();

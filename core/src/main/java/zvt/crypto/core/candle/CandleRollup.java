@@ -2,6 +2,7 @@ package zvt.crypto.core.candle;
 
 import org.agrona.collections.Int2ObjectHashMap;
 import zvt.crypto.core.codec.CandleInterval;
+import zvt.crypto.core.codec.Venue;
 
 /**
  * Rolls closed bars of a short interval (1 minute) up into longer ones (5m, 15m, 1h, 1d by default): open of the
@@ -88,14 +89,18 @@ public final class CandleRollup implements CandleListener
         }
     }
 
-    /** Closes and hands out every rolled-up bar whose bucket ends at or before {@code timeNanos}. */
-    public void closeUpTo(final long timeNanos)
+    /**
+     * Closes and hands out the venue's rolled-up bars whose bucket ends at or before {@code timeNanos}, or every
+     * venue's when {@code venue} is null.
+     */
+    public void closeUpTo(final Venue venue, final long timeNanos)
     {
         for (final Int2ObjectHashMap<CandleBar> byInstrument : bars)
         {
             for (final CandleBar rolled : byInstrument.values())
             {
-                if (!rolled.isClosed() && rolled.hasPrices() && rolled.closeTimeNanos() <= timeNanos)
+                if (!rolled.isClosed() && rolled.hasPrices() && rolled.closeTimeNanos() <= timeNanos &&
+                    (venue == null || rolled.venue() == venue))
                 {
                     emit(rolled);
                 }
@@ -122,7 +127,7 @@ public final class CandleRollup implements CandleListener
     /** Closes and hands out every forming rolled-up bar. */
     public void closeAll()
     {
-        closeUpTo(Long.MAX_VALUE);
+        closeUpTo(null, Long.MAX_VALUE);
     }
 
     /** The forming bar of an instrument for a target interval, or null; do not modify it. */

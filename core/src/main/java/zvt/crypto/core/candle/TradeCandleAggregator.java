@@ -128,9 +128,19 @@ public final class TradeCandleAggregator
     /** Closes and hands out every forming bar whose bucket ends at or before {@code timeNanos} (event time). */
     public void closeUpTo(final long timeNanos)
     {
+        closeUpTo(null, timeNanos);
+    }
+
+    /**
+     * Closes and hands out the venue's forming bars whose bucket ends at or before {@code timeNanos}, or every venue's
+     * when {@code venue} is null.
+     */
+    public void closeUpTo(final Venue venue, final long timeNanos)
+    {
         for (final CandleBar bar : bars.values())
         {
-            if (!bar.isClosed() && bar.hasPrices() && bar.closeTimeNanos() <= timeNanos)
+            if (!bar.isClosed() && bar.hasPrices() && bar.closeTimeNanos() <= timeNanos &&
+                (venue == null || bar.venue() == venue))
             {
                 emit(bar);
             }
@@ -140,7 +150,7 @@ public final class TradeCandleAggregator
     /** Closes and hands out every forming bar (end of a replay or shutdown). */
     public void closeAll()
     {
-        closeUpTo(Long.MAX_VALUE);
+        closeUpTo(null, Long.MAX_VALUE);
     }
 
     /** The forming bar of an instrument (for the gateway's live candle), or null; do not modify it. */

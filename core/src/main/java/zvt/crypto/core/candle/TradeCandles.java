@@ -1,5 +1,8 @@
 package zvt.crypto.core.candle;
 
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import zvt.crypto.core.codec.CandleInterval;
@@ -12,10 +15,15 @@ import zvt.crypto.core.event.EventView;
  * 1h and 1d by a {@link CandleRollup}. The database writer and the gateway's live candle channel both use this class,
  * so a journal gives them the same bars.
  * <p>
- * Closed bars of every interval go to the listener as they close; a rolled-up bar closes as soon as the instrument's
- * 1m bars pass its end. {@link #live} shows a forming bar of any interval as it stands now (the roll-up so far plus
- * the forming minute). {@link #writeState}/{@link #readState} save and restore an instrument's bars exactly, so a
- * restarted reader continues where the saved state left off.
+ * Closed bars of every interval go to the listener as they close: when the instrument trades in a later bucket, or
+ * when its venue's clock (the latest exchange time of any trade on that venue) is {@link #CLOSE_DELAY_NANOS} past the
+ * bar's end, so a quiet instrument's bars close on time too. Both depend only on the trades, in journal order, so a
+ * replay gives the same bars. A trade for a bucket already closed is late: counted and left out.
+ * <p>
+ * {@link #live} shows a forming bar of any interval as it stands now (the roll-up so far plus the forming minute).
+ * {@link #writeState}/{@link #readState} save and restore an instrument's bars exactly, so a restarted reader
+ * continues where the saved state left off, provided it saved every instrument whose bars changed, closed by a venue
+ * clock included (the venue clocks need no saving: the next trade moves them past the restored bars again).
  * <p>
  * Allocation-free per trade once each instrument has its bars. Not thread-safe.
  */
@@ -25,9 +33,21 @@ public final class TradeCandles
     public static final CandleInterval[] INTERVALS =
         {CandleInterval.M1, CandleInterval.M5, CandleInterval.M15, CandleInterval.H1, CandleInterval.D1};
 
+    /**
+     * How far a venue's clock must be past a bar's end before the bar closes without a trade of its own instrument:
+     * room for trades of the same venue arriving on other connections, a little behind.
+     */
+    public static final long CLOSE_DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private static final long MINUTE_NANOS = CandleIntervals.nanos(CandleInterval.M1);
+
     private final TradeCandleAggregator minutes;
     private final CandleRollup rollup;
     private final CandleBar restored = new CandleBar();
+    /** By venue ordinal: the latest exchange time of an aggregated trade. */
+    private final long[] venueClockNanos = new long[Venue.values().length];
+    /** By venue ordinal: the minute boundary up to which the venue's bars are closed. */
+    private final long[] venueClosedToNanos = new long[Venue.values().length];
     private boolean minuteClosed;
 
     public TradeCandles(final CandleListener listener)
@@ -40,6 +60,7 @@ public final class TradeCandles
             listener.onCandle(bar);
             rollup.onCandle(bar);
         });
+        resetVenueClocks();
     }
 
     /**
@@ -54,7 +75,7 @@ public final class TradeCandles
         {
             return false;
         }
-        closeRolledBehind(EventView.instrumentId(buffer, offset));
+        afterTrade(EventView.instrumentId(buffer, offset));
         return true;
     }
 
@@ -72,7 +93,7 @@ public final class TradeCandles
         minuteClosed = false;
         minutes.onTrade(instrumentId, venue, exchangeTimeNanos, receiveTimeNanos, priceMantissa, priceExponent,
             sizeMantissa, sizeExponent);
-        closeRolledBehind(instrumentId);
+        afterTrade(instrumentId);
     }
 
     /**
@@ -156,6 +177,7 @@ public final class TradeCandles
     {
         minutes.clear();
         rollup.clear();
+        resetVenueClocks();
     }
 
     /** Trades dropped because their minute had already closed. */
@@ -170,13 +192,43 @@ public final class TradeCandles
         return minutes.rejectedTrades();
     }
 
-    /** A minute closed because a later one began: rolled-up bars ending by then are complete. */
-    private void closeRolledBehind(final int instrumentId)
+    private void afterTrade(final int instrumentId)
     {
+        final CandleBar minute = minutes.state(instrumentId);
+        if (minute == null)
+        {
+            return; // its first trade was rejected
+        }
         if (minuteClosed)
         {
+            // A minute closed because a later one began: the instrument's rolled-up bars ending by then are complete.
             minuteClosed = false;
-            rollup.closeUpTo(instrumentId, minutes.state(instrumentId).openTimeNanos());
+            rollup.closeUpTo(instrumentId, minute.openTimeNanos());
         }
+        // The bar's latest trade, not the trade just seen: a late or rejected trade never moves the clock.
+        advanceVenueClock(minute.venue(), minute.exchangeTimeNanos());
+    }
+
+    private void advanceVenueClock(final Venue venue, final long exchangeTimeNanos)
+    {
+        final int v = venue.ordinal();
+        if (exchangeTimeNanos <= venueClockNanos[v])
+        {
+            return;
+        }
+        venueClockNanos[v] = exchangeTimeNanos;
+        final long closeTo = Math.floorDiv(exchangeTimeNanos - CLOSE_DELAY_NANOS, MINUTE_NANOS) * MINUTE_NANOS;
+        if (closeTo > venueClosedToNanos[v])
+        {
+            venueClosedToNanos[v] = closeTo;
+            minutes.closeUpTo(venue, closeTo);
+            rollup.closeUpTo(venue, closeTo);
+        }
+    }
+
+    private void resetVenueClocks()
+    {
+        Arrays.fill(venueClockNanos, Long.MIN_VALUE);
+        Arrays.fill(venueClosedToNanos, Long.MIN_VALUE);
     }
 }

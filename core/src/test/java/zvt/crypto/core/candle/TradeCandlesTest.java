@@ -21,12 +21,13 @@ import static zvt.crypto.core.candle.TradeCandleAggregatorTest.Trade;
 import static zvt.crypto.core.candle.TradeCandleAggregatorTest.aggregate;
 import static zvt.crypto.core.candle.TradeCandleAggregatorTest.encodeAll;
 import static zvt.crypto.core.candle.TradeCandleAggregatorTest.randomTrades;
+import static zvt.crypto.core.candle.TradeCandleAggregatorTest.venueOf;
 
 class TradeCandlesTest
 {
     private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
     private static final long DAY_START = TimeUnit.DAYS.toNanos(19_700);
-    private static final Venue[] VENUES = Venue.values();
+    private static final long CLOSE_DELAY = TradeCandles.CLOSE_DELAY_NANOS;
 
     @Test
     void shouldContinueFromASavedStateExactlyAsIfNeverStopped()
@@ -78,14 +79,20 @@ class TradeCandlesTest
             final List<CandleBar> direct = aggregate(trades, interval);
             final List<CandleBar> fromCandles = TradeCandleAggregatorTest.sorted(
                 closed.stream().filter(bar -> bar.interval() == interval).toList());
-            // The last bar of each instrument is still forming here; aggregate() closed it at the end.
-            final List<CandleBar> directClosed = new ArrayList<>(direct);
+            // Closed bars, then the ones still forming (aggregate() closed them at the end), match bar for bar.
+            final List<CandleBar> stillForming = new ArrayList<>();
             for (int instrument = 1; instrument <= 3; instrument++)
             {
-                directClosed.remove(lastOf(direct, instrument));
+                final CandleBar live = candles.live(instrument, interval, new CandleBar());
+                if (live != null)
+                {
+                    stillForming.add(live.closed(true));
+                }
             }
-            assertEquals(direct.size() - 3, fromCandles.size(), interval + ": all but the 3 forming bars closed");
-            assertArrayEquals(encodeAll(directClosed), encodeAll(fromCandles), interval.toString());
+            final List<CandleBar> fromCandlesAll = new ArrayList<>(fromCandles);
+            fromCandlesAll.addAll(stillForming);
+            assertArrayEquals(encodeAll(direct), encodeAll(TradeCandleAggregatorTest.sorted(fromCandlesAll)),
+                interval.toString());
         }
     }
 
@@ -132,6 +139,34 @@ class TradeCandlesTest
     }
 
     @Test
+    void shouldCloseAQuietInstrumentsBarsOnceItsVenueClockIsPastThem()
+    {
+        final List<CandleBar> closed = new ArrayList<>();
+        final TradeCandles candles = new TradeCandles(bar -> closed.add(new CandleBar().copyFrom(bar)));
+        final long second = TimeUnit.SECONDS.toNanos(1);
+        candles.onTrade(1, Venue.BINANCE, DAY_START + 10 * second, 0, 100, 0, 1, 0);   // quiet after this
+        candles.onTrade(3, Venue.OKX, DAY_START + 20 * second, 0, 300, 0, 1, 0);       // another venue
+        candles.onTrade(2, Venue.BINANCE, DAY_START + 30 * second, 0, 200, 0, 1, 0);
+        candles.onTrade(2, Venue.BINANCE, DAY_START + MINUTE + CLOSE_DELAY - 1, 0, 201, 0, 1, 0);
+        assertEquals(List.of("2:1m@0"), names(closed), "instrument 2's own trade closed its minute; 1 is in grace");
+
+        candles.onTrade(2, Venue.BINANCE, DAY_START + MINUTE + CLOSE_DELAY, 0, 202, 0, 1, 0);
+        assertEquals(List.of("1:1m@0", "2:1m@0"), names(closed), "Binance's clock closed instrument 1's minute");
+        assertNull(candles.live(1, CandleInterval.M1, new CandleBar()));
+        assertNotNull(candles.live(3, CandleInterval.M1, new CandleBar()), "OKX's clock has not moved");
+
+        candles.onTrade(1, Venue.BINANCE, DAY_START + 50 * second, 0, 999, 0, 5, 0);
+        assertEquals(1, candles.lateTrades(), "a trade for a closed minute is late");
+
+        closed.clear();
+        candles.onTrade(2, Venue.BINANCE, DAY_START + 5 * MINUTE + CLOSE_DELAY, 0, 203, 0, 1, 0);
+        assertEquals(List.of("1:5m@0", "2:1m@1", "2:5m@0"), names(closed),
+            "the quiet instrument's 5m bar closed with the venue's clock too");
+        assertEquals(100, closed.stream().filter(bar -> bar.instrumentId() == 1).findFirst().orElseThrow()
+            .closeMantissa(), "the late trade stayed out");
+    }
+
+    @Test
     void shouldSaveSumsThatOutgrew128BitsExactly()
     {
         final DecimalSum sum = new DecimalSum().add(Long.MAX_VALUE, 0);
@@ -151,7 +186,7 @@ class TradeCandlesTest
 
     private static void feed(final TradeCandles candles, final Trade trade)
     {
-        candles.onTrade(trade.instrumentId(), VENUES[trade.instrumentId() % 4], trade.timeNanos(),
+        candles.onTrade(trade.instrumentId(), venueOf(trade.instrumentId()), trade.timeNanos(),
             trade.timeNanos() + 1_000, trade.priceMantissa(), trade.priceExponent(), trade.sizeMantissa(),
             trade.sizeExponent());
     }
@@ -171,6 +206,12 @@ class TradeCandlesTest
             }
         }
         return result;
+    }
+
+    private static List<String> names(final List<CandleBar> bars)
+    {
+        return bars.stream().map(bar -> bar.instrumentId() + ":" + CandleIntervals.shortName(bar.interval()) + "@" +
+            (bar.openTimeNanos() - DAY_START) / MINUTE).sorted().toList();
     }
 
     private static CandleBar lastOf(final List<CandleBar> bars, final int instrumentId)

@@ -26,8 +26,9 @@ import zvt.crypto.journal.Journal;
  * The writer's candle stage: the candle rows of one batch and the trade candles' state behind them.
  * <ul>
  *   <li>Trades go through core's {@link TradeCandles} (the gateway's live candles use the same class). Bars are
- *       staged as they close; at the end of a batch the forming bars of the instruments it traded are staged too
- *       ({@code closed = false}, replaced when they close), with those instruments' aggregator state.</li>
+ *       staged as they close; at the end of a batch the forming bars of the instruments whose bars changed are staged
+ *       too ({@code closed = false}, replaced when they close), with those instruments' aggregator state. A bar a
+ *       venue clock closed changes its instrument even when it did not trade, so the saved state stays whole.</li>
  *   <li>The state is committed with the batch, with the journal index it covers ({@link #candleIndex()}). After a
  *       restart or a failed batch it is loaded back, and trades up to that index are not aggregated again, so every
  *       bar comes out as if the writer had never stopped.</li>
@@ -61,7 +62,8 @@ final class WriterCandles
     private final ExpandableArrayBuffer state = new ExpandableArrayBuffer(1024);
     private final CopyRowBuffer rows = new CopyRowBuffer(64 * 1024);
     private final CopyRowBuffer states = new CopyRowBuffer(16 * 1024);
-    private final IntHashSet traded = new IntHashSet();
+    /** Instruments whose bars changed in this batch: traded, or a bar closed by its venue's clock. */
+    private final IntHashSet changed = new IntHashSet();
     private final boolean[] tablesPending = new boolean[TABLES.length];
     /** The last journal index the trade candles have seen: trades up to it are already in their state. */
     private long candleIndex = Journal.NO_INDEX;
@@ -87,7 +89,7 @@ final class WriterCandles
             final DecimalDecoder size = trade.size();
             tradeCandles.onTrade(trade.instrumentId(), trade.venue(), trade.exchangeTimeNanos(),
                 trade.receiveTimeNanos(), priceMantissa, priceExponent, size.mantissa(), size.exponent());
-            traded.add(trade.instrumentId());
+            changed.add(trade.instrumentId());
         }
     }
 
@@ -118,7 +120,7 @@ final class WriterCandles
     }
 
     /**
-     * Stages the forming bars and state of the instruments traded in this batch, then writes every staged row in the
+     * Stages the forming bars and state of the instruments changed in this batch, then writes every staged row in the
      * caller's transaction.
      *
      * @return candle rows inserted or updated.
@@ -208,19 +210,20 @@ final class WriterCandles
     {
         rows.reset();
         states.reset();
-        traded.clear();
+        changed.clear();
         Arrays.fill(tablesPending, false);
     }
 
     /** A bar closed by the trade just aggregated. */
     private void onClosed(final CandleBar closed)
     {
+        changed.add(closed.instrumentId());
         stage(names.apply(closed.instrumentId()), closed, tableOf(closed.interval()), currentIndex);
     }
 
     private void stageForming(final long index)
     {
-        final IntHashSet.IntIterator instrumentIds = traded.iterator();
+        final IntHashSet.IntIterator instrumentIds = changed.iterator();
         while (instrumentIds.hasNext())
         {
             final InstrumentNames name = names.apply(instrumentIds.nextValue());

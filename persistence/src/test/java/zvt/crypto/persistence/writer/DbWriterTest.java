@@ -85,36 +85,48 @@ class DbWriterTest
             TestEvents events = new TestEvents(journal))
         {
             events.define(TestEvents.BTC);
-            for (int i = 0; i < 150_000; i += 10) // 15,000 trades over 150 s: three 1m bars, one 5m bar
+            events.define(TestEvents.ETH);
+            for (int i = 0; i < 150_000; i += 10) // 15,000 BTC trades over 150 s: three 1m bars, one 5m bar
             {
                 events.trade(TestEvents.BTC, i, true);
+                if (i == 10_000 || i == 20_000)
+                {
+                    events.trade(TestEvents.ETH, i + 5, true); // then ETH goes quiet
+                }
                 if (i == 90_000)
                 {
                     // Small batches, and a restart in the middle of a minute: bars continue across both.
                     runUntilCaughtUp(schema, journal, 1_000);
+                    // The first trade after the restart is late: Binance's clock closed ETH's minute at 62 s.
+                    events.trade(TestEvents.ETH, 30_005, true);
                 }
             }
             runUntilCaughtUp(schema, journal, 1_000);
 
-            assertEquals(3, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_1m WHERE source = 'trades'"));
-            assertEquals(15_000, schema.queryLong("SELECT sum(trade_count) FROM crypto_ohlcv_1m"));
+            final String btc = " WHERE symbol = 'BTC-USDT'";
+            assertEquals(3, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_1m" + btc));
+            assertEquals(15_000, schema.queryLong("SELECT sum(trade_count) FROM crypto_ohlcv_1m" + btc));
             final String fromTrades = schema.queryString(
                 "SELECT string_agg(concat_ws(' ', open, high, low, close, volume, trade_count), ';' ORDER BY m) FROM (" +
                 " SELECT date_bin('1 minute', timestamp, timestamptz 'epoch') m," +
                 " (array_agg(price ORDER BY timestamp))[1] open, max(price) high, min(price) low," +
                 " (array_agg(price ORDER BY timestamp DESC))[1] close, sum(quantity) volume, count(*) trade_count" +
-                " FROM crypto_trades GROUP BY 1) t");
+                " FROM crypto_trades" + btc + " GROUP BY 1) t");
             assertEquals(fromTrades, schema.queryString(
                 "SELECT string_agg(concat_ws(' ', open, high, low, close, volume, trade_count), ';' ORDER BY timestamp)" +
-                " FROM crypto_ohlcv_1m"));
+                " FROM crypto_ohlcv_1m" + btc));
             assertEquals(schema.queryString("SELECT concat_ws(' ', min(low), max(high), sum(volume), sum(trade_count))" +
-                " FROM crypto_ohlcv_1m"), schema.queryString(
-                "SELECT concat_ws(' ', low, high, volume, trade_count) FROM crypto_ohlcv_1d"));
-            assertEquals(1, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_5m"));
-            assertEquals(1, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_1h"));
+                " FROM crypto_ohlcv_1m" + btc), schema.queryString(
+                "SELECT concat_ws(' ', low, high, volume, trade_count) FROM crypto_ohlcv_1d" + btc));
+            assertEquals(1, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_5m" + btc));
+            assertEquals(1, schema.queryLong("SELECT count(*) FROM crypto_ohlcv_1h" + btc));
             assertEquals("true true false", schema.queryString(
-                "SELECT string_agg(closed::text, ' ' ORDER BY timestamp) FROM crypto_ohlcv_1m"),
+                "SELECT string_agg(closed::text, ' ' ORDER BY timestamp) FROM crypto_ohlcv_1m" + btc),
                 "two closed minutes and the forming one");
+            assertEquals("true 2 3", schema.queryString("SELECT concat_ws(' ', o.closed::text, o.trade_count, " +
+                "(SELECT count(*) FROM crypto_trades WHERE symbol = 'ETH-USDT')) FROM crypto_ohlcv_1m o " +
+                "WHERE symbol = 'ETH-USDT'"),
+                "the quiet instrument's minute closed by the venue's clock; its late trade stored but not counted");
             assertEquals(TradeCandleRows.expected(journal), TradeCandleRows.stored(schema),
                 "every interval as one uninterrupted aggregation of the journal gives");
         }
