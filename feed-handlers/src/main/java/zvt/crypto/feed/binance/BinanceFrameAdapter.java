@@ -26,8 +26,10 @@ import java.nio.charset.StandardCharsets;
  *     <li>{@code kline} → Candle; {@code depthUpdate} → {@link BinanceDepthSync} (BookUpdate, gaps, resync);</li>
  *     <li>{@code serverShutdown} → the shutdown listener (the connection reconnects at once).</li>
  * </ul>
- * Trades, aggregate trades and book tickers whose id is not above the last one published for the instrument are
- * dropped as duplicates (two connections overlap while one replaces the other). Control replies, other events and
+ * Trades, aggregate trades and book tickers whose id is not above the last one published for the instrument, and
+ * kline updates not after the last one published for the instrument and interval (by event time, then open time:
+ * a closing update and the next candle's first may share an event time), are dropped as duplicates (two connections
+ * overlap while one replaces the other). Control replies, other events and
  * unsubscribed symbols are counted as ignored; malformed frames per {@link BinanceFrameError}. Never throws, and
  * allocates nothing per frame.
  * <p>
@@ -55,6 +57,9 @@ public final class BinanceFrameAdapter implements FrameAdapter
     private final Long2LongHashMap lastTradeId = new Long2LongHashMap(-1);
     private final Long2LongHashMap lastAggTradeId = new Long2LongHashMap(-1);
     private final Long2LongHashMap lastTickerId = new Long2LongHashMap(-1);
+    /** By {@link BinanceKlineDecoder#streamKey}: event time and open time (ms) of the last kline update published. */
+    private final Long2LongHashMap lastKlineTime = new Long2LongHashMap(-1);
+    private final Long2LongHashMap lastKlineOpenTime = new Long2LongHashMap(-1);
     private BinanceDepthSync depth;
     private Runnable shutdownListener = () -> {};
     private boolean venueErrorLogged;
@@ -193,7 +198,19 @@ public final class BinanceFrameAdapter implements FrameAdapter
         }
         else if (kline)
         {
+            final long stream = BinanceKlineDecoder.streamKey(payload, instrumentId);
+            final long eventTime = payload.id('E');
+            final long openTime = payload.id(BinancePayload.klineKey('t'));
+            if (stream >= 0 && eventTime >= 0 && openTime >= 0 && isDuplicateKline(stream, eventTime, openTime))
+            {
+                return;
+            }
             error = klines.decode(payload, instrumentId, receiveTimeNanos);
+            if (error == null)
+            {
+                lastKlineTime.put(stream, eventTime);
+                lastKlineOpenTime.put(stream, openTime);
+            }
         }
         else
         {
@@ -218,13 +235,22 @@ public final class BinanceFrameAdapter implements FrameAdapter
     /** @return true (counted) if {@code id} is not above the last one published for the instrument. */
     private boolean isDuplicate(final Long2LongHashMap lastIds, final int instrumentId, final long id)
     {
-        if (id <= lastIds.get(instrumentId))
-        {
-            syncCounters.incrementDuplicates();
-            counters.incrementIgnored();
-            return true;
-        }
-        return false;
+        return id <= lastIds.get(instrumentId) && countDuplicate();
+    }
+
+    /** @return true (counted) if the kline update is not after the last one published for its stream. */
+    private boolean isDuplicateKline(final long stream, final long eventTime, final long openTime)
+    {
+        final long lastTime = lastKlineTime.get(stream);
+        return (eventTime < lastTime || eventTime == lastTime && openTime <= lastKlineOpenTime.get(stream)) &&
+            countDuplicate();
+    }
+
+    private boolean countDuplicate()
+    {
+        syncCounters.incrementDuplicates();
+        counters.incrementIgnored();
+        return true;
     }
 
     private void onNotMarketData(final DirectBuffer buffer, final int offset, final int length)

@@ -111,6 +111,13 @@ final class BinanceKlineDecoder
         return null;
     }
 
+    /** @return the update's stream (instrument and interval) as one key, or -1 when its interval is unusable. */
+    static long streamKey(final BinancePayload payload, final int instrumentId)
+    {
+        final CandleInterval interval = interval(payload, BinancePayload.klineKey('i'));
+        return interval == null ? -1 : ((long)instrumentId << 8) | interval.value();
+    }
+
     /** Binance interval text ({@code 1s 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 3d 1w 1M}) without a String. */
     private static CandleInterval interval(final BinancePayload payload, final char key)
     {

@@ -59,7 +59,7 @@ public final class SyncCounters
         discardedUpdates.setRelease(discardedUpdates.getPlain() + count);
     }
 
-    /** Trades, aggregate trades and book tickers dropped because their id was already published (overlap). */
+    /** Trades, aggregate trades, book tickers and kline updates dropped as already published (overlap). */
     public long duplicates()
     {
         return duplicates.get();

@@ -62,7 +62,8 @@ class BinanceFrameAdapterAllocationTest
         depth.onSnapshot(1, new UnsafeBuffer(snapshot), 0, snapshot.length);
         assertTrue(depth.isLive(1));
 
-        // Ids keep rising (duplicates would be dropped before decoding), so the frames are built up front.
+        // Ids and kline event times keep rising (duplicates would be dropped before decoding), so the frames are
+        // built up front.
         final int rounds = 10;
         final List<UnsafeBuffer> frames = new ArrayList<>();
         for (int i = 0; i < (rounds + 1) * ROUND; i++)
@@ -75,7 +76,8 @@ class BinanceFrameAdapterAllocationTest
                     "\"l\":1135632,\"T\":1618677373912,\"m\":false,\"M\":true}}";
                 case 1 -> "{\"stream\":\"swrvbusd@bookTicker\",\"data\":{\"u\":" + n + ",\"s\":\"SWRVBUSD\"," +
                     "\"b\":\"2.27200000\",\"B\":\"218.40800000\",\"a\":\"2.27700000\",\"A\":\"1.19200000\"}}";
-                case 2 -> klines.get(i / 4 % klines.size());
+                case 2 -> klines.get(i / 4 % klines.size())
+                    .replaceFirst("\"E\":\\d+", "\"E\":" + (1618677373907L + n));
                 default -> depthFrame(symbol, n);
             }));
         }

@@ -233,12 +233,43 @@ class BinanceFrameAdapterTest
         final List<String> frames = new ArrayList<>(Fixtures.lines("binance/aggTrade.jsonl"));
         frames.addAll(Fixtures.lines("binance/bookTicker.jsonl"));
         frames.addAll(Fixtures.lines("binance/trade.jsonl"));
+        frames.addAll(Fixtures.lines("binance/kline.jsonl"));
         frames.forEach(this::deliver);
         frames.forEach(this::deliver);
         ring.close();
 
         assertEquals(frames.size(), collector.lines().size());
         assertEquals(frames.size(), syncCounters.duplicates());
+    }
+
+    @Test
+    void shouldDropKlineUpdatesAlreadyPublishedButKeepTheNextCandleSharingAnEventTime()
+    {
+        ids.put("BTCUSDT", 1);
+        adapter.addSymbol("BTCUSDT", 1);
+        deliverRaw(kline(60_500, 0, "1m", false, "1"));
+        deliverRaw(kline(61_000, 0, "1m", true, "2"));       // the minute closes...
+        deliverRaw(kline(61_000, 60_000, "1m", false, "3"));  // ...and the next begins in the same millisecond
+        deliverRaw(kline(61_000, 0, "1m", true, "2"));       // the other connection, a little behind
+        deliverRaw(kline(60_500, 0, "1m", false, "1"));
+        deliverRaw(kline(61_000, 60_000, "1m", false, "3"));
+        deliverRaw(kline(60_500, 0, "5m", false, "1"));       // another interval is another stream
+        deliverRaw(kline(63_000, 60_000, "1m", false, "4"));
+        ring.close();
+
+        assertEquals(List.of("1m x=FALSE c=1", "1m x=TRUE c=2", "1m x=FALSE c=3", "5m x=FALSE c=1", "1m x=FALSE c=4"),
+            collector.lines().stream()
+                .map(line -> line.replaceAll(".* M(\\d+) .* (x=\\w+) .* (c=\\d+) .*", "$1m $2 $3")).toList());
+        assertEquals(3, syncCounters.duplicates());
+    }
+
+    private static String kline(
+        final long eventTime, final long openTime, final String interval, final boolean closed, final String close)
+    {
+        return "{\"stream\":\"btcusdt@kline_" + interval + "\",\"data\":{\"e\":\"kline\",\"E\":" + eventTime +
+            ",\"s\":\"BTCUSDT\",\"k\":{\"t\":" + openTime + ",\"T\":" + (openTime + 59_999) + ",\"i\":\"" + interval +
+            "\",\"o\":\"1\",\"c\":\"" + close + "\",\"h\":\"9\",\"l\":\"1\",\"v\":\"1\",\"n\":1,\"x\":" + closed +
+            ",\"q\":\"1\"}}}";
     }
 
     @Test
