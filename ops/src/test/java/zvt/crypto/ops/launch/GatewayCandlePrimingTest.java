@@ -49,6 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GatewayCandlePrimingTest
 {
+    private static final long MIDNIGHT = epochNanos("2024-03-05T00:00:00Z");
     private static final long TEN_AM = epochNanos("2024-03-05T10:00:00Z");
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final long RECEIVE_LATENCY_NANOS = 1_000_000;
@@ -65,6 +66,8 @@ class GatewayCandlePrimingTest
         {
             final JournalEventHandler beforeRestart = new JournalEventHandler(journal);
             journal(beforeRestart, btc, "90", "7", epochNanos("2024-03-04T23:59:50Z"));
+            // Received 200 ms before midnight by our clock, traded 300 ms after it by the venue's: today's.
+            journal(beforeRestart, btc, "95", "1", MIDNIGHT + 300_000_000L, MIDNIGHT - 200_000_000L);
             journal(beforeRestart, btc, "100", "1", TEN_AM + 5 * SECOND);
             journal(beforeRestart, btc, "105", "0.5", TEN_AM + 20 * SECOND);
             journal(beforeRestart, eth, "3000", "1", TEN_AM + 30 * SECOND);
@@ -74,8 +77,9 @@ class GatewayCandlePrimingTest
 
             final GatewayContext gatewayContext = new GatewayContext();
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
-            assertEquals(4, GatewayCandlePriming.primeFromStartOfDay(journal, fanout, () -> TEN_AM + 50 * SECOND),
-                "today's trades are primed; yesterday's trade and the kline are not");
+            assertEquals(5, GatewayCandlePriming.primeFromStartOfDay(journal, fanout, () -> TEN_AM + 50 * SECOND),
+                "today's trades are primed, the one received before midnight too; yesterday's trade and the kline " +
+                "are not");
 
             final MarketEventRing ring = new MarketEventRing(
                 new RingContext().ringSize(64), new JournalEventHandler(journal), List.of(fanout)).start();
@@ -91,7 +95,8 @@ class GatewayCandlePrimingTest
                 assertTrue(next(messages).contains("\"type\":\"subscribed\""));
 
                 final long liveTime = TEN_AM + 45 * SECOND;
-                ring.ringBuffer().publishEvent((event, sequence) -> encodeTrade(event, btc, "101", "1", liveTime));
+                ring.ringBuffer().publishEvent((event, sequence) ->
+                    encodeTrade(event, btc, "101", "1", liveTime, liveTime + RECEIVE_LATENCY_NANOS));
                 final String bar = next(messages);
 
                 addToReference(btc, "101", "1", liveTime);
@@ -112,7 +117,6 @@ class GatewayCandlePrimingTest
         }
     }
 
-    /** Journals a trade as the node before the restart did; today's also go to the reference candles. */
     private void journal(
         final JournalEventHandler journal,
         final Instrument instrument,
@@ -120,10 +124,22 @@ class GatewayCandlePrimingTest
         final String size,
         final long exchangeTime)
     {
+        journal(journal, instrument, price, size, exchangeTime, exchangeTime + RECEIVE_LATENCY_NANOS);
+    }
+
+    /** Journals a trade as the node before the restart did; today's also go to the reference candles. */
+    private void journal(
+        final JournalEventHandler journal,
+        final Instrument instrument,
+        final String price,
+        final String size,
+        final long exchangeTime,
+        final long receiveTime)
+    {
         final MarketEvent event = new MarketEvent();
-        encodeTrade(event, instrument, price, size, exchangeTime);
+        encodeTrade(event, instrument, price, size, exchangeTime, receiveTime);
         journal.onEvent(event, 0, true);
-        if (exchangeTime >= TEN_AM)
+        if (exchangeTime >= MIDNIGHT)
         {
             addToReference(instrument, price, size, exchangeTime);
         }
@@ -150,13 +166,18 @@ class GatewayCandlePrimingTest
     }
 
     private static void encodeTrade(
-        final MarketEvent event, final Instrument instrument, final String price, final String size, final long time)
+        final MarketEvent event,
+        final Instrument instrument,
+        final String price,
+        final String size,
+        final long time,
+        final long receiveTime)
     {
         final MutableDecimal priceValue = AsciiDecimal.parse(price);
         final MutableDecimal sizeValue = AsciiDecimal.parse(size);
         final TradeEncoder trade = new TradeEncoder();
         trade.wrapAndApplyHeader(event.reset().buffer(), 0, new MessageHeaderEncoder())
-            .receiveTimeNanos(time + RECEIVE_LATENCY_NANOS)
+            .receiveTimeNanos(receiveTime)
             .exchangeTimeNanos(time)
             .instrumentId(instrument.id())
             .venue(instrument.venue())
