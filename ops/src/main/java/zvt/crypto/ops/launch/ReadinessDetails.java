@@ -4,7 +4,7 @@ import zvt.crypto.persistence.writer.DbWriterStatus;
 
 /**
  * The node's readiness details for the gateway's {@code /health}: which storage path the database runs (TimescaleDB
- * or plain PostgreSQL) and how far the writer is behind the journal.
+ * or plain PostgreSQL), how far the writer is behind the journal, and how many trades came too late for their candle.
  */
 final class ReadinessDetails
 {
@@ -30,6 +30,7 @@ final class ReadinessDetails
             ",\"lagEntries\":" + status.lagEntries() +
             ",\"lagMs\":" + status.lagNanos() / 1_000_000 +
             ",\"rowsWritten\":" + status.rowsWritten() +
+            ",\"lateCandleTrades\":" + status.lateCandleTrades() +
             ",\"failures\":" + status.failures() + '}';
     }
 }

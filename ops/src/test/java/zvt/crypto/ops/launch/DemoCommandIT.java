@@ -102,7 +102,8 @@ class DemoCommandIT
         Tests.await(() ->
         {
             readiness[0] = get(health);
-            return readiness[0].contains("\"database\":\"connected\",\"storage\":\"plain\"");
+            return readiness[0].contains("\"database\":\"connected\",\"storage\":\"plain\"") &&
+                readiness[0].contains("\"lateCandleTrades\":");
         }, Duration.ofSeconds(60), () -> "readiness details show the embedded database on the plain path: " +
             readiness[0]);
 
