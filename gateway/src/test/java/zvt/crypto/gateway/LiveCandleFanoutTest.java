@@ -153,7 +153,8 @@ class LiveCandleFanoutTest
         assertEquals(closing, minute.path("journalIndex").asLong(), "closed by the ETH trade");
 
         // BTC did not trade in that batch, so nothing else came for it: its next trade's forming bar is next.
-        final long marker = trade(harness.btcBinance, "101", "1", T0 + MINUTE + 3 * SECOND);
+        final long marker =
+            trade(harness.btcBinance, "101", "1", T0 + MINUTE + TradeCandles.CLOSE_DELAY_NANOS + SECOND);
         assertEquals(expectedForming(harness.btcBinance, marker), client.next());
         assertEquals(0, client.pending());
     }

@@ -35,9 +35,10 @@ public final class TradeCandles
 
     /**
      * How far a venue's clock must be past a bar's end before the bar closes without a trade of its own instrument:
-     * room for trades of the same venue arriving on other connections, a little behind.
+     * room for the same venue's trades arriving on another connection that lags, as venues' servers do in bursts.
+     * A trade later than that is lost to its candle, so this errs towards waiting.
      */
-    public static final long CLOSE_DELAY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    public static final long CLOSE_DELAY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private static final long MINUTE_NANOS = CandleIntervals.nanos(CandleInterval.M1);
 

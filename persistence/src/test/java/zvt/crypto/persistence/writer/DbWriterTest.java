@@ -97,7 +97,7 @@ class DbWriterTest
                 {
                     // Small batches, and a restart in the middle of a minute: bars continue across both.
                     runUntilCaughtUp(schema, journal, 1_000);
-                    // The first trade after the restart is late: Binance's clock closed ETH's minute at 62 s.
+                    // The first trade after the restart is late: Binance's clock closed ETH's minute at 65 s.
                     events.trade(TestEvents.ETH, 30_005, true);
                 }
             }
