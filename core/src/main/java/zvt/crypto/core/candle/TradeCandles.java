@@ -16,8 +16,9 @@ import zvt.crypto.core.event.EventView;
  * so a journal gives them the same bars.
  * <p>
  * Closed bars of every interval go to the listener as they close: when the instrument trades in a later bucket, or
- * when its venue's clock (the latest exchange time of any trade on that venue) is {@link #CLOSE_DELAY_NANOS} past the
- * bar's end, so a quiet instrument's bars close on time too. Both depend only on the trades, in journal order, so a
+ * when its venue's clock (the latest exchange time of any trade on that venue, at most {@link #MAX_CLOCK_LEAD_NANOS}
+ * past its receive time) is {@link #CLOSE_DELAY_NANOS} past the bar's end, so a quiet instrument's bars close on time
+ * too. Both depend only on the trades, in journal order, so a
  * replay gives the same bars. A trade for a bucket already closed is late: counted and left out.
  * <p>
  * {@link #live} shows a forming bar of any interval as it stands now (the roll-up so far plus the forming minute).
@@ -40,12 +41,18 @@ public final class TradeCandles
      */
     public static final long CLOSE_DELAY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /**
+     * How far past its receive time a trade's exchange time may move its venue's clock, so one wild timestamp cannot
+     * close the venue's bars early. A venue clock further ahead of ours only makes quiet bars close a little later.
+     */
+    public static final long MAX_CLOCK_LEAD_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private static final long MINUTE_NANOS = CandleIntervals.nanos(CandleInterval.M1);
 
     private final TradeCandleAggregator minutes;
     private final CandleRollup rollup;
     private final CandleBar restored = new CandleBar();
-    /** By venue ordinal: the latest exchange time of an aggregated trade. */
+    /** By venue ordinal: the latest exchange time of an aggregated trade (its lead on receive time capped). */
     private final long[] venueClockNanos = new long[Venue.values().length];
     /** By venue ordinal: the minute boundary up to which the venue's bars are closed. */
     private final long[] venueClosedToNanos = new long[Venue.values().length];
@@ -207,18 +214,19 @@ public final class TradeCandles
             rollup.closeUpTo(instrumentId, minute.openTimeNanos());
         }
         // The bar's latest trade, not the trade just seen: a late or rejected trade never moves the clock.
-        advanceVenueClock(minute.venue(), minute.exchangeTimeNanos());
+        advanceVenueClock(minute.venue(),
+            Math.min(minute.exchangeTimeNanos(), minute.receiveTimeNanos() + MAX_CLOCK_LEAD_NANOS));
     }
 
-    private void advanceVenueClock(final Venue venue, final long exchangeTimeNanos)
+    private void advanceVenueClock(final Venue venue, final long timeNanos)
     {
         final int v = venue.ordinal();
-        if (exchangeTimeNanos <= venueClockNanos[v])
+        if (timeNanos <= venueClockNanos[v])
         {
             return;
         }
-        venueClockNanos[v] = exchangeTimeNanos;
-        final long closeTo = Math.floorDiv(exchangeTimeNanos - CLOSE_DELAY_NANOS, MINUTE_NANOS) * MINUTE_NANOS;
+        venueClockNanos[v] = timeNanos;
+        final long closeTo = Math.floorDiv(timeNanos - CLOSE_DELAY_NANOS, MINUTE_NANOS) * MINUTE_NANOS;
         if (closeTo > venueClosedToNanos[v])
         {
             venueClosedToNanos[v] = closeTo;

@@ -128,8 +128,8 @@ class TradeCandlesTest
     {
         final List<CandleBar> closed = new ArrayList<>();
         final TradeCandles candles = new TradeCandles(bar -> closed.add(new CandleBar().copyFrom(bar)));
-        candles.onTrade(1, Venue.BINANCE, DAY_START + MINUTE + 5, 0, 100, 0, 1, 0);   // 00:01
-        candles.onTrade(1, Venue.BINANCE, DAY_START + 7 * MINUTE, 0, 101, 0, 2, 0);   // 00:07
+        trade(candles, 1, Venue.BINANCE, DAY_START + MINUTE + 5, 100, 1);   // 00:01
+        trade(candles, 1, Venue.BINANCE, DAY_START + 7 * MINUTE, 101, 2);   // 00:07
 
         final TreeSet<String> names = new TreeSet<>();
         closed.forEach(bar -> names.add(CandleIntervals.shortName(bar.interval()) + "@" +
@@ -144,26 +144,42 @@ class TradeCandlesTest
         final List<CandleBar> closed = new ArrayList<>();
         final TradeCandles candles = new TradeCandles(bar -> closed.add(new CandleBar().copyFrom(bar)));
         final long second = TimeUnit.SECONDS.toNanos(1);
-        candles.onTrade(1, Venue.BINANCE, DAY_START + 10 * second, 0, 100, 0, 1, 0);   // quiet after this
-        candles.onTrade(3, Venue.OKX, DAY_START + 20 * second, 0, 300, 0, 1, 0);       // another venue
-        candles.onTrade(2, Venue.BINANCE, DAY_START + 30 * second, 0, 200, 0, 1, 0);
-        candles.onTrade(2, Venue.BINANCE, DAY_START + MINUTE + CLOSE_DELAY - 1, 0, 201, 0, 1, 0);
+        trade(candles, 1, Venue.BINANCE, DAY_START + 10 * second, 100, 1);   // quiet after this
+        trade(candles, 3, Venue.OKX, DAY_START + 20 * second, 300, 1);       // another venue
+        trade(candles, 2, Venue.BINANCE, DAY_START + 30 * second, 200, 1);
+        trade(candles, 2, Venue.BINANCE, DAY_START + MINUTE + CLOSE_DELAY - 1, 201, 1);
         assertEquals(List.of("2:1m@0"), names(closed), "instrument 2's own trade closed its minute; 1 is in grace");
 
-        candles.onTrade(2, Venue.BINANCE, DAY_START + MINUTE + CLOSE_DELAY, 0, 202, 0, 1, 0);
+        trade(candles, 2, Venue.BINANCE, DAY_START + MINUTE + CLOSE_DELAY, 202, 1);
         assertEquals(List.of("1:1m@0", "2:1m@0"), names(closed), "Binance's clock closed instrument 1's minute");
         assertNull(candles.live(1, CandleInterval.M1, new CandleBar()));
         assertNotNull(candles.live(3, CandleInterval.M1, new CandleBar()), "OKX's clock has not moved");
 
-        candles.onTrade(1, Venue.BINANCE, DAY_START + 50 * second, 0, 999, 0, 5, 0);
+        trade(candles, 1, Venue.BINANCE, DAY_START + 50 * second, 999, 5);
         assertEquals(1, candles.lateTrades(), "a trade for a closed minute is late");
 
         closed.clear();
-        candles.onTrade(2, Venue.BINANCE, DAY_START + 5 * MINUTE + CLOSE_DELAY, 0, 203, 0, 1, 0);
+        trade(candles, 2, Venue.BINANCE, DAY_START + 5 * MINUTE + CLOSE_DELAY, 203, 1);
         assertEquals(List.of("1:5m@0", "2:1m@1", "2:5m@0"), names(closed),
             "the quiet instrument's 5m bar closed with the venue's clock too");
         assertEquals(100, closed.stream().filter(bar -> bar.instrumentId() == 1).findFirst().orElseThrow()
             .closeMantissa(), "the late trade stayed out");
+    }
+
+    @Test
+    void shouldNotLetAWildTimestampCloseItsVenuesBars()
+    {
+        final List<CandleBar> closed = new ArrayList<>();
+        final TradeCandles candles = new TradeCandles(bar -> closed.add(new CandleBar().copyFrom(bar)));
+        trade(candles, 1, Venue.BINANCE, DAY_START + 10_000_000_000L, 100, 1);
+        // Stamped a day ahead of when it arrived: a venue glitch, not the venue's time.
+        candles.onTrade(2, Venue.BINANCE, DAY_START + TimeUnit.DAYS.toNanos(1), DAY_START + 20_000_000_000L, 200, 0,
+            1, 0);
+        assertEquals(List.of(), names(closed), "the clock moved at most a second past the receive time: 00:21");
+        assertNotNull(candles.live(1, CandleInterval.M1, new CandleBar()));
+
+        trade(candles, 1, Venue.BINANCE, DAY_START + 30_000_000_000L, 101, 1);
+        assertEquals(0, candles.lateTrades(), "instrument 1 goes on in its minute");
     }
 
     @Test
@@ -206,6 +222,14 @@ class TradeCandlesTest
             }
         }
         return result;
+    }
+
+    /** A trade of a whole price and size, received 1 ms after it happened. */
+    private static void trade(
+        final TradeCandles candles, final int instrumentId, final Venue venue, final long time, final long price,
+        final long size)
+    {
+        candles.onTrade(instrumentId, venue, time, time + 1_000_000, price, 0, size, 0);
     }
 
     private static List<String> names(final List<CandleBar> bars)
