@@ -35,6 +35,7 @@ public final class TradeCandleAggregator
     private final TradeDecoder tradeDecoder = new TradeDecoder();
     private long lateTrades;
     private long rejectedTrades;
+    private CandleBar lastBar;
 
     /** One-minute bars. */
     public TradeCandleAggregator(final CandleListener listener)
@@ -84,6 +85,7 @@ public final class TradeCandleAggregator
         final long sizeMantissa,
         final int sizeExponent)
     {
+        lastBar = null;
         if (priceMantissa <= 0 || sizeMantissa < 0)
         {
             if (rejectedTrades++ == 0)
@@ -96,11 +98,13 @@ public final class TradeCandleAggregator
         }
         final long bucket = Math.floorDiv(exchangeTimeNanos, intervalNanos) * intervalNanos;
         CandleBar bar = bars.get(instrumentId);
+        lastBar = bar;
         if (bar == null)
         {
             bar = new CandleBar();
             bars.put(instrumentId, bar);
             bar.start(instrumentId, venue, interval, CandleSource.TRADES, bucket);
+            lastBar = bar;
         }
         else if (bar.isClosed())
         {
@@ -158,6 +162,15 @@ public final class TradeCandleAggregator
     {
         final CandleBar bar = bars.get(instrumentId);
         return bar == null || bar.isClosed() || !bar.hasPrices() ? null : bar;
+    }
+
+    /**
+     * The bar of the instrument the last trade was for, as it stands after it (forming or closed), or null when that
+     * trade was rejected: {@link #state} without a second lookup.
+     */
+    public CandleBar lastBar()
+    {
+        return lastBar;
     }
 
     /** The instrument's bar as it stands, forming or already closed (its bucket is the lateness mark), or null. */

@@ -8,7 +8,6 @@ import org.agrona.MutableDirectBuffer;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.Venue;
-import zvt.crypto.core.event.EventView;
 
 /**
  * Every candle built from trades, in one place: 1m bars from a {@link TradeCandleAggregator}, rolled up to 5m, 15m,
@@ -83,7 +82,7 @@ public final class TradeCandles
         {
             return false;
         }
-        afterTrade(EventView.instrumentId(buffer, offset));
+        afterTrade();
         return true;
     }
 
@@ -101,7 +100,7 @@ public final class TradeCandles
         minuteClosed = false;
         minutes.onTrade(instrumentId, venue, exchangeTimeNanos, receiveTimeNanos, priceMantissa, priceExponent,
             sizeMantissa, sizeExponent);
-        afterTrade(instrumentId);
+        afterTrade();
     }
 
     /**
@@ -200,18 +199,18 @@ public final class TradeCandles
         return minutes.rejectedTrades();
     }
 
-    private void afterTrade(final int instrumentId)
+    private void afterTrade()
     {
-        final CandleBar minute = minutes.state(instrumentId);
+        final CandleBar minute = minutes.lastBar();
         if (minute == null)
         {
-            return; // its first trade was rejected
+            return; // the trade was rejected: nothing changed
         }
         if (minuteClosed)
         {
             // A minute closed because a later one began: the instrument's rolled-up bars ending by then are complete.
             minuteClosed = false;
-            rollup.closeUpTo(instrumentId, minute.openTimeNanos());
+            rollup.closeUpTo(minute.instrumentId(), minute.openTimeNanos());
         }
         // The bar's latest trade, not the trade just seen: a late or rejected trade never moves the clock.
         advanceVenueClock(minute.venue(),
