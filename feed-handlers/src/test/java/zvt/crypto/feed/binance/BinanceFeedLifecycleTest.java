@@ -77,7 +77,7 @@ class BinanceFeedLifecycleTest
     @Test
     void shouldReplaceTheSessionOnServerShutdownWithoutLosingOrDoublingTrades()
     {
-        feed = BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("trade")).sessionOverlapMs(300));
+        feed = BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("trade")).sessionOverlapMs(3_000));
         Tests.await(() -> server.openSessions().size() == 1, TIMEOUT, () -> server.sessions().toString());
         final StubBinanceServer.Session first = server.openSessions().getFirst();
         first.send(trade(1));

@@ -120,13 +120,14 @@ class BinanceFeedSimulatorTest
             compared++;
         }
         assertTrue(compared > 200, "compared " + compared);
-        assertTrue(simulator.faults().count(FaultKind.DROP, StreamKind.DEPTH) >= gaps,
-            "every gap comes from a dropped diff: " + sync);
         // Each book's first sync and each gap resync; at most one resync per book may still be in flight.
         assertTrue(resyncs >= gaps, "gaps=" + gaps + " resyncs=" + resyncs);
-        assertTrue(sync.gaps() >= gaps && sync.gaps() <= gaps + 2, "closing marks the live books stale: " + sync);
+        // Every gap comes from a dropped diff, except one per live book when closing loses its stream. (Diffs keep
+        // flowing until the close, so gaps may have grown since they were read.)
+        final long drops = simulator.faults().count(FaultKind.DROP, StreamKind.DEPTH);
+        assertTrue(sync.gaps() >= gaps && sync.gaps() <= drops + 2, "drops=" + drops + " " + sync);
         System.out.println("BinanceFeedSimulatorTest: compared " + compared + " servable books with the ground truth; " +
-            simulator.faults().count(FaultKind.DROP, StreamKind.DEPTH) + " depth diffs dropped; before close " +
+            drops + " depth diffs dropped; before close " +
             gaps + " gaps, " + resyncs + " resyncs; " + counters + "; " + sync);
         assertEquals(0, counters.decodeErrors());
         final Instrument btc = registry.bySymbol(Venue.BINANCE, MarketType.SPOT, "BTC-USDT");

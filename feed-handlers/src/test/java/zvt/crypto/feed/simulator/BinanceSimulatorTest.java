@@ -171,12 +171,13 @@ class BinanceSimulatorTest
             client.next(m -> true, TIMEOUT);
             final long sentBefore = simulator.counters().stepsGenerated();
             final long start = System.nanoTime();
-            Thread.sleep(1_000);
+            Thread.sleep(3_000);
             final long sent = simulator.counters().stepsGenerated() - sentBefore;
             final double seconds = (System.nanoTime() - start) / 1e9;
 
             final double measured = sent / seconds;
-            assertTrue(measured > rate * 0.6 && measured < rate * 1.4, "sent " + measured + "/s, configured " + rate);
+            // A starved event loop catches up at most 100 ms per tick: a loaded machine may lose some steps.
+            assertTrue(measured > rate * 0.5 && measured < rate * 1.1, "sent " + measured + "/s, configured " + rate);
             assertEquals(0, simulator.counters().messagesDropped());
         }
     }

@@ -2,6 +2,7 @@ package zvt.crypto.feed.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agrona.concurrent.EpochClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The simulator's REST API with the JDK HTTP client: shapes, request weights, rate limiting and REST faults. */
 class SimulatorRestTest
 {
+    /** Request weight is counted per wall-clock minute: a frozen clock keeps the tests off a minute boundary. */
+    private static final EpochClock FROZEN_CLOCK = () -> 1_700_000_010_000L;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -36,7 +39,7 @@ class SimulatorRestTest
     @Test
     void shouldServeExchangeInfoKlinesAndDepthWithBinanceWeights() throws Exception
     {
-        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(0)
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(0).epochClock(FROZEN_CLOCK)
             .instrument(new SimulatedInstrument("ABCUSDT", "1.2345", "0.0001", "0.01")));
 
         final HttpResponse<String> info = get("/api/v3/exchangeInfo?symbol=ABCUSDT");
@@ -83,7 +86,7 @@ class SimulatorRestTest
     @Test
     void shouldAnswer429WithRetryAfterBeyondTheWeightLimit() throws Exception
     {
-        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(0)
+        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(0).epochClock(FROZEN_CLOCK)
             .restWeightPerMinute(28));
 
         assertEquals(200, get("/api/v3/exchangeInfo?symbol=BTCUSDT").statusCode());
