@@ -163,9 +163,10 @@ class SimulatorFaultTest
 
             simulator.stall(600);
             Tests.await(() -> simulator.faults().count(FaultKind.STALL) == 1, TIMEOUT, simulator.faults()::toString);
-            // Measured on the trades' event times, so a late reader (messages queued before the stall) cannot hide it.
+            // Measured on event times, from the shutdown event on (the stall may begin right after it), so a late
+            // reader (messages queued before the stall) cannot hide it.
             long longestGapMs = 0;
-            long previousEventMs = -1;
+            long previousEventMs = shutdown.get("data").get("E").longValue();
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (longestGapMs < 500 && System.nanoTime() < deadline)
             {
@@ -173,7 +174,7 @@ class SimulatorFaultTest
                 if (message != null && message.contains("\"e\":\"trade\""))
                 {
                     final long eventMs = MAPPER.readTree(message).get("data").get("E").longValue();
-                    longestGapMs = previousEventMs < 0 ? 0 : Math.max(longestGapMs, eventMs - previousEventMs);
+                    longestGapMs = Math.max(longestGapMs, eventMs - previousEventMs);
                     previousEventMs = eventMs;
                 }
             }
