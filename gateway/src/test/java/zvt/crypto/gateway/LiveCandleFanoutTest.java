@@ -69,12 +69,7 @@ class LiveCandleFanoutTest
         assertEquals(false, bar.path("closed").asBoolean());
         assertEquals(T0, bar.path("openTime").asLong());
         assertEquals(T0 + MINUTE, bar.path("closeTime").asLong());
-        assertEquals("65000.10", bar.path("open").asText());
-        assertEquals("65010", bar.path("high").asText());
-        assertEquals("64990.5", bar.path("low").asText());
-        assertEquals("64990.5", bar.path("close").asText());
-        assertEquals("1.75", bar.path("volume").asText());
-        assertEquals(3, bar.path("tradeCount").asLong());
+        assertOhlcv(bar, "65000.10", "65010", "64990.5", "64990.5", "1.75", 3);
         assertEquals(third, bar.path("journalIndex").asLong());
         assertEquals(0, client.pending());
     }
@@ -124,12 +119,7 @@ class LiveCandleFanoutTest
         assertEquals(true, fiveMinutes.path("closed").asBoolean());
         assertEquals(T0, fiveMinutes.path("openTime").asLong());
         assertEquals(T0 + 5 * MINUTE, fiveMinutes.path("closeTime").asLong());
-        assertEquals("100.5", fiveMinutes.path("open").asText());
-        assertEquals("103", fiveMinutes.path("high").asText());
-        assertEquals("99.25", fiveMinutes.path("low").asText());
-        assertEquals("99.25", fiveMinutes.path("close").asText());
-        assertEquals("3.5", fiveMinutes.path("volume").asText());
-        assertEquals(3, fiveMinutes.path("tradeCount").asLong());
+        assertOhlcv(fiveMinutes, "100.5", "103", "99.25", "99.25", "3.5", 3);
         assertEquals(nextFiveMinutes, fiveMinutes.path("journalIndex").asLong());
         assertEquals(T0 - 10 * MINUTE, closed.get(2).path("openTime").asLong());
         assertEquals(0, client.pending());
@@ -240,6 +230,19 @@ class LiveCandleFanoutTest
         expectedClosed.clear();
         assertEquals(expectedForming(harness.btcBinance, index), client.next());
         return closed;
+    }
+
+    /** Prices and volume as exact decimal strings, as the trades wrote them. */
+    private static void assertOhlcv(
+        final JsonNode bar, final String open, final String high, final String low, final String close,
+        final String volume, final long tradeCount)
+    {
+        assertEquals(open, bar.path("open").asText(), "open");
+        assertEquals(high, bar.path("high").asText(), "high");
+        assertEquals(low, bar.path("low").asText(), "low");
+        assertEquals(close, bar.path("close").asText(), "close");
+        assertEquals(volume, bar.path("volume").asText(), "volume");
+        assertEquals(tradeCount, bar.path("tradeCount").asLong(), "tradeCount");
     }
 
     private String expectedForming(final Instrument instrument, final long journalIndex)
