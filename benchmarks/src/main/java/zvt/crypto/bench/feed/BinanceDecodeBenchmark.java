@@ -31,7 +31,7 @@ import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.feed.binance.BinanceDepthSync;
 import zvt.crypto.feed.binance.BinanceFrameAdapter;
 import zvt.crypto.feed.connection.FeedCounters;
-import zvt.crypto.feed.sync.SyncCounters;
+import zvt.crypto.feed.book.SyncCounters;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.json.JsonCursor;
-import zvt.crypto.feed.sync.LevelBuffer;
+import zvt.crypto.feed.book.LevelBuffer;
 
 import java.nio.charset.StandardCharsets;
 

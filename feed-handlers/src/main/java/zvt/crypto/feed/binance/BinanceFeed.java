@@ -23,8 +23,8 @@ import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.RestClient;
 import zvt.crypto.feed.rest.RestClientContext;
 import zvt.crypto.feed.rest.RestRequest;
-import zvt.crypto.feed.sync.SnapshotSource;
-import zvt.crypto.feed.sync.SyncCounters;
+import zvt.crypto.feed.book.SnapshotSource;
+import zvt.crypto.feed.book.SyncCounters;
 
 import java.net.URI;
 import java.util.ArrayList;

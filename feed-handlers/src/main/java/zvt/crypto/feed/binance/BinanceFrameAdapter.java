@@ -13,7 +13,7 @@ import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.connection.DecodeErrorLog;
 import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.connection.FrameAdapter;
-import zvt.crypto.feed.sync.SyncCounters;
+import zvt.crypto.feed.book.SyncCounters;
 
 import java.nio.charset.StandardCharsets;
 

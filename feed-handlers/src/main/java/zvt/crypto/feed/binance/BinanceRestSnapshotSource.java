@@ -4,8 +4,8 @@ import io.netty.util.concurrent.EventExecutor;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.feed.rest.RestClient;
 import zvt.crypto.feed.rest.RestRequest;
-import zvt.crypto.feed.sync.SnapshotCallback;
-import zvt.crypto.feed.sync.SnapshotSource;
+import zvt.crypto.feed.book.SnapshotCallback;
+import zvt.crypto.feed.book.SnapshotSource;
 
 /**
  * Depth snapshots from Binance REST {@code GET /api/v3/depth?symbol=&limit=} through the shared {@link RestClient}

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.VenueStatusCode;
 import zvt.crypto.core.test.Tests;
 import zvt.crypto.feed.connection.FeedContext;
-import zvt.crypto.feed.sync.SnapshotCallback;
+import zvt.crypto.feed.book.SnapshotCallback;
 import zvt.crypto.feed.test.DecodedStatus;
 import zvt.crypto.feed.test.TestRing;
 

@@ -21,7 +21,7 @@ import zvt.crypto.feed.simulator.FaultKind;
 import zvt.crypto.feed.simulator.GroundTruthBook;
 import zvt.crypto.feed.simulator.SimulatorFaults;
 import zvt.crypto.feed.simulator.StreamKind;
-import zvt.crypto.feed.sync.SyncCounters;
+import zvt.crypto.feed.book.SyncCounters;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.test.Fixtures;
 import zvt.crypto.feed.connection.FeedCounters;
-import zvt.crypto.feed.sync.SyncCounters;
+import zvt.crypto.feed.book.SyncCounters;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;

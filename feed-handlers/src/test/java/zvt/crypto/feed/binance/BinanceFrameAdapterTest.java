@@ -1,5 +1,7 @@
 package zvt.crypto.feed.binance;
 
+import zvt.crypto.feed.test.EventCollector;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +16,7 @@ import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.test.Fixtures;
 import zvt.crypto.feed.connection.FeedCounters;
-import zvt.crypto.feed.sync.SyncCounters;
+import zvt.crypto.feed.book.SyncCounters;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -138,7 +140,7 @@ class BinanceFrameAdapterTest
     void shouldReadEveryRecordedRestDepthSnapshotExactlyAsTheReference()
     {
         final BinanceDepthLevels reader = new BinanceDepthLevels();
-        final zvt.crypto.feed.sync.LevelBuffer levels = new zvt.crypto.feed.sync.LevelBuffer();
+        final zvt.crypto.feed.book.LevelBuffer levels = new zvt.crypto.feed.book.LevelBuffer();
         final List<String> bodies = new ArrayList<>(Fixtures.lines("binance/rest_depth.jsonl"));
         bodies.addAll(Fixtures.lines("binance/futures_usdm/rest_depth.jsonl"));
         for (final String body : bodies)

@@ -5,7 +5,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.test.Fixtures;
-import zvt.crypto.feed.sync.LevelBuffer;
+import zvt.crypto.feed.book.LevelBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package zvt.crypto.feed.binance;
 
+import zvt.crypto.feed.test.EventCollector;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

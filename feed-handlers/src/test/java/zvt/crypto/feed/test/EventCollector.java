@@ -1,4 +1,4 @@
-package zvt.crypto.feed.binance;
+package zvt.crypto.feed.test;
 
 import com.lmax.disruptor.EventHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ring consumer for the Binance tests: keeps every event as canonical text (the same text
- * {@link ReferenceBinanceDecoder} derives from the JSON), a BookUpdate batch as one line, and feeds a real
+ * Ring consumer for the venue tests: keeps every event as canonical text (the same text
+ * a venue's reference decoder derives from the JSON), a BookUpdate batch as one line, and feeds a real
  * {@link OrderBookEventHandler}. Read it after the ring is closed (drained).
  */
-final class EventCollector implements EventHandler<MarketEvent>
+public final class EventCollector implements EventHandler<MarketEvent>
 {
     private final List<String> lines = new ArrayList<>();
     private final OrderBookEventHandler books = new OrderBookEventHandler();
@@ -79,17 +79,17 @@ final class EventCollector implements EventHandler<MarketEvent>
         }
     }
 
-    List<String> lines()
+    public List<String> lines()
     {
         return lines;
     }
 
-    List<String> lines(final String prefix)
+    public List<String> lines(final String prefix)
     {
         return lines.stream().filter(line -> line.startsWith(prefix)).toList();
     }
 
-    OrderBookEventHandler books()
+    public OrderBookEventHandler books()
     {
         return books;
     }

@@ -1,4 +1,4 @@
-package zvt.crypto.feed.sync;
+package zvt.crypto.feed.book;
 
 import com.lmax.disruptor.RingBuffer;
 import zvt.crypto.core.codec.BookUpdateEncoder;

@@ -1,14 +1,14 @@
-package zvt.crypto.feed.sync;
+package zvt.crypto.feed.binance;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static zvt.crypto.feed.sync.DiffDepthSequencer.Action.APPLY;
-import static zvt.crypto.feed.sync.DiffDepthSequencer.Action.BUFFER;
-import static zvt.crypto.feed.sync.DiffDepthSequencer.Action.DROP;
-import static zvt.crypto.feed.sync.DiffDepthSequencer.Action.GAP;
+import static zvt.crypto.feed.binance.DiffDepthSequencer.Action.APPLY;
+import static zvt.crypto.feed.binance.DiffDepthSequencer.Action.BUFFER;
+import static zvt.crypto.feed.binance.DiffDepthSequencer.Action.DROP;
+import static zvt.crypto.feed.binance.DiffDepthSequencer.Action.GAP;
 
 class DiffDepthSequencerTest
 {

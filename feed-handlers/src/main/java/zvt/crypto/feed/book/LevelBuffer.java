@@ -1,4 +1,4 @@
-package zvt.crypto.feed.sync;
+package zvt.crypto.feed.book;
 
 import zvt.crypto.core.codec.Side;
 
@@ -21,6 +21,12 @@ public final class LevelBuffer
     public void clear()
     {
         count = 0;
+    }
+
+    /** Keeps the first {@code count} levels (levels cleared and re-added in place stay valid). */
+    void truncate(final int count)
+    {
+        this.count = count;
     }
 
     public void add(final Side side, final long price, final int priceExponent, final long size, final int sizeExponent)

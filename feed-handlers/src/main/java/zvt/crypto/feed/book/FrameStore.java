@@ -1,4 +1,4 @@
-package zvt.crypto.feed.sync;
+package zvt.crypto.feed.book;
 
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;

@@ -1,4 +1,4 @@
-package zvt.crypto.feed.sync;
+package zvt.crypto.feed.book;
 
 /**
  * Fetches a venue's order-book snapshot for one instrument (e.g. Binance REST {@code /api/v3/depth}) and answers

@@ -1,4 +1,4 @@
-package zvt.crypto.feed.sync;
+package zvt.crypto.feed.binance;
 
 /**
  * The sequencing rule of a diff-depth stream whose events carry a first and last update id ({@code U}, {@code u}

@@ -1,0 +1,42 @@
+package zvt.crypto.feed.publish;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Venue ids and sequence numbers as ASCII digits, read exactly: 1 to 19 plain digits up to {@link Long#MAX_VALUE}.
+ * Anything else (a sign, a 20-digit or overflowing number, an empty field) is {@link #INVALID}, never an exception
+ * and never a value a map could mistake for its missing value. Stateless.
+ */
+public final class VenueIds
+{
+    public static final long INVALID = -1;
+    private static final int MAX_DIGITS = 19;
+
+    private VenueIds()
+    {
+    }
+
+    /** @return the non-negative integer spelled by the bytes, or {@link #INVALID}. */
+    public static long parse(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length <= 0 || length > MAX_DIGITS)
+        {
+            return INVALID;
+        }
+        long value = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final int digit = buffer.getByte(i) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return INVALID;
+            }
+            if (value > (Long.MAX_VALUE - digit) / 10)
+            {
+                return INVALID;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+}
