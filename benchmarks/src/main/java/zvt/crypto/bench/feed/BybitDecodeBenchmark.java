@@ -1,0 +1,198 @@
+package zvt.crypto.bench.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import zvt.crypto.bench.BenchmarkJvm;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.ring.ControlEventPublisher;
+import zvt.crypto.feed.book.BookSync;
+import zvt.crypto.feed.book.SyncCounters;
+import zvt.crypto.feed.bybit.BybitAdapter;
+import zvt.crypto.feed.connection.FeedCounters;
+import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.venue.FrameDecoder;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bybit v5 frame decode on one core: frame bytes (direct memory, as Netty hands them over) → SBE event in a ring
+ * slot, through the adapter's decoder and the shared publisher (envelope pass, topic route, symbol lookup, data
+ * read, duplicate filter, encode; book deltas also through the live {@link BookSync} sequencing). Every operation
+ * carries a new id (the trade UUID's last 12 digits, or {@code u} for the book, rewritten in place) so nothing is
+ * dropped as a duplicate or a gap. The ring has no consumer (slots are overwritten).
+ * <p>
+ * The peer in the same run, {@code jackson}: XChange has no Bybit stream module on Maven Central in the version the
+ * project uses (xchange-stream-bybit 5.2.4 does not resolve), so the peer is plain Jackson tree decoding of the
+ * same frame to the same fields (text frame → String, {@code readTree}, then every field the fast decoder reads:
+ * times as longs, prices and sizes as {@link BigDecimal}, side and id as strings).
+ * <p>
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar BybitDecodeBenchmark -prof gc}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", BenchmarkJvm.MISC, BenchmarkJvm.REF, BenchmarkJvm.UTIL, BenchmarkJvm.NIO_CH,
+    BenchmarkJvm.SUN_MISC, BenchmarkJvm.LANG, BenchmarkJvm.REFLECT, BenchmarkJvm.IO, BenchmarkJvm.UTIL_OPEN,
+    BenchmarkJvm.NIO, BenchmarkJvm.NIO_CH_OPEN, BenchmarkJvm.NO_ANALYTICS})
+public class BybitDecodeBenchmark
+{
+    /** A recorded linear {@code publicTrade} frame (bybit/publicTrade.linear.jsonl), the UUID's tail made digits. */
+    static final String TRADE = "{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1786310819681," +
+        "\"data\":[{\"T\":1786310819680,\"s\":\"BTCUSDT\",\"S\":\"Sell\",\"v\":\"0.004\",\"p\":\"65114.20\"," +
+        "\"L\":\"MinusTick\",\"i\":\"a9188a0a-82bc-50de-be60-000000000000\",\"BT\":false,\"RPI\":false," +
+        "\"seq\":753843954913}]}";
+    /** A recorded {@code orderbook.50} delta with 12 levels (bybit/orderbook.50.docs.jsonl), u widened. */
+    static final String BOOK = "{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"delta\",\"ts\":1687940967466," +
+        "\"data\":{\"s\":\"BTCUSDT\",\"b\":[[\"30247.20\",\"30.028\"],[\"30245.40\",\"0.224\"],[\"30242.10\"," +
+        "\"1.593\"],[\"30240.30\",\"1.305\"],[\"30240.00\",\"0\"]],\"a\":[[\"30248.70\",\"0\"],[\"30249.30\"," +
+        "\"0.892\"],[\"30249.50\",\"1.778\"],[\"30249.60\",\"0\"],[\"30251.90\",\"2.947\"],[\"30252.20\"," +
+        "\"0.659\"],[\"30252.50\",\"4.591\"]],\"u\":1000000000000,\"seq\":66544703342},\"cts\":1687940967464}";
+    private static final int TRADE_ID_DIGITS = 12;
+    private static final int UPDATE_ID_DIGITS = 13;
+
+    @Param({"trade", "book"})
+    String message;
+
+    @Param({"zvt", "jackson"})
+    String decoder;
+
+    private final FeedCounters counters = new FeedCounters();
+    private final SyncCounters syncCounters = new SyncCounters();
+    private ScheduledExecutorService timers;
+    private FeedPublisher publisher;
+    private FrameDecoder bybit;
+    private UnsafeBuffer frame;
+    private int idOffset;
+    private int idDigits;
+    private long id = 1_000_000_000_001L;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private byte[] bytes;
+
+    @Setup(Level.Trial)
+    public void setUp()
+    {
+        final boolean trade = "trade".equals(message);
+        final String text = trade ? TRADE : BOOK;
+        bytes = text.getBytes(StandardCharsets.US_ASCII);
+        frame = new UnsafeBuffer(ByteBuffer.allocateDirect(bytes.length));
+        frame.putBytes(0, bytes);
+        idOffset = trade ? text.indexOf("-000000000000") + 1 : text.indexOf("\"u\":") + 4;
+        idDigits = trade ? TRADE_ID_DIGITS : UPDATE_ID_DIGITS;
+
+        final RingBuffer<MarketEvent> ring =
+            RingBuffer.createSingleProducer(MarketEvent::new, 1024, new BusySpinWaitStrategy());
+        timers = Executors.newSingleThreadScheduledExecutor();
+        final BybitAdapter adapter = new BybitAdapter();
+        publisher = new FeedPublisher(Venue.BYBIT, ring, counters, syncCounters, adapter.decodeErrors());
+        final BookSync books = new BookSync(Venue.BYBIT, ring, new ControlEventPublisher(ring, () -> 0L), timers,
+            () -> 0L, syncCounters, adapter::newChecksum);
+        publisher.books(books).addSymbol(BybitAdapter.LINEAR, "BTCUSDT", 1);
+        books.addInstrument(1, "BTCUSDT", adapter.newBookRule(
+            Instrument.of(1, Venue.BYBIT, MarketType.PERPETUAL, "BTCUSDT", "BTC-USDT-PERP")));
+        bybit = adapter.newDecoder(publisher);
+        if (!trade)
+        {
+            final byte[] snapshot = text.replace("\"delta\"", "\"snapshot\"").getBytes(StandardCharsets.US_ASCII);
+            decode(new UnsafeBuffer(snapshot), snapshot.length);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown()
+    {
+        timers.shutdownNow();
+        if (counters.decodeErrors() != 0 || syncCounters.gaps() != 0 || syncCounters.duplicates() != 0 ||
+            ("zvt".equals(decoder) && counters.events() == 0))
+        {
+            throw new IllegalStateException("decode went wrong: " + counters + " " + syncCounters);
+        }
+    }
+
+    @Benchmark
+    public Object decode(final Blackhole blackhole) throws Exception
+    {
+        if ("zvt".equals(decoder))
+        {
+            writeDigits(frame, idOffset, id++, idDigits);
+            decode(frame, frame.capacity());
+            return null;
+        }
+        final String text = new String(bytes, StandardCharsets.UTF_8);
+        final JsonNode root = mapper.readTree(text);
+        blackhole.consume(root.get("topic").textValue());
+        blackhole.consume(root.get("type").textValue());
+        blackhole.consume(root.get("ts").longValue());
+        final JsonNode data = root.get("data");
+        if ("trade".equals(message))
+        {
+            for (final JsonNode trade : data)
+            {
+                blackhole.consume(trade.get("T").longValue());
+                blackhole.consume(trade.get("S").textValue());
+                blackhole.consume(new BigDecimal(trade.get("v").textValue()));
+                blackhole.consume(new BigDecimal(trade.get("p").textValue()));
+                blackhole.consume(trade.get("i").textValue());
+            }
+        }
+        else
+        {
+            blackhole.consume(data.get("u").longValue());
+            for (final JsonNode level : data.get("b"))
+            {
+                blackhole.consume(new BigDecimal(level.get(0).textValue()));
+                blackhole.consume(new BigDecimal(level.get(1).textValue()));
+            }
+            for (final JsonNode level : data.get("a"))
+            {
+                blackhole.consume(new BigDecimal(level.get(0).textValue()));
+                blackhole.consume(new BigDecimal(level.get(1).textValue()));
+            }
+        }
+        return root;
+    }
+
+    private void decode(final UnsafeBuffer buffer, final int length)
+    {
+        publisher.beginFrame(1, BybitAdapter.LINEAR, 0L);
+        bybit.decode(buffer, 0, length);
+        publisher.endFrame();
+    }
+
+    /** Writes {@code value} as exactly {@code digits} digits at {@code offset}. */
+    private static void writeDigits(final UnsafeBuffer buffer, final int offset, final long value, final int digits)
+    {
+        long remaining = value;
+        for (int i = offset + digits - 1; i >= offset; i--)
+        {
+            buffer.putByte(i, (byte)('0' + remaining % 10));
+            remaining /= 10;
+        }
+    }
+}
