@@ -27,7 +27,8 @@ final class BybitBookReader
     private static final long RESTART_UPDATE_ID = 1;
 
     private final FeedPublisher publisher;
-    private final JsonCursor cursor = new JsonCursor();
+    private JsonCursor cursor;
+    private long updateId;
     private final LevelBuffer topLevels = new LevelBuffer();
     private final MutableDecimal levelPrice = new MutableDecimal();
     private final MutableDecimal levelSize = new MutableDecimal();
@@ -37,26 +38,22 @@ final class BybitBookReader
         this.publisher = publisher;
     }
 
-    /** @return null when handled, else why the frame is rejected. */
-    BybitDecodeError read(final BybitEnvelope envelope, final int instrumentId, final boolean topOfBook)
+    /**
+     * Reads the data value that starts with {@code token}: levels into the publisher's book message (or, for
+     * level 1, into a scratch buffer) and {@code u}.
+     *
+     * @return null if valid, else why the frame is rejected.
+     */
+    BybitDecodeError read(final JsonCursor cursor, final int token, final boolean topOfBook)
     {
-        if (BybitJson.wrapData(cursor, envelope) != JsonCursor.BEGIN_OBJECT)
+        this.cursor = cursor;
+        if (token != JsonCursor.BEGIN_OBJECT)
         {
             return BybitDecodeError.BAD_DATA;
         }
-        final boolean snapshot = envelope.snapshot() == 1;
-        final BookFields book = publisher.book();
-        final LevelBuffer levels;
-        if (topOfBook)
-        {
-            levels = topLevels;
-            levels.clear();
-        }
-        else
-        {
-            levels = book.reset(instrumentId, snapshot).levels();
-        }
-        long updateId = -2;
+        final LevelBuffer levels = topOfBook ? topLevels : publisher.book().levels();
+        levels.clear();
+        updateId = -2;
         boolean bids = false;
         boolean asks = false;
         while (true)
@@ -98,25 +95,28 @@ final class BybitBookReader
         {
             return BybitDecodeError.MISSING_FIELD;
         }
-        if (updateId < 0)
-        {
-            return BybitDecodeError.BAD_ID;
-        }
+        return updateId < 0 ? BybitDecodeError.BAD_ID : null;
+    }
+
+    /** Publishes the message read last, now that the envelope's type and time are known. */
+    void publish(final BybitEnvelope envelope, final int instrumentId, final boolean topOfBook)
+    {
+        final boolean snapshot = envelope.snapshot() == 1;
         if (topOfBook)
         {
             if (snapshot)
             {
                 publishTop(instrumentId, envelope.timeNanos(), updateId);
             }
-            return null;
+            return;
         }
+        final BookFields book = publisher.book().resetHeader(instrumentId, snapshot);
         book.ids(updateId, updateId).exchangeTimeNanos(envelope.timeNanos());
         if (updateId == RESTART_UPDATE_ID)
         {
             book.snapshot(true);
         }
         publisher.publishBook();
-        return null;
     }
 
     private void publishTop(final int instrumentId, final long timeNanos, final long updateId)

@@ -3,12 +3,15 @@ package zvt.crypto.feed.bybit;
 import org.agrona.DirectBuffer;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.publish.FeedPublisher;
 import zvt.crypto.feed.venue.FrameDecoder;
 
 /**
- * Every Bybit v5 public frame of a spot or linear connection. One pass over the top level ({@link BybitEnvelope})
- * finds the topic, then the topic routes the {@code data} to its reader:
+ * Every Bybit v5 public frame of a spot or linear connection. One pass over the frame ({@link BybitEnvelope}) finds
+ * the topic and hands {@code data} to the topic's reader as soon as it starts (or, should the topic come after the
+ * data, re-reads the data once the topic is known); each reader validates everything into its scratch state, then
+ * publishes once the envelope's {@code type}, {@code ts} and {@code cs} are known:
  * <ul>
  *     <li>{@code publicTrade.<symbol>} → Trade ({@link BybitTradeReader});</li>
  *     <li>{@code orderbook.<depth>.<symbol>}: depth 1 → TopOfBook, deeper → the feed's book sync
@@ -31,12 +34,26 @@ public final class BybitDecoder implements FrameDecoder
     private static final byte[] TICKERS = BybitEnvelope.ascii("tickers");
     private static final byte[] KLINE = BybitEnvelope.ascii("kline");
 
+    private static final int OTHER = 0;
+    private static final int TRADE = 1;
+    private static final int BOOK = 2;
+    private static final int TICKER = 3;
+    private static final int CANDLE = 4;
+
     private final FeedPublisher publisher;
-    private final BybitEnvelope envelope = new BybitEnvelope();
+    private final BybitEnvelope envelope = new BybitEnvelope(this::onData);
+    private final JsonCursor dataCursor = new JsonCursor();
     private final BybitTradeReader trades;
     private final BybitBookReader books;
     private final BybitTickerReader tickers;
     private final BybitKlineReader klines;
+    private boolean topicRead;
+    private boolean dataRead;
+    private BybitDecodeError error;
+    private int channel;
+    private int instrumentId;
+    private boolean topOfBook;
+    private CandleInterval interval;
 
     public BybitDecoder(final FeedPublisher publisher)
     {
@@ -49,9 +66,12 @@ public final class BybitDecoder implements FrameDecoder
 
     public void decode(final DirectBuffer buffer, final int offset, final int length)
     {
+        topicRead = false;
+        dataRead = false;
+        error = null;
         if (!envelope.parse(buffer, offset, length))
         {
-            publisher.reject(BybitDecodeError.MALFORMED_JSON, buffer, offset, length);
+            publisher.reject(error != null ? error : BybitDecodeError.MALFORMED_JSON, buffer, offset, length);
             return;
         }
         if (!envelope.hasTopic())
@@ -62,55 +82,47 @@ public final class BybitDecoder implements FrameDecoder
             }
             return; // acks, pongs (spot, linear and option shapes) and anything else without a topic
         }
-        final BybitDecodeError error = route(buffer);
+        if (!topicRead)
+        {
+            readTopic();
+        }
+        if (error == null && channel != OTHER && instrumentId != InstrumentRegistry.NO_INSTRUMENT)
+        {
+            error = publish();
+        }
         if (error != null)
         {
             publisher.reject(error, buffer, offset, length);
         }
     }
 
-    /** @return null when handled (published or ignored), else why the frame is rejected. */
-    private BybitDecodeError route(final DirectBuffer buffer)
+    /** The envelope reached {@code data} after the topic: read it in the same pass if it is for us. */
+    private int onData(final JsonCursor cursor, final int token)
     {
-        final int start = envelope.topicOffset();
-        final int end = start + envelope.topicLength();
-        final int firstDot = indexOf(buffer, start, end, (byte)'.');
-        final int lastDot = lastIndexOf(buffer, start, end, (byte)'.');
-        if (firstDot < 0 || lastDot == end - 1)
+        readTopic();
+        if (error != null || channel == OTHER || instrumentId == InstrumentRegistry.NO_INSTRUMENT)
         {
-            return BybitDecodeError.BAD_TOPIC;
+            return BybitEnvelope.DataReader.SKIPPED;
         }
-        final int channel;
-        if (equals(buffer, start, firstDot, PUBLIC_TRADE))
+        dataRead = true;
+        error = readData(cursor, token);
+        return error == null ? BybitEnvelope.DataReader.READ : BybitEnvelope.DataReader.FAILED;
+    }
+
+    private BybitDecodeError readData(final JsonCursor cursor, final int token)
+    {
+        return switch (channel)
         {
-            channel = 1;
-        }
-        else if (equals(buffer, start, firstDot, ORDERBOOK))
-        {
-            channel = 2;
-        }
-        else if (equals(buffer, start, firstDot, TICKERS))
-        {
-            channel = 3;
-        }
-        else if (equals(buffer, start, firstDot, KLINE))
-        {
-            channel = 4;
-        }
-        else
-        {
-            return null; // a topic this feed does not decode (e.g. allLiquidation)
-        }
-        final boolean parameterized = channel == 2 || channel == 4;
-        if (parameterized == (firstDot == lastDot))
-        {
-            return BybitDecodeError.BAD_TOPIC;
-        }
-        final int instrumentId = publisher.instrumentId(buffer, lastDot + 1, end - lastDot - 1);
-        if (instrumentId == InstrumentRegistry.NO_INSTRUMENT)
-        {
-            return null;
-        }
+            case TRADE -> trades.read(cursor, token);
+            case BOOK -> books.read(cursor, token, topOfBook);
+            case TICKER -> tickers.read(cursor, token);
+            default -> klines.read(cursor, token);
+        };
+    }
+
+    /** @return null when published (or nothing to publish), else why the frame is rejected. */
+    private BybitDecodeError publish()
+    {
         if (envelope.dataToken() == BybitEnvelope.ABSENT || envelope.tsAbsent() || envelope.typeAbsent())
         {
             return BybitDecodeError.MISSING_FIELD;
@@ -123,22 +135,78 @@ public final class BybitDecoder implements FrameDecoder
         {
             return BybitDecodeError.BAD_TYPE;
         }
-        return switch (channel)
+        if (!dataRead)
         {
-            case 1 -> trades.read(envelope, instrumentId);
-            case 2 ->
+            dataCursor.wrap(envelope.buffer(), envelope.dataOffset(), envelope.dataLength());
+            final BybitDecodeError dataError = readData(dataCursor, dataCursor.next());
+            if (dataError != null)
             {
-                final long depth = BybitEnvelope.digits(buffer, firstDot + 1, lastDot - firstDot - 1);
-                yield depth <= 0 ? BybitDecodeError.BAD_TOPIC : books.read(envelope, instrumentId, depth == 1);
+                return dataError;
             }
-            case 3 -> tickers.read(envelope, instrumentId);
-            default ->
+        }
+        switch (channel)
+        {
+            case TRADE -> trades.publish(envelope, instrumentId);
+            case BOOK -> books.publish(envelope, instrumentId, topOfBook);
+            case TICKER ->
             {
-                final CandleInterval interval =
-                    BybitIntervals.of(buffer, firstDot + 1, lastDot - firstDot - 1);
-                yield interval == null ? BybitDecodeError.BAD_TOPIC : klines.read(envelope, instrumentId, interval);
+                return tickers.publish(envelope, instrumentId);
             }
-        };
+            default -> klines.publish(envelope, instrumentId, interval);
+        }
+        return null;
+    }
+
+    /** Sets channel, instrument and parameters from the topic ({@link #error} if malformed; OTHER if not ours). */
+    private void readTopic()
+    {
+        topicRead = true;
+        channel = OTHER;
+        instrumentId = InstrumentRegistry.NO_INSTRUMENT;
+        final DirectBuffer buffer = envelope.buffer();
+        final int start = envelope.topicOffset();
+        final int end = start + envelope.topicLength();
+        final int firstDot = indexOf(buffer, start, end, (byte)'.');
+        final int lastDot = lastIndexOf(buffer, start, end, (byte)'.');
+        if (firstDot < 0 || lastDot == end - 1)
+        {
+            error = BybitDecodeError.BAD_TOPIC;
+            return;
+        }
+        final int kind = equals(buffer, start, firstDot, PUBLIC_TRADE) ? TRADE :
+            equals(buffer, start, firstDot, ORDERBOOK) ? BOOK : equals(buffer, start, firstDot, TICKERS) ? TICKER :
+            equals(buffer, start, firstDot, KLINE) ? CANDLE : OTHER;
+        if (kind == OTHER)
+        {
+            return; // a topic this feed does not decode (e.g. allLiquidation)
+        }
+        final boolean parameterized = kind == BOOK || kind == CANDLE;
+        if (parameterized == (firstDot == lastDot))
+        {
+            error = BybitDecodeError.BAD_TOPIC;
+            return;
+        }
+        if (kind == BOOK)
+        {
+            final long depth = BybitEnvelope.digits(buffer, firstDot + 1, lastDot - firstDot - 1);
+            if (depth <= 0)
+            {
+                error = BybitDecodeError.BAD_TOPIC;
+                return;
+            }
+            topOfBook = depth == 1;
+        }
+        else if (kind == CANDLE)
+        {
+            interval = BybitIntervals.of(buffer, firstDot + 1, lastDot - firstDot - 1);
+            if (interval == null)
+            {
+                error = BybitDecodeError.BAD_TOPIC;
+                return;
+            }
+        }
+        channel = kind;
+        instrumentId = publisher.instrumentId(buffer, lastDot + 1, end - lastDot - 1);
     }
 
     private static int indexOf(final DirectBuffer buffer, final int start, final int end, final byte b)

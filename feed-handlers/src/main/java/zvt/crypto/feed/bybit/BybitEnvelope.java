@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The top level of a Bybit v5 public frame, read in one pass without copying: where {@code topic}, {@code type},
- * {@code ts}, {@code cs}, {@code op} and {@code success} are, and the extent of {@code data} (skipped here, read
- * by the channel's reader once the topic is known). Bybit's key order differs by category (spot writes {@code ts}
- * before {@code type}, linear puts {@code data} before {@code ts}), so nothing here depends on it.
+ * {@code ts}, {@code cs}, {@code op} and {@code success} are, and the extent of {@code data}. When the topic comes
+ * before {@code data} (every capture has it first) the {@link DataReader} reads the data in the same pass;
+ * otherwise the data is skipped here and read once the topic is known. Bybit's key order differs by category (spot
+ * writes {@code ts} before {@code type}, linear puts {@code data} before {@code ts}), so nothing depends on it.
  * <p>
  * Not thread-safe: one per decoder.
  */
@@ -29,7 +30,24 @@ final class BybitEnvelope
     private static final byte[] SNAPSHOT = ascii("snapshot");
     private static final byte[] DELTA = ascii("delta");
 
+    /** Reads {@code data} in the envelope's own pass when the topic came first (as it does in every capture). */
+    interface DataReader
+    {
+        int SKIPPED = 0;
+        int READ = 1;
+        int FAILED = -1;
+
+        /**
+         * The {@code data} value starts with {@code token} (just returned by {@code cursor}); the topic is known.
+         *
+         * @return {@link #READ} if it was read through its last token, {@link #SKIPPED} to leave it to the envelope,
+         * {@link #FAILED} if it was not valid (the frame is rejected; parsing stops).
+         */
+        int onData(JsonCursor cursor, int token);
+    }
+
     private final JsonCursor cursor = new JsonCursor();
+    private final DataReader reader;
     private DirectBuffer buffer;
     private int topicOffset;
     private int topicLength;
@@ -49,7 +67,12 @@ final class BybitEnvelope
     private boolean hasOp;
     private int successToken;
 
-    /** @return false if the frame is not one well-formed JSON object. */
+    BybitEnvelope(final DataReader reader)
+    {
+        this.reader = reader;
+    }
+
+    /** @return false if the frame is not one well-formed JSON object, or its data was read and failed. */
     boolean parse(final DirectBuffer buffer, final int offset, final int length)
     {
         this.buffer = buffer;
@@ -84,7 +107,14 @@ final class BybitEnvelope
             }
             final int start = cursor.tokenOffset();
             final int valueLength = cursor.tokenLength();
-            if ((value == JsonCursor.BEGIN_OBJECT || value == JsonCursor.BEGIN_ARRAY) && !cursor.skipValue())
+            final int read = field == 5 && topicToken == JsonCursor.STRING ? reader.onData(cursor, value) :
+                DataReader.SKIPPED;
+            if (read == DataReader.FAILED)
+            {
+                return false;
+            }
+            if (read == DataReader.SKIPPED &&
+                (value == JsonCursor.BEGIN_OBJECT || value == JsonCursor.BEGIN_ARRAY) && !cursor.skipValue())
             {
                 return false;
             }

@@ -12,13 +12,6 @@ final class BybitJson
     {
     }
 
-    /** Wraps {@code cursor} over the envelope's {@code data} value. @return its first token. */
-    static int wrapData(final JsonCursor cursor, final BybitEnvelope envelope)
-    {
-        cursor.wrap(envelope.buffer(), envelope.dataOffset(), envelope.dataLength());
-        return cursor.next();
-    }
-
     /** @return true if the value is a non-negative decimal (string or number) of at most 18 digits, read into out. */
     static boolean decimal(final JsonCursor cursor, final int token, final MutableDecimal out)
     {

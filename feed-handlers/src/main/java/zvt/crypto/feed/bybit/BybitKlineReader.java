@@ -27,7 +27,7 @@ final class BybitKlineReader
     private static final byte[] TIMESTAMP = ascii("timestamp");
 
     private final FeedPublisher publisher;
-    private final JsonCursor cursor = new JsonCursor();
+    private JsonCursor cursor;
     private final MutableDecimal value = new MutableDecimal();
     private int count;
     /** Per bar: start, end, timestamp (nanos), confirm (0/1). */
@@ -41,31 +41,37 @@ final class BybitKlineReader
         this.publisher = publisher;
     }
 
-    /** @return null when handled, else why the frame is rejected. */
-    BybitDecodeError read(final BybitEnvelope envelope, final int instrumentId, final CandleInterval interval)
+    /** Reads the data value that starts with {@code token}. @return null if every bar is valid, else why not. */
+    BybitDecodeError read(final JsonCursor cursor, final int token)
     {
-        if (BybitJson.wrapData(cursor, envelope) != JsonCursor.BEGIN_ARRAY)
+        this.cursor = cursor;
+        count = 0;
+        if (token != JsonCursor.BEGIN_ARRAY)
         {
             return BybitDecodeError.BAD_DATA;
         }
-        count = 0;
         while (true)
         {
-            final int token = cursor.next();
-            if (token == JsonCursor.END_ARRAY)
+            final int next = cursor.next();
+            if (next == JsonCursor.END_ARRAY)
             {
-                break;
+                return null;
             }
-            if (token != JsonCursor.BEGIN_OBJECT)
+            if (next != JsonCursor.BEGIN_OBJECT)
             {
                 return BybitDecodeError.BAD_DATA;
             }
-            final BybitDecodeError error = readBar(envelope.timeNanos());
+            final BybitDecodeError error = readBar();
             if (error != null)
             {
                 return error;
             }
         }
+    }
+
+    /** Publishes the bars read last. */
+    void publish(final BybitEnvelope envelope, final int instrumentId, final CandleInterval interval)
+    {
         for (int i = 0; i < count; i++)
         {
             final CandleFields candle = publisher.candle();
@@ -73,7 +79,7 @@ final class BybitKlineReader
                 .interval(interval)
                 .openTimeNanos(times[i * 4])
                 .closeTimeNanos(times[i * 4 + 1])
-                .exchangeTimeNanos(times[i * 4 + 2])
+                .exchangeTimeNanos(times[i * 4 + 2] < 0 ? envelope.timeNanos() : times[i * 4 + 2])
                 .closed(times[i * 4 + 3] == 1);
             final int at = i * FIELDS;
             candle.open().set(mantissas[at], exponents[at]);
@@ -84,17 +90,16 @@ final class BybitKlineReader
             candle.quoteVolume().set(mantissas[at + 5], exponents[at + 5]);
             publisher.publishCandle();
         }
-        return null;
     }
 
-    private BybitDecodeError readBar(final long envelopeTimeNanos)
+    private BybitDecodeError readBar()
     {
         ensureCapacity();
         final int timeAt = count * 4;
         final int at = count * FIELDS;
         long start = -2;
         long end = -2;
-        long timestamp = envelopeTimeNanos;
+        long timestamp = -1;
         int confirm = -2;
         int present = 1 << 5; // turnover is optional
         mantissas[at + 5] = 0;

@@ -28,7 +28,7 @@ final class BybitTickerReader
     private static final int EMPTY = 2;
 
     private final FeedPublisher publisher;
-    private final JsonCursor cursor = new JsonCursor();
+    private JsonCursor cursor;
     private final Int2ObjectHashMap<CachedTicker> tickers = new Int2ObjectHashMap<>();
     private final MutableDecimal[] values = {new MutableDecimal(), new MutableDecimal(), new MutableDecimal(),
         new MutableDecimal()};
@@ -39,22 +39,20 @@ final class BybitTickerReader
         this.publisher = publisher;
     }
 
-    /** @return null when handled, else why the frame is rejected. */
-    BybitDecodeError read(final BybitEnvelope envelope, final int instrumentId)
+    /** Reads the data value that starts with {@code token}. @return null if valid, else why not. */
+    BybitDecodeError read(final JsonCursor cursor, final int token)
     {
-        if (BybitJson.wrapData(cursor, envelope) != JsonCursor.BEGIN_OBJECT)
-        {
-            return BybitDecodeError.BAD_DATA;
-        }
+        this.cursor = cursor;
+        return token != JsonCursor.BEGIN_OBJECT ? BybitDecodeError.BAD_DATA : readFields();
+    }
+
+    /** Merges the fields read last into the instrument's ticker and publishes its quote if complete. */
+    BybitDecodeError publish(final BybitEnvelope envelope, final int instrumentId)
+    {
         final long crossSequence = envelope.hasCrossSequence() ? envelope.crossSequence() : TopFields.NO_SEQUENCE;
         if (crossSequence < 0)
         {
             return BybitDecodeError.BAD_ID;
-        }
-        final BybitDecodeError error = readFields();
-        if (error != null)
-        {
-            return error;
         }
         CachedTicker ticker = tickers.get(instrumentId);
         if (ticker == null)

@@ -24,7 +24,7 @@ final class BybitTradeReader
     static final int MAX_ID_LENGTH = 64;
 
     private final FeedPublisher publisher;
-    private final JsonCursor cursor = new JsonCursor();
+    private JsonCursor cursor;
     private final MutableDecimal price = new MutableDecimal();
     private final MutableDecimal size = new MutableDecimal();
     private int count;
@@ -42,22 +42,27 @@ final class BybitTradeReader
         this.publisher = publisher;
     }
 
-    /** @return null when the trades were published (or there were none), else why the frame is rejected. */
-    BybitDecodeError read(final BybitEnvelope envelope, final int instrumentId)
+    /**
+     * Reads the data value that starts with {@code token} into the reader's table, validating every trade.
+     *
+     * @return null if all are valid, else why the frame is rejected.
+     */
+    BybitDecodeError read(final JsonCursor cursor, final int token)
     {
-        if (BybitJson.wrapData(cursor, envelope) != JsonCursor.BEGIN_ARRAY)
+        this.cursor = cursor;
+        count = 0;
+        if (token != JsonCursor.BEGIN_ARRAY)
         {
             return BybitDecodeError.BAD_DATA;
         }
-        count = 0;
         while (true)
         {
-            final int token = cursor.next();
-            if (token == JsonCursor.END_ARRAY)
+            final int next = cursor.next();
+            if (next == JsonCursor.END_ARRAY)
             {
-                break;
+                return null;
             }
-            if (token != JsonCursor.BEGIN_OBJECT)
+            if (next != JsonCursor.BEGIN_OBJECT)
             {
                 return BybitDecodeError.BAD_DATA;
             }
@@ -67,8 +72,6 @@ final class BybitTradeReader
                 return error;
             }
         }
-        publish(envelope, instrumentId);
-        return null;
     }
 
     private BybitDecodeError readTrade()
@@ -150,7 +153,8 @@ final class BybitTradeReader
         return null;
     }
 
-    private void publish(final BybitEnvelope envelope, final int instrumentId)
+    /** Publishes the trades read last. */
+    void publish(final BybitEnvelope envelope, final int instrumentId)
     {
         if (count == 0)
         {

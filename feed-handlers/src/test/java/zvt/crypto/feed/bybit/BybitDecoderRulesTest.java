@@ -171,6 +171,23 @@ class BybitDecoderRulesTest
     }
 
     @Test
+    void shouldDecodeTheSameWhateverTheKeyOrder()
+    {
+        try (DecoderHarness harness = linear())
+        {
+            harness.deliver("{\"data\":{\"s\":\"BTCUSDT\",\"u\":100,\"a\":[[\"11.0\",\"2\"]],\"b\":[[\"10.0\",\"1\"]]}," +
+                "\"ts\":1786310818000,\"type\":\"snapshot\",\"topic\":\"orderbook.50.BTCUSDT\"}");
+            harness.deliver("{\"type\":\"snapshot\",\"ts\":1,\"data\":[{\"i\":\"7\",\"S\":\"Buy\",\"p\":\"1.5\"," +
+                "\"v\":\"2\",\"T\":1786310818001}],\"topic\":\"publicTrade.BTCUSDT\"}");
+            harness.close();
+            assertEquals(List.of(
+                "book 1 SNAPSHOT U=100 u=100 E=1786310818000000000 [SELL 11.0 2;BUY 10.0 1;]",
+                "status 1 RESYNCED snapshot id 100",
+                "trade 1 BUY p=1.5 q=2 id=7 T=1786310818001000000"), harness.collector().lines());
+        }
+    }
+
+    @Test
     void shouldRejectMalformedFramesByReasonAndIgnoreControlReplies()
     {
         try (DecoderHarness harness = linear())
