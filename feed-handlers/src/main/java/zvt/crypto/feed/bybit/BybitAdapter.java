@@ -168,7 +168,8 @@ public final class BybitAdapter implements VenueAdapter
             (group == SPOT ? "/spot" : "/linear"));
     }
 
-    public List<String> subscribeMessages(final VenueSettings settings, final int group, final List<VenueStream> streams)
+    public List<String> subscribeMessages(
+        final VenueSettings settings, final int group, final List<VenueStream> streams)
     {
         return messages("subscribe", streams);
     }

@@ -90,8 +90,9 @@ class BybitBookRebuildTest
                 assertFalse(reference.isCrossed(), file + " reference crossed");
                 assertFalse(book.isCrossed(), file + " book crossed at u=" + data.get("u"));
                 assertTrue(book.isServable(), file + " book " + id + " not servable");
-                assertEquals(reference.levels(true), ReferenceBook.levels(book, true), file + " bids u=" + data.get("u"));
-                assertEquals(reference.levels(false), ReferenceBook.levels(book, false), file + " asks u=" + data.get("u"));
+                final String where = file + " u=" + data.get("u");
+                assertEquals(reference.levels(true), ReferenceBook.levels(book, true), where + " bids");
+                assertEquals(reference.levels(false), ReferenceBook.levels(book, false), where + " asks");
                 comparisons++;
             }
             books += references.size();

@@ -81,12 +81,14 @@ class BybitDecoderRulesTest
         final String snapshot = book("snapshot", 100, "[[\"10.0\",\"1\"]]", "[[\"11.0\",\"2\"]]");
         final String delta = book("delta", 101, "[[\"10.0\",\"3\"]]", "[]");
         final String trade = "{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1786310819681,\"data\":" +
-            "[{\"T\":1786310819680,\"s\":\"BTCUSDT\",\"S\":\"Sell\",\"v\":\"0.004\",\"p\":\"65114.20\",\"L\":\"MinusTick\"," +
+            "[{\"T\":1786310819680,\"s\":\"BTCUSDT\",\"S\":\"Sell\",\"v\":\"0.004\",\"p\":\"65114.20\"," +
+            "\"L\":\"MinusTick\"," +
             "\"i\":\"a9188a0a-82bc-50de-be60-03eedbe3cdd7\",\"BT\":false,\"RPI\":false,\"seq\":753843954913}]}";
         final String top = "{\"topic\":\"orderbook.1.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1749833474773,\"data\":" +
             "{\"s\":\"BTCUSDT\",\"b\":[[\"0.6131\",\"17.9\"]],\"a\":[[\"0.6134\",\"35.4\"]],\"u\":24042997," +
             "\"seq\":209972815373},\"cts\":1749833474768}";
-        final String kline = "{\"topic\":\"kline.1.BTCUSDT\",\"data\":[{\"start\":1786310760000,\"end\":1786310819999," +
+        final String kline = "{\"topic\":\"kline.1.BTCUSDT\",\"data\":[{\"start\":1786310760000," +
+            "\"end\":1786310819999," +
             "\"interval\":\"1\",\"open\":\"65119.9\",\"close\":\"65114.3\",\"high\":\"65119.9\",\"low\":\"65114.2\"," +
             "\"volume\":\"1.576\",\"turnover\":\"102627.995\",\"confirm\":false,\"timestamp\":1786310818440}]," +
             "\"ts\":1786310818440,\"type\":\"snapshot\"}";
@@ -161,7 +163,8 @@ class BybitDecoderRulesTest
             harness.session(1, BybitAdapter.SPOT).instrument("ETHUSDT", BTC, MarketType.SPOT);
             harness.deliver("{\"topic\":\"publicTrade.ETHUSDT\",\"ts\":1786310821917,\"type\":\"snapshot\",\"data\":[" +
                 "{\"i\":\"2280000001739247418\",\"T\":1786310821918,\"p\":\"1923.29\",\"v\":\"0.1\",\"S\":\"Buy\"}," +
-                "{\"i\":\"2280000001739247417\",\"T\":1786310821917,\"p\":\"1923.28\",\"v\":\"0.04537\",\"S\":\"Sell\"}]}");
+                "{\"i\":\"2280000001739247417\",\"T\":1786310821917,\"p\":\"1923.28\",\"v\":\"0.04537\"," +
+                "\"S\":\"Sell\"}]}");
             harness.close();
             assertEquals(List.of(
                 "trade 1 SELL p=1923.28 q=0.04537 id=2280000001739247417 T=1786310821917000000",
@@ -175,7 +178,8 @@ class BybitDecoderRulesTest
     {
         try (DecoderHarness harness = linear())
         {
-            harness.deliver("{\"data\":{\"s\":\"BTCUSDT\",\"u\":100,\"a\":[[\"11.0\",\"2\"]],\"b\":[[\"10.0\",\"1\"]]}," +
+            harness.deliver("{\"data\":{\"s\":\"BTCUSDT\",\"u\":100,\"a\":[[\"11.0\",\"2\"]]," +
+                "\"b\":[[\"10.0\",\"1\"]]}," +
                 "\"ts\":1786310818000,\"type\":\"snapshot\",\"topic\":\"orderbook.50.BTCUSDT\"}");
             harness.deliver("{\"type\":\"snapshot\",\"ts\":1,\"data\":[{\"i\":\"7\",\"S\":\"Buy\",\"p\":\"1.5\"," +
                 "\"v\":\"2\",\"T\":1786310818001}],\"topic\":\"publicTrade.BTCUSDT\"}");
