@@ -2,8 +2,6 @@ package zvt.crypto.bench.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,28 +19,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import zvt.crypto.bench.BenchmarkJvm;
 import zvt.crypto.core.codec.MarketType;
-import zvt.crypto.core.codec.Venue;
-import zvt.crypto.core.event.MarketEvent;
-import zvt.crypto.core.instrument.Instrument;
-import zvt.crypto.core.ring.ControlEventPublisher;
-import zvt.crypto.feed.book.BookSync;
-import zvt.crypto.feed.book.SyncCounters;
 import zvt.crypto.feed.bybit.BybitAdapter;
-import zvt.crypto.feed.connection.FeedCounters;
-import zvt.crypto.feed.publish.FeedPublisher;
-import zvt.crypto.feed.venue.FrameDecoder;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Bybit v5 frame decode on one core: frame bytes (direct memory, as Netty hands them over) → SBE event in a ring
  * slot, through the adapter's decoder and the shared publisher (envelope pass, topic route, symbol lookup, data
- * read, duplicate filter, encode; book deltas also through the live {@link BookSync} sequencing). Every operation
+ * read, duplicate filter, encode; book deltas also through the live book sync), wired by {@link VenueDecodePath}. Every operation
  * carries a new id (the trade UUID's last 12 digits, or {@code u} for the book, rewritten in place) so nothing is
  * dropped as a duplicate or a gap. The ring has no consumer (slots are overwritten).
  * <p>
@@ -83,11 +70,7 @@ public class BybitDecodeBenchmark
     @Param({"zvt", "jackson"})
     String decoder;
 
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
-    private ScheduledExecutorService timers;
-    private FeedPublisher publisher;
-    private FrameDecoder bybit;
+    private VenueDecodePath path;
     private UnsafeBuffer frame;
     private int idOffset;
     private int idDigits;
@@ -105,33 +88,22 @@ public class BybitDecodeBenchmark
         frame.putBytes(0, bytes);
         idOffset = trade ? text.indexOf("-000000000000") + 1 : text.indexOf("\"u\":") + 4;
         idDigits = trade ? TRADE_ID_DIGITS : UPDATE_ID_DIGITS;
-
-        final RingBuffer<MarketEvent> ring =
-            RingBuffer.createSingleProducer(MarketEvent::new, 1024, new BusySpinWaitStrategy());
-        timers = Executors.newSingleThreadScheduledExecutor();
-        final BybitAdapter adapter = new BybitAdapter();
-        publisher = new FeedPublisher(Venue.BYBIT, ring, counters, syncCounters, adapter.decodeErrors());
-        final BookSync books = new BookSync(Venue.BYBIT, ring, new ControlEventPublisher(ring, () -> 0L), timers,
-            () -> 0L, syncCounters, adapter::newChecksum);
-        publisher.books(books).addSymbol(BybitAdapter.LINEAR, "BTCUSDT", 1);
-        books.addInstrument(1, "BTCUSDT", adapter.newBookRule(
-            Instrument.of(1, Venue.BYBIT, MarketType.PERPETUAL, "BTCUSDT", "BTC-USDT-PERP")));
-        bybit = adapter.newDecoder(publisher);
+        path = new VenueDecodePath(new BybitAdapter()).group(BybitAdapter.LINEAR)
+            .instrument("BTCUSDT", 1, MarketType.PERPETUAL);
         if (!trade)
         {
             final byte[] snapshot = text.replace("\"delta\"", "\"snapshot\"").getBytes(StandardCharsets.US_ASCII);
-            decode(new UnsafeBuffer(snapshot), snapshot.length);
+            path.decode(new UnsafeBuffer(snapshot), 0, snapshot.length);
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        timers.shutdownNow();
-        if (counters.decodeErrors() != 0 || syncCounters.gaps() != 0 || syncCounters.duplicates() != 0 ||
-            ("zvt".equals(decoder) && counters.events() == 0))
+        path.close();
+        if ("zvt".equals(decoder))
         {
-            throw new IllegalStateException("decode went wrong: " + counters + " " + syncCounters);
+            path.verify();
         }
     }
 
@@ -141,7 +113,7 @@ public class BybitDecodeBenchmark
         if ("zvt".equals(decoder))
         {
             writeDigits(frame, idOffset, id++, idDigits);
-            decode(frame, frame.capacity());
+            path.decode(frame, 0, frame.capacity());
             return null;
         }
         final String text = new String(bytes, StandardCharsets.UTF_8);
@@ -176,13 +148,6 @@ public class BybitDecodeBenchmark
             }
         }
         return root;
-    }
-
-    private void decode(final UnsafeBuffer buffer, final int length)
-    {
-        publisher.beginFrame(1, BybitAdapter.LINEAR, 0L);
-        bybit.decode(buffer, 0, length);
-        publisher.endFrame();
     }
 
     /** Writes {@code value} as exactly {@code digits} digits at {@code offset}. */
