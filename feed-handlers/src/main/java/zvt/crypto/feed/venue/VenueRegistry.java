@@ -1,6 +1,7 @@
 package zvt.crypto.feed.venue;
 
 import zvt.crypto.feed.binance.BinanceAdapter;
+import zvt.crypto.feed.bybit.BybitAdapter;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Locale;
 public final class VenueRegistry
 {
     private static final List<VenueAdapter> VENUES = List.of(
-        new BinanceAdapter());
+        new BinanceAdapter(),
+        new BybitAdapter());
 
     private VenueRegistry()
     {
