@@ -9,6 +9,8 @@ public enum FaultKind
     DUPLICATE,
     /** A message was sent after the next message of the same connection instead of before it. */
     REORDER,
+    /** A book message carried a wrong checksum (OKX); every subscriber of the stream received it. */
+    CORRUPT_CHECKSUM,
     /** A message was replaced by a truncated, invalid JSON frame (the original is lost). */
     MALFORMED,
     /** The simulator closed every connection abruptly. */

@@ -71,7 +71,7 @@ public final class FaultLog
         return text.isEmpty() ? "no faults" : text.toString();
     }
 
-    void record(final FaultRecord record)
+    public void record(final FaultRecord record)
     {
         countOnly(record.kind(), record.streamKind(), record.count());
         synchronized (records)

@@ -1,53 +1,34 @@
 package zvt.crypto.feed.simulator;
 
-import org.agrona.MutableDirectBuffer;
-import zvt.crypto.core.json.JsonWriter;
+import org.agrona.DirectBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One stream name of one symbol ({@code btcusdt@depth@100ms}) and the connections subscribed to it. A kline stream
- * also builds its candle from the symbol's trades and pushes it at most once per push interval, and once more when
- * the candle closes. Used on the simulator's event loop only.
+ * One stream of one symbol, as the venue names it ({@code btcusdt@depth@100ms}, {@code books:BTC-USDT}), and the
+ * connections subscribed to it. A kline stream also keeps its {@link CandleBar} and pushes it through the venue's
+ * encoder at most once per push interval, and once more when the candle closes. Used on the simulator's event loop
+ * only.
  */
-final class MarketStream
+public final class MarketStream implements WireSink
 {
     private final String name;
     private final byte[] nameBytes;
-    private final StreamKind kind;
-    private final String venueSymbol;
-    private final String klineInterval;
-    private final long klineMillis;
+    private final StreamRef ref;
+    private final CandleBar candle;
     private final List<SimulatorSession> sessions = new ArrayList<>();
 
-    private long candleOpenTime = Long.MIN_VALUE;
-    private long open;
-    private long high;
-    private long low;
-    private long close;
-    private long volume;
-    private long quoteVolume;
-    private long takerBuyVolume;
-    private long takerBuyQuoteVolume;
-    private long firstTradeId;
-    private long lastTradeId;
-    private long trades;
-    private boolean candleChanged;
-    private long lastPushMs;
-
-    MarketStream(final String name, final StreamKind kind, final String venueSymbol)
+    MarketStream(final String name, final StreamRef ref)
     {
         this.name = name;
         this.nameBytes = name.getBytes(StandardCharsets.US_ASCII);
-        this.kind = kind;
-        this.venueSymbol = venueSymbol;
-        this.klineInterval = kind == StreamKind.KLINE ? name.substring(name.indexOf("@kline_") + 7) : null;
-        this.klineMillis = klineInterval == null ? 0 : KlineInterval.millisOrZero(klineInterval);
+        this.ref = ref;
+        this.candle = ref.kind() == StreamKind.KLINE ? new CandleBar(ref.intervalMs()) : null;
     }
 
-    String name()
+    public String name()
     {
         return name;
     }
@@ -57,14 +38,19 @@ final class MarketStream
         return nameBytes;
     }
 
-    StreamKind kind()
+    public StreamRef ref()
     {
-        return kind;
+        return ref;
     }
 
-    String venueSymbol()
+    public StreamKind kind()
     {
-        return venueSymbol;
+        return ref.kind();
+    }
+
+    public String venueSymbol()
+    {
+        return ref.venueSymbol();
     }
 
     List<SimulatorSession> sessions()
@@ -72,80 +58,46 @@ final class MarketStream
         return sessions;
     }
 
-    void send(final MutableDirectBuffer payload, final int length, final long first, final long last)
+    public boolean wants(final StreamKind kind, final int variant)
+    {
+        return !sessions.isEmpty();
+    }
+
+    /** Sends to every subscribed connection. */
+    public void emit(
+        final StreamKind kind, final int variant, final DirectBuffer payload, final int length, final int spliceAt,
+        final long first, final long last)
     {
         for (int i = 0; i < sessions.size(); i++)
         {
-            sessions.get(i).send(kind, nameBytes, venueSymbol, this, payload, length, first, last);
+            sessions.get(i).send(kind, nameBytes, ref.venueSymbol(), this, payload, length, spliceAt, first, last);
         }
     }
 
-    /**
-     * Adds a trade to the candle (kline streams only); a trade in a later bucket first closes the current candle.
-     */
+    /** Adds a trade to the candle (kline streams only); a trade in a later bucket first closes the current candle. */
     void onTrade(
         final long price, final long quantity, final long timeMs, final long tradeId, final boolean buyerIsMaker,
-        final JsonWriter writer, final MutableDirectBuffer payload)
+        final WireEncoder encoder)
     {
-        final long bucket = timeMs - Math.floorMod(timeMs, klineMillis);
-        if (bucket != candleOpenTime)
+        if (candle.rollsOver(timeMs))
         {
-            if (candleOpenTime != Long.MIN_VALUE)
-            {
-                pushKline(true, timeMs, writer, payload);
-            }
-            candleOpenTime = bucket;
-            open = high = low = price;
-            volume = quoteVolume = takerBuyVolume = takerBuyQuoteVolume = trades = 0;
-            firstTradeId = tradeId;
+            push(true, timeMs, encoder);
         }
-        high = Math.max(high, price);
-        low = Math.min(low, price);
-        close = price;
-        volume += quantity;
-        // Quote volume at 8 decimals, price * quantity / 1e8, computed without overflow to 4 of those decimals.
-        final long quote = price / 10_000 * quantity / 10_000;
-        quoteVolume += quote;
-        if (!buyerIsMaker)
-        {
-            takerBuyVolume += quantity;
-            takerBuyQuoteVolume += quote;
-        }
-        lastTradeId = tradeId;
-        trades++;
-        candleChanged = true;
+        candle.add(price, quantity, timeMs, tradeId, buyerIsMaker);
     }
 
     /** Pushes the open candle if it changed and the push interval has passed. */
-    void pushIfDue(
-        final long nowMs, final long pushIntervalMs, final JsonWriter writer, final MutableDirectBuffer payload)
+    void pushIfDue(final long nowMs, final long pushIntervalMs, final WireEncoder encoder)
     {
-        if (candleChanged && nowMs - lastPushMs >= pushIntervalMs)
+        if (candle.dueForPush(nowMs, pushIntervalMs))
         {
-            pushKline(false, nowMs, writer, payload);
+            push(false, nowMs, encoder);
         }
     }
 
-    private void pushKline(
-        final boolean closed, final long nowMs, final JsonWriter writer, final MutableDirectBuffer payload)
+    private void push(final boolean closed, final long nowMs, final WireEncoder encoder)
     {
-        final int exponent = GroundTruthBook.EXPONENT;
-        writer.wrap(payload, 0).beginObject()
-            .field("e", "kline").field("E", nowMs).field("s", venueSymbol);
-        writer.field("k", "");
-        // "k" was written as an empty string to get the name and colon; replace the two quotes with the object.
-        final int objectStart = writer.position() - 2;
-        writer.wrap(payload, objectStart).beginObject()
-            .field("t", candleOpenTime).field("T", candleOpenTime + klineMillis - 1).field("s", venueSymbol)
-            .field("i", klineInterval).field("f", firstTradeId).field("L", lastTradeId)
-            .decimalField("o", open, exponent).decimalField("c", close, exponent)
-            .decimalField("h", high, exponent).decimalField("l", low, exponent)
-            .decimalField("v", volume, exponent).field("n", trades).field("x", closed)
-            .decimalField("q", quoteVolume, exponent).decimalField("V", takerBuyVolume, exponent)
-            .decimalField("Q", takerBuyQuoteVolume, exponent).field("B", "0")
-            .endObject().endObject();
-        send(payload, writer.position(), candleOpenTime, candleOpenTime);
-        candleChanged = false;
-        lastPushMs = nowMs;
+        encoder.onCandle(this, candle, closed, nowMs, this);
+        candle.pushed(nowMs);
     }
 }

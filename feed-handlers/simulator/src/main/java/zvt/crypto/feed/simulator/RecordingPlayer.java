@@ -82,18 +82,18 @@ final class RecordingPlayer
             {
                 return;
             }
-            if (!session.combined() && nameEnd > 0 && startsWithAt(line, DATA_FIELD, nameEnd + 1))
+            if (nameEnd > 0 && session.venue().envelopeLength(stream.getBytes(StandardCharsets.US_ASCII)) == 0 && startsWithAt(line, DATA_FIELD, nameEnd + 1))
             {
                 // A raw connection gets the data object alone: drop the wrapper and its closing brace.
                 final int dataStart = nameEnd + 1 + DATA_FIELD.length;
                 final int dataLength = line.length - 1 - dataStart;
                 view.wrap(line, dataStart, dataLength);
-                session.send(StreamKind.REPLAY, null, null, this, view, dataLength, 0, 0);
+                session.send(StreamKind.REPLAY, null, null, this, view, dataLength, WireSink.NO_SPLICE, 0, 0);
                 return;
             }
         }
         view.wrap(line);
-        session.send(StreamKind.REPLAY, null, null, this, view, line.length, 0, 0);
+        session.send(StreamKind.REPLAY, null, null, this, view, line.length, WireSink.NO_SPLICE, 0, 0);
     }
 
     private static boolean startsWith(final byte[] line, final byte[] prefix)

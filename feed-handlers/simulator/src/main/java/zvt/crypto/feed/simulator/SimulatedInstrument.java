@@ -52,19 +52,19 @@ public record SimulatedInstrument(String venueSymbol, String startPrice, String 
     }
 
     /** Tick as a mantissa at exponent {@code -DECIMALS}. */
-    long tickMantissa()
+    public long tickMantissa()
     {
         return scaled(tickSize);
     }
 
     /** Lot as a mantissa at exponent {@code -DECIMALS}. */
-    long lotMantissa()
+    public long lotMantissa()
     {
         return scaled(lotSize);
     }
 
     /** Start price in ticks. */
-    long startTicks()
+    public long startTicks()
     {
         return startPriceUnits(startPrice, tickSize);
     }

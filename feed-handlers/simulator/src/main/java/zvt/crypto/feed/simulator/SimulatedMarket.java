@@ -1,9 +1,7 @@
 package zvt.crypto.feed.simulator;
 
-import org.agrona.MutableDirectBuffer;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochClock;
-import org.agrona.concurrent.UnsafeBuffer;
-import zvt.crypto.core.json.JsonWriter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,35 +14,41 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The simulated exchange: one {@link SyntheticSymbol} per symbol, shared by every connection (an update id or a trade
- * id means the same thing to all subscribers), advanced only while someone subscribes to one of its streams. Each
- * tick runs the market steps due at the configured total rate, round-robin over the active symbols, writes each
- * message to the connections subscribed to its stream, pushes due klines, and flushes each connection once.
- * Used on the simulator's event loop only.
+ * id means the same thing to all subscribers), advanced only while someone subscribes to one of its streams, with
+ * the venue's {@link WireEncoder} beside it. Each tick runs the market steps due at the configured total rate,
+ * round-robin over the active symbols; the encoder writes each event's messages once and they go to the connections
+ * subscribed to their stream; due klines are pushed, and each connection is flushed once. Venue-neutral: what a
+ * stream name means and how messages look are the {@link VenueProtocol}'s. Used on the simulator's event loop only.
  */
-final class SimulatedMarket
+public final class SimulatedMarket
 {
     /** A stalled loop catches up at most this much, rather than bursting. */
     private static final long MAX_CATCH_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final BinanceSimulatorContext context;
+    private final VenueProtocol protocol;
     private final SimulatorCounters counters;
     private final FaultLog faultLog;
     private final EpochClock clock;
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final List<SymbolState> active = new ArrayList<>();
     private final Set<SimulatorSession> sessions = new LinkedHashSet<>();
-    private final JsonWriter klineWriter = new JsonWriter();
-    private final UnsafeBuffer klinePayload = new UnsafeBuffer(new byte[1024]);
+    private final SessionSink sessionSink = new SessionSink();
     private long lastTickNanos;
     private long carry;
     private int nextSymbol;
     private long stalledUntilNanos;
     private long nextConnectionId;
 
-    SimulatedMarket(final BinanceSimulatorContext context, final SimulatorCounters counters, final FaultLog faultLog)
+    SimulatedMarket(
+        final BinanceSimulatorContext context,
+        final VenueProtocol protocol,
+        final SimulatorCounters counters,
+        final FaultLog faultLog)
     {
         this.context = context;
+        this.protocol = protocol;
         this.counters = counters;
         this.faultLog = faultLog;
         this.clock = context.epochClock();
@@ -74,15 +78,18 @@ final class SimulatedMarket
         }
     }
 
-    /** Starts sending the stream to the session; names the simulator does not serve are accepted but silent. */
+    /**
+     * Starts sending the stream to the session, after the snapshot the venue sends on subscribe (if any); names the
+     * simulator does not serve are accepted but silent.
+     */
     void subscribe(final SimulatorSession session, final String streamName)
     {
-        final StreamKind kind = StreamKind.ofStreamName(streamName);
-        if (kind == null || context.replay() != null)
+        final StreamRef ref = protocol.parseStream(streamName);
+        if (ref == null || context.replay() != null)
         {
             return;
         }
-        final SymbolState symbol = symbol(streamName.substring(0, streamName.indexOf('@')));
+        final SymbolState symbol = symbol(ref.venueSymbol());
         MarketStream stream = null;
         for (final MarketStream candidate : symbol.streams)
         {
@@ -93,12 +100,14 @@ final class SimulatedMarket
         }
         if (stream == null)
         {
-            stream = new MarketStream(streamName, kind, symbol.generator.venueSymbol());
+            stream = new MarketStream(streamName, ref);
             symbol.streams.add(stream);
         }
         if (!stream.sessions().contains(session))
         {
             stream.sessions().add(session);
+            sessionSink.wrap(session, stream);
+            symbol.encoder.onSubscribe(ref.kind(), ref.variant(), symbol.generator, clock.time(), sessionSink);
         }
         if (!active.contains(symbol))
         {
@@ -108,8 +117,8 @@ final class SimulatedMarket
 
     void unsubscribe(final SimulatorSession session, final String streamName)
     {
-        final int at = streamName.indexOf('@');
-        final SymbolState symbol = at <= 0 ? null : symbols.get(streamName.substring(0, at).toUpperCase(Locale.ROOT));
+        final StreamRef ref = protocol.parseStream(streamName);
+        final SymbolState symbol = ref == null ? null : symbols.get(ref.venueSymbol().toUpperCase(Locale.ROOT));
         if (symbol == null)
         {
             return;
@@ -136,8 +145,14 @@ final class SimulatedMarket
             context.instrument(s), context.seed(), context.bookLevels(), context.historyEntries())));
     }
 
+    /** The symbol's book now (for REST snapshots), its market created on first use. */
+    public SyntheticSymbol book(final String venueSymbol)
+    {
+        return symbol(venueSymbol).generator;
+    }
+
     /** Symbols created so far (by a subscription, a snapshot or a ground-truth query). */
-    List<SimulatedInstrument> instruments()
+    public List<SimulatedInstrument> instruments()
     {
         return symbols.values().stream().map(s -> s.generator.instrument()).toList();
     }
@@ -185,11 +200,12 @@ final class SimulatedMarket
         runSteps(due, nowMs);
         for (int i = 0; i < active.size(); i++)
         {
-            for (final MarketStream stream : active.get(i).streams)
+            final SymbolState symbol = active.get(i);
+            for (final MarketStream stream : symbol.streams)
             {
                 if (stream.kind() == StreamKind.KLINE)
                 {
-                    stream.pushIfDue(nowMs, context.klinePushIntervalMs(), klineWriter, klinePayload);
+                    stream.pushIfDue(nowMs, context.klinePushIntervalMs(), symbol.encoder);
                 }
             }
         }
@@ -211,7 +227,13 @@ final class SimulatedMarket
         }
     }
 
-    void flushAll()
+    public BinanceSimulatorContext context()
+    {
+        return context;
+    }
+
+    /** Sends what every connection has batched, so a REST answer never runs ahead of the streams. */
+    public void flushAll()
     {
         for (final SimulatorSession session : sessions)
         {
@@ -219,46 +241,79 @@ final class SimulatedMarket
         }
     }
 
-    FaultLog faultLog()
+    public FaultLog faultLog()
     {
         return faultLog;
     }
 
-    /** A symbol's generator and its subscribed streams; routes the generator's messages to them. */
-    final class SymbolState implements SyntheticSymbol.Emitter
+    /**
+     * A symbol's generator, its venue encoder and its subscribed streams; routes the encoder's messages to the
+     * streams of their kind and variant, and trades to the candles of its kline streams.
+     */
+    final class SymbolState implements MarketListener, WireSink
     {
         final SyntheticSymbol generator;
+        final WireEncoder encoder;
         final List<MarketStream> streams = new ArrayList<>();
 
         SymbolState(final SyntheticSymbol generator)
         {
             this.generator = generator;
-        }
-
-        public void emit(
-            final StreamKind kind, final MutableDirectBuffer payload, final int length, final long first,
-            final long last)
-        {
-            counters.incrementGenerated(kind);
-            for (int i = 0; i < streams.size(); i++)
-            {
-                final MarketStream stream = streams.get(i);
-                if (stream.kind() == kind)
-                {
-                    stream.send(payload, length, first, last);
-                }
-            }
+            this.encoder = protocol.newEncoder(generator.instrument(), this, SimulatedMarket.this);
         }
 
         public void onTrade(
-            final long price, final long quantity, final long timeMs, final long tradeId, final boolean buyerIsMaker)
+            final long tradeId, final long aggregateId, final long price, final long quantity, final long timeMs,
+            final boolean buyerIsMaker)
         {
+            encoder.onTrade(tradeId, aggregateId, price, quantity, timeMs, buyerIsMaker);
             for (int i = 0; i < streams.size(); i++)
             {
                 final MarketStream stream = streams.get(i);
                 if (stream.kind() == StreamKind.KLINE)
                 {
-                    stream.onTrade(price, quantity, timeMs, tradeId, buyerIsMaker, klineWriter, klinePayload);
+                    stream.onTrade(price, quantity, timeMs, tradeId, buyerIsMaker, encoder);
+                }
+            }
+        }
+
+        public void onBookChange(final BookChange change, final BookView book)
+        {
+            encoder.onBookChange(change, book);
+        }
+
+        public void onTopOfBook(
+            final long updateId, final long bidPrice, final long bidSize, final long askPrice, final long askSize,
+            final long timeMs)
+        {
+            encoder.onTopOfBook(updateId, bidPrice, bidSize, askPrice, askSize, timeMs);
+        }
+
+        public boolean wants(final StreamKind kind, final int variant)
+        {
+            for (int i = 0; i < streams.size(); i++)
+            {
+                final StreamRef ref = streams.get(i).ref();
+                if (ref.kind() == kind && ref.variant() == variant)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public void emit(
+            final StreamKind kind, final int variant, final DirectBuffer payload, final int length,
+            final int spliceAt, final long first, final long last)
+        {
+            counters.incrementGenerated(kind);
+            for (int i = 0; i < streams.size(); i++)
+            {
+                final MarketStream stream = streams.get(i);
+                final StreamRef ref = stream.ref();
+                if (ref.kind() == kind && ref.variant() == variant)
+                {
+                    stream.emit(kind, variant, payload, length, spliceAt, first, last);
                 }
             }
         }
@@ -266,6 +321,32 @@ final class SimulatedMarket
         void dropUnsubscribedStreams()
         {
             streams.removeIf(stream -> stream.sessions().isEmpty());
+        }
+    }
+
+    /** Sends an encoder's messages to one connection of one stream: the snapshot a venue sends on subscribe. */
+    private static final class SessionSink implements WireSink
+    {
+        private SimulatorSession session;
+        private MarketStream stream;
+
+        void wrap(final SimulatorSession session, final MarketStream stream)
+        {
+            this.session = session;
+            this.stream = stream;
+        }
+
+        public boolean wants(final StreamKind kind, final int variant)
+        {
+            return true;
+        }
+
+        public void emit(
+            final StreamKind kind, final int variant, final DirectBuffer payload, final int length,
+            final int spliceAt, final long first, final long last)
+        {
+            session.send(kind, stream.nameBytes(), stream.venueSymbol(), stream, payload, length, spliceAt, first,
+                last);
         }
     }
 }

@@ -15,6 +15,7 @@ public final class SimulatorFaults
     private final double[] duplicate = new double[KINDS];
     private final double[] reorder = new double[KINDS];
     private final double[] malformed = new double[KINDS];
+    private double corruptChecksum;
     private long disconnectEveryMs;
     private long stallEveryMs;
     private long stallMs;
@@ -64,6 +65,22 @@ public final class SimulatorFaults
     public double malformed(final StreamKind kind)
     {
         return malformed[kind.ordinal()];
+    }
+
+    /** Probability that a book message's checksum is wrong, at venues whose books carry one (OKX). */
+    public SimulatorFaults corruptChecksum(final double probability)
+    {
+        if (!probability(probability))
+        {
+            throw new IllegalArgumentException("probability must be 0..1: " + probability);
+        }
+        this.corruptChecksum = probability;
+        return this;
+    }
+
+    public double corruptChecksum()
+    {
+        return corruptChecksum;
     }
 
     /** Closes every connection abruptly this often; 0 never. */

@@ -3,7 +3,6 @@ package zvt.crypto.feed.simulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -24,69 +23,42 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.CharsetUtil;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client connection to the simulator. Plain HTTP requests under {@code /api/} go to the REST API; otherwise the
- * request must be a WebSocket upgrade on {@code /stream?streams=a/b} (combined frames) or {@code /ws/a/b} (raw
- * frames). On an open stream connection it answers control requests, pings the client periodically (closing the
- * connection if pongs stop) and writes the messages of its subscribed streams.
- * <p>
- * Messages are written pre-framed: each WebSocket text frame (header, combined-stream wrapper, payload) is copied
- * into one pooled buffer per tick, written and flushed once at the end of the tick, so a message costs a copy and no
- * object. Message faults (drop, duplicate, reorder, malformed) are decided here, per connection, with a random
- * generator seeded from the simulator's seed and the connection id, and recorded in the {@link FaultLog}.
- * Used on the simulator's event loop only.
+ * One client connection to a venue simulator. A plain HTTP request the venue's {@link VenueRestApi} handles goes
+ * there; otherwise it must be a WebSocket upgrade on a path the venue's {@link VenueSession} accepts. On an open
+ * stream connection, text frames go to the venue session (control requests, client pings), the server pings if the
+ * venue does (closing the connection if pongs stop), and the messages of its subscribed streams go out through the
+ * {@link SessionWriter}. Used on the simulator's event loop only.
  */
-final class SimulatorSession extends SimpleChannelInboundHandler<Object> implements BinanceControlProtocol.Session
+final class SimulatorSession extends SimpleChannelInboundHandler<Object> implements SessionControl
 {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorSession.class);
-    private static final byte[] COMBINED_PREFIX = "{\"stream\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DATA_PREFIX = "\",\"data\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SHUTDOWN_STREAM = "!serverShutdown".getBytes(StandardCharsets.US_ASCII);
-    private static final int COMBINED_OVERHEAD = COMBINED_PREFIX.length + DATA_PREFIX.length + 1;
-    private static final int TEXT_FINAL = 0x81;
-    private static final int BATCH_INITIAL_BYTES = 64 * 1024;
-    /** A batch this large is written at once rather than at the end of the tick. */
-    private static final int BATCH_MAX_BYTES = 1 << 20;
-    private static final int KINDS = StreamKind.values().length;
 
     private final BinanceSimulatorContext context;
     private final SimulatedMarket market;
     private final SimulatorCounters counters;
-    private final FaultLog faultLog;
-    private final BinanceRestApi restApi;
-    private final boolean messageFaults;
+    private final VenueProtocol protocol;
+    private final VenueRestApi restApi;
+    private final SessionWriter writer;
+    private final VenueSession venue;
     private final Set<String> subscriptions = new LinkedHashSet<>();
-    private final int[] batchCounts = new int[KINDS];
-    private final ByteBuf held = Unpooled.buffer(BATCH_INITIAL_BYTES);
     private Channel channel;
     private WebSocketServerHandshaker handshaker;
     private ScheduledFuture<?> pinger;
-    private SplittableRandom faultRandom;
-    private ByteBuf batch;
-    private Object heldStream;
-    private StreamKind heldKind;
-    private String heldSymbol;
-    private long heldFirst;
-    private long heldLast;
     private long connectionId;
-    private boolean combined;
     private boolean open;
-    private boolean unflushed;
     private long pingCount;
     private long unansweredPingSinceNanos;
 
@@ -94,14 +66,16 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         final BinanceSimulatorContext context,
         final SimulatedMarket market,
         final SimulatorCounters counters,
-        final BinanceRestApi restApi)
+        final VenueProtocol protocol,
+        final VenueRestApi restApi)
     {
         this.context = context;
         this.market = market;
         this.counters = counters;
-        this.faultLog = market.faultLog();
+        this.protocol = protocol;
         this.restApi = restApi;
-        this.messageFaults = context.faults().anyMessageFault();
+        this.writer = new SessionWriter(context, counters, market.faultLog());
+        this.venue = protocol.newSession(this);
     }
 
     public List<String> subscriptions()
@@ -131,14 +105,42 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         }
     }
 
-    public boolean combined()
+    public void reply(final String text)
     {
-        return combined;
+        flushBatch();
+        channel.writeAndFlush(new TextWebSocketFrame(text));
     }
 
-    public void combined(final boolean combined)
+    public void send(
+        final StreamKind kind, final DirectBuffer payload, final int length, final int spliceAt, final long first,
+        final long last)
     {
-        this.combined = combined;
+        send(kind, null, null, this, payload, length, spliceAt, first, last);
+    }
+
+    public void flush()
+    {
+        flushBatch();
+    }
+
+    public EventExecutor executor()
+    {
+        return channel.eventLoop();
+    }
+
+    public long connectionId()
+    {
+        return connectionId;
+    }
+
+    public BinanceSimulatorContext context()
+    {
+        return context;
+    }
+
+    VenueSession venue()
+    {
+        return venue;
     }
 
     boolean isOpen()
@@ -151,11 +153,6 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         return open && channel.isWritable();
     }
 
-    long connectionId()
-    {
-        return connectionId;
-    }
-
     boolean isSubscribed(final String streamName)
     {
         return subscriptions.contains(streamName);
@@ -166,13 +163,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         return !subscriptions.isEmpty();
     }
 
-    /**
-     * Writes one message to this connection's batch, wrapped as a combined-stream frame if the connection is combined
-     * and {@code streamName} is given; subject to the configured message faults.
-     *
-     * @param streamKey identifies the stream for reordering (a message is held back until the next one of the same
-     *                  stream); any object, compared by identity.
-     */
+    /** Writes one market message to this connection's batch; see {@link SessionWriter#send}. */
     void send(
         final StreamKind kind,
         final byte[] streamName,
@@ -180,101 +171,32 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         final Object streamKey,
         final DirectBuffer payload,
         final int length,
+        final int spliceAt,
         final long first,
         final long last)
     {
-        if (!open)
+        if (open)
         {
-            return;
-        }
-        if (!channel.isWritable())
-        {
-            counters.incrementMessagesDropped();
-            record(FaultKind.BACKPRESSURE_DROP, kind, venueSymbol, first, last, 1);
-            return;
-        }
-        final ByteBuf target = batch();
-        if (messageFaults)
-        {
-            final SimulatorFaults faults = context.faults();
-            final double dice = faultRandom.nextDouble();
-            final double drop = faults.drop(kind);
-            final double duplicate = drop + faults.duplicate(kind);
-            final double reorder = duplicate + faults.reorder(kind);
-            final double malformed = reorder + faults.malformed(kind);
-            if (dice < drop)
-            {
-                record(FaultKind.DROP, kind, venueSymbol, first, last, 1);
-                return;
-            }
-            if (dice < duplicate)
-            {
-                writeFrame(target, streamName, payload, length, false);
-                sent(kind);
-                record(FaultKind.DUPLICATE, kind, venueSymbol, first, last, 1);
-            }
-            else if (dice < reorder)
-            {
-                if (heldStream == null)
-                {
-                    held.clear();
-                    writeFrame(held, streamName, payload, length, false);
-                    heldStream = streamKey;
-                    heldKind = kind;
-                    heldSymbol = venueSymbol;
-                    heldFirst = first;
-                    heldLast = last;
-                    return;
-                }
-            }
-            else if (dice < malformed)
-            {
-                writeFrame(target, streamName, payload, length, true);
-                record(FaultKind.MALFORMED, kind, venueSymbol, first, last, 1);
-                return;
-            }
-        }
-        writeFrame(target, streamName, payload, length, false);
-        sent(kind);
-        if (heldStream != null && heldStream == streamKey)
-        {
-            releaseHeld(target);
-            record(FaultKind.REORDER, heldKind, heldSymbol, heldFirst, heldLast, 1);
-        }
-        if (target.readableBytes() >= BATCH_MAX_BYTES)
-        {
-            writeBatch();
+            writer.send(kind, streamName, venueSymbol, streamKey, payload, length, spliceAt, first, last);
         }
     }
 
-    /** Sends Binance's {@code serverShutdown} event, unaffected by faults. */
-    void sendServerShutdown(final long nowMs)
+    /** Sends a message now, unaffected by faults (a venue's shutdown notice). */
+    void sendNow(final byte[] streamName, final DirectBuffer payload, final int length)
     {
-        if (!open)
+        if (open)
         {
-            return;
+            writer.sendUnfaulted(streamName, payload, length);
+            writer.flushBatch();
         }
-        final byte[] event = ("{\"e\":\"serverShutdown\",\"E\":" + nowMs + "}").getBytes(StandardCharsets.US_ASCII);
-        writeFrame(batch(), SHUTDOWN_STREAM, new UnsafeBuffer(event), event.length, false);
-        flushBatch();
     }
 
-    /** Writes the tick's batch (and a message still held back for reordering) and flushes. */
+    /** Writes the tick's batch and flushes. */
     void flushBatch()
     {
-        if (heldStream != null && open)
+        if (open)
         {
-            releaseHeld(batch());
-        }
-        if (batch != null && batch.isReadable())
-        {
-            writeBatch();
-        }
-        // A batch may have been written mid-tick (when it grew large) with nothing batched since.
-        if (unflushed)
-        {
-            unflushed = false;
-            channel.flush();
+            writer.flushBatch();
         }
     }
 
@@ -300,16 +222,11 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         if (open)
         {
             open = false;
+            venue.onClose();
             counters.addActiveConnections(-1);
             market.removeSession(this);
         }
-        if (batch != null)
-        {
-            lostInFlight(batchCounts.clone());
-            batch.release();
-            batch = null;
-        }
-        held.release();
+        writer.close();
         ctx.fireChannelInactive();
     }
 
@@ -317,7 +234,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
     {
         if (msg instanceof final FullHttpRequest request)
         {
-            if (request.uri().startsWith("/api/"))
+            if (restApi.handles(new QueryStringDecoder(request.uri()).path()))
             {
                 counters.incrementRestRequests();
                 restApi.handle(ctx, request);
@@ -339,115 +256,6 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         ctx.close();
     }
 
-    private ByteBuf batch()
-    {
-        if (batch == null)
-        {
-            batch = channel.alloc().directBuffer(BATCH_INITIAL_BYTES);
-        }
-        return batch;
-    }
-
-    private void writeBatch()
-    {
-        final int[] counts = batchCounts.clone();
-        Arrays.fill(batchCounts, 0);
-        final ByteBuf written = batch;
-        batch = null;
-        unflushed = true;
-        final ChannelFuture future = channel.write(written);
-        future.addListener(f ->
-        {
-            if (f.isSuccess())
-            {
-                for (int kind = 0; kind < KINDS; kind++)
-                {
-                    if (counts[kind] != 0)
-                    {
-                        counters.addDelivered(kind, counts[kind]);
-                    }
-                }
-            }
-            else
-            {
-                lostInFlight(counts);
-            }
-        });
-    }
-
-    private void lostInFlight(final int[] counts)
-    {
-        for (int kind = 0; kind < KINDS; kind++)
-        {
-            if (counts[kind] != 0)
-            {
-                record(FaultKind.LOST_IN_FLIGHT, StreamKind.values()[kind], null, 0, 0, counts[kind]);
-            }
-        }
-    }
-
-    private void releaseHeld(final ByteBuf target)
-    {
-        target.writeBytes(held, held.readerIndex(), held.readableBytes());
-        sent(heldKind);
-        heldStream = null;
-    }
-
-    private void sent(final StreamKind kind)
-    {
-        counters.incrementSent(kind);
-        batchCounts[kind.ordinal()]++;
-    }
-
-    /** Appends one WebSocket text frame; a malformed one carries only the first half of the message. */
-    private void writeFrame(
-        final ByteBuf target, final byte[] streamName, final DirectBuffer payload, final int length,
-        final boolean malformed)
-    {
-        final boolean wrap = combined && streamName != null;
-        final int full = length + (wrap ? COMBINED_OVERHEAD + streamName.length : 0);
-        final int frameLength = malformed ? full / 2 : full;
-        target.writeByte(TEXT_FINAL);
-        if (frameLength < 126)
-        {
-            target.writeByte(frameLength);
-        }
-        else if (frameLength <= 0xFFFF)
-        {
-            target.writeByte(126).writeShort(frameLength);
-        }
-        else
-        {
-            target.writeByte(127).writeLong(frameLength);
-        }
-        final int start = target.writerIndex();
-        if (wrap)
-        {
-            target.writeBytes(COMBINED_PREFIX).writeBytes(streamName).writeBytes(DATA_PREFIX);
-        }
-        // Payloads are array-backed buffers (the market's and the recordings'), so this is one array copy.
-        final int payloadBytes = Math.max(0, Math.min(length, start + frameLength - target.writerIndex()));
-        target.writeBytes(payload.byteArray(), (int)payload.wrapAdjustment(), payloadBytes);
-        if (wrap && !malformed)
-        {
-            target.writeByte('}');
-        }
-        target.writerIndex(start + frameLength);
-    }
-
-    private void record(
-        final FaultKind kind, final StreamKind streamKind, final String venueSymbol, final long first, final long last,
-        final long count)
-    {
-        if (faultLog.isFull())
-        {
-            faultLog.countOnly(kind, streamKind, count);
-            return;
-        }
-        faultLog.record(new FaultRecord(kind, connectionId, streamKind, venueSymbol, first, last, count,
-            context.epochClock().time()));
-    }
-
     private void onUpgradeRequest(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
         if (handshaker != null || !request.decoderResult().isSuccess())
@@ -456,24 +264,11 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
             return;
         }
         final QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        final String path = query.path();
         final List<String> streams = new ArrayList<>();
-        final boolean combinedPath = "/stream".equals(path);
-        if (combinedPath)
+        final String notFound = venue.open(query.path(), query.parameters(), streams);
+        if (notFound != null)
         {
-            final List<String> values = query.parameters().get("streams");
-            if (values != null && !values.isEmpty())
-            {
-                splitStreams(values.get(0), streams);
-            }
-        }
-        else if ("/ws".equals(path) || path.startsWith("/ws/"))
-        {
-            splitStreams(path.substring("/ws".length()), streams);
-        }
-        else
-        {
-            respond(ctx, HttpResponseStatus.NOT_FOUND, "no such endpoint: " + path + " (use /stream, /ws or /api/v3)");
+            respond(ctx, HttpResponseStatus.NOT_FOUND, notFound);
             return;
         }
         if (!HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE)))
@@ -493,7 +288,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         {
             if (future.isSuccess())
             {
-                onOpen(ctx, combinedPath, streams);
+                onOpen(ctx, streams);
             }
             else
             {
@@ -502,21 +297,21 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         });
     }
 
-    private void onOpen(final ChannelHandlerContext ctx, final boolean combinedPath, final List<String> streams)
+    private void onOpen(final ChannelHandlerContext ctx, final List<String> streams)
     {
         open = true;
-        combined = combinedPath;
         connectionId = market.addSession(this);
-        faultRandom = new SplittableRandom(context.seed() * 31 + connectionId);
+        writer.open(channel, venue, connectionId);
         counters.incrementConnectionsAccepted();
         counters.addActiveConnections(1);
         subscribe(streams);
+        venue.onOpen();
         if (context.replay() != null)
         {
             new RecordingPlayer(context.replay(), this, ctx.executor()).start();
         }
         final long pingIntervalMs = context.pingIntervalMs();
-        if (pingIntervalMs > 0)
+        if (protocol.serverPings() && pingIntervalMs > 0)
         {
             pinger = ctx.executor().scheduleAtFixedRate(
                 this::ping, pingIntervalMs, pingIntervalMs, TimeUnit.MILLISECONDS);
@@ -528,8 +323,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         if (frame instanceof final TextWebSocketFrame text)
         {
             counters.incrementControlRequests();
-            flushBatch();
-            ctx.writeAndFlush(new TextWebSocketFrame(BinanceControlProtocol.handle(text.text(), this)));
+            venue.onText(text.text());
         }
         else if (frame instanceof PongWebSocketFrame)
         {
@@ -568,11 +362,6 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
         flushBatch();
         channel.writeAndFlush(new PingWebSocketFrame(Unpooled.copyLong(pingCount)));
         counters.incrementPingsSent();
-    }
-
-    private static void splitStreams(final String joined, final List<String> streams)
-    {
-        Arrays.stream(joined.split("/")).filter(s -> !s.isEmpty()).forEach(streams::add);
     }
 
     private static void respond(final ChannelHandlerContext ctx, final HttpResponseStatus status, final String body)

@@ -1,9 +1,5 @@
 package zvt.crypto.feed.simulator;
 
-import org.agrona.MutableDirectBuffer;
-import org.agrona.concurrent.UnsafeBuffer;
-import zvt.crypto.core.json.JsonWriter;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,27 +8,20 @@ import java.util.SplittableRandom;
 
 /**
  * One symbol's synthetic market: a price-level book that random-walks around a mid price, and trades against its best
- * levels. Each {@link #step} is one market event: a diff-depth event (one to a few level changes, sometimes a move of
- * the mid), or a trade (a {@code trade} and an {@code aggTrade}, then the diff that takes the traded size off the
- * level). A {@code bookTicker} follows any diff that changes the top. The book kept here is the ground truth: after
- * the diff with final update id {@code u} it is exactly what a client that applied every diff holds, and an undo log
- * of recent changes rebuilds it as of any recent {@code u} ({@link #bookAt}). The sequence depends only on the seed
- * and the symbol. Used on the simulator's event loop only.
+ * levels. Each {@link #step} is one market event: a book change (one to a few level changes, sometimes a move of the
+ * mid), or a trade followed by the book change that takes the traded size off the level. A top-of-book event follows
+ * any change of the best bid or ask. Events go to a {@link MarketListener} in no venue's format; each venue's
+ * {@link WireEncoder} writes its own JSON. The book kept here is the ground truth: after the change with last update
+ * id {@code u} it is exactly what a client that applied every change holds, and an undo log of recent changes
+ * rebuilds it as of any recent {@code u} ({@link #bookAt}). The sequence depends only on the seed and the symbol.
+ * Used on the simulator's event loop only.
  */
-public final class SyntheticSymbol
+public final class SyntheticSymbol implements BookView
 {
-    /** Receives the messages of a step; the payload is valid only during the call. */
-    public interface Emitter
-    {
-        void emit(StreamKind kind, MutableDirectBuffer payload, int length, long first, long last);
-
-        void onTrade(long priceMantissa, long quantityMantissa, long timeMs, long tradeId, boolean buyerIsMaker);
-    }
 
     private static final int MAX_SIZE_DOUBLINGS = 12;
     private static final int MAX_EVENT_CHANGES = 16;
     private static final int TRADE_PERCENT = 30;
-    private static final int DECIMALS = SimulatedInstrument.DECIMALS;
 
     private final SimulatedInstrument instrument;
     private final String venueSymbol;
@@ -42,8 +31,7 @@ public final class SyntheticSymbol
     private final SplittableRandom random;
     private final long[] sizes;
     private final int mask;
-    private final JsonWriter writer = new JsonWriter();
-    private final UnsafeBuffer payload = new UnsafeBuffer(new byte[4096]);
+    private final BookChange change = new BookChange(MAX_EVENT_CHANGES);
 
     private final long[] eventPrices = new long[MAX_EVENT_CHANGES];
     private final long[] eventSizes = new long[MAX_EVENT_CHANGES];
@@ -103,25 +91,45 @@ public final class SyntheticSymbol
         sizes[slot(mid + 1)] = lots();
     }
 
-    SimulatedInstrument instrument()
+    public SimulatedInstrument instrument()
     {
         return instrument;
     }
 
-    String venueSymbol()
+    public String venueSymbol()
     {
         return venueSymbol;
     }
 
-    long lastUpdateId()
+    public long lastUpdateId()
     {
         return updateId;
     }
 
-    /** One market event; see the class comment. */
-    public void step(final long nowMs, final Emitter emitter)
+    public int bestLevels(final boolean bids, final long[] prices, final long[] levelSizes, final int max)
     {
-        if (random.nextInt(100) < TRADE_PERCENT && trade(nowMs, emitter))
+        int count = 0;
+        if (bids)
+        {
+            for (long price = mid; price > mid - levels && count < max; price--)
+            {
+                count = copyLevel(price, prices, levelSizes, count);
+            }
+        }
+        else
+        {
+            for (long price = mid + 1; price <= mid + levels && count < max; price++)
+            {
+                count = copyLevel(price, prices, levelSizes, count);
+            }
+        }
+        return count;
+    }
+
+    /** One market event; see the class comment. */
+    public void step(final long nowMs, final MarketListener listener)
+    {
+        if (random.nextInt(100) < TRADE_PERCENT && trade(nowMs, listener))
         {
             return;
         }
@@ -144,11 +152,11 @@ public final class SyntheticSymbol
             final long price = bid ? mid - distance : mid + 1 + distance;
             change(bid, price, random.nextInt(4) == 0 ? 0 : lots());
         }
-        finishEvent(midBefore, nowMs, emitter);
+        finishEvent(midBefore, nowMs, listener);
     }
 
     /** The book now. */
-    GroundTruthBook book()
+    public GroundTruthBook book()
     {
         final Map<Long, Long> levelsByPrice = new HashMap<>();
         for (long price = mid - levels + 1; price <= mid + levels; price++)
@@ -163,7 +171,7 @@ public final class SyntheticSymbol
     }
 
     /** The book as of the diff whose final update id is {@code lastUpdateId}; null if outside the kept history. */
-    GroundTruthBook bookAt(final long lastUpdateId)
+    public GroundTruthBook bookAt(final long lastUpdateId)
     {
         if (lastUpdateId > updateId || lastUpdateId < overwrittenLastId)
         {
@@ -213,41 +221,19 @@ public final class SyntheticSymbol
             asks.stream().mapToLong(levelsByPrice::get).toArray());
     }
 
-    /**
-     * Writes a REST depth snapshot body with at most {@code limit} levels per side.
-     *
-     * @return the body length.
-     */
-    int writeSnapshot(final MutableDirectBuffer buffer, final int limit)
-    {
-        writer.wrap(buffer, 0).beginObject().field("lastUpdateId", updateId).beginArray("bids");
-        int written = 0;
-        for (long price = mid; price > mid - levels && written < limit; price--)
-        {
-            written += writeLevel(price);
-        }
-        writer.endArray().beginArray("asks");
-        written = 0;
-        for (long price = mid + 1; price <= mid + levels && written < limit; price++)
-        {
-            written += writeLevel(price);
-        }
-        writer.endArray().endObject();
-        return writer.position();
-    }
-
-    private int writeLevel(final long price)
+    private int copyLevel(final long price, final long[] prices, final long[] levelSizes, final int count)
     {
         final long size = sizes[slot(price)];
         if (size == 0)
         {
-            return 0;
+            return count;
         }
-        writer.beginArray().decimal(price * tickMantissa, -DECIMALS).decimal(size, -DECIMALS).endArray();
-        return 1;
+        prices[count] = price * tickMantissa;
+        levelSizes[count] = size;
+        return count + 1;
     }
 
-    private boolean trade(final long nowMs, final Emitter emitter)
+    private boolean trade(final long nowMs, final MarketListener listener)
     {
         final boolean buyerIsMaker = random.nextBoolean();
         // The aggressor sells into the best bid when the buyer is the maker, else buys the best ask.
@@ -262,23 +248,11 @@ public final class SyntheticSymbol
         final long aggregateId = nextAggregateId++;
         final long priceMantissa = price * tickMantissa;
 
-        writer.wrap(payload, 0).beginObject()
-            .field("e", "trade").field("E", nowMs).field("s", venueSymbol).field("t", tradeId)
-            .decimalField("p", priceMantissa, -DECIMALS).decimalField("q", quantity, -DECIMALS)
-            .field("T", nowMs).field("m", buyerIsMaker).field("M", true).endObject();
-        emitter.emit(StreamKind.TRADE, payload, writer.position(), tradeId, tradeId);
-
-        writer.wrap(payload, 0).beginObject()
-            .field("e", "aggTrade").field("E", nowMs).field("s", venueSymbol).field("a", aggregateId)
-            .decimalField("p", priceMantissa, -DECIMALS).decimalField("q", quantity, -DECIMALS)
-            .field("f", tradeId).field("l", tradeId).field("T", nowMs).field("m", buyerIsMaker).field("M", true)
-            .endObject();
-        emitter.emit(StreamKind.AGG_TRADE, payload, writer.position(), aggregateId, aggregateId);
-        emitter.onTrade(priceMantissa, quantity, nowMs, tradeId, buyerIsMaker);
+        listener.onTrade(tradeId, aggregateId, priceMantissa, quantity, nowMs, buyerIsMaker);
 
         eventChanges = 0;
         change(price <= mid, price, levelSize - quantity);
-        finishEvent(mid, nowMs, emitter);
+        finishEvent(mid, nowMs, listener);
         return true;
     }
 
@@ -326,7 +300,7 @@ public final class SyntheticSymbol
         sizes[slot] = size;
     }
 
-    private void finishEvent(final long midBefore, final long nowMs, final Emitter emitter)
+    private void finishEvent(final long midBefore, final long nowMs, final MarketListener listener)
     {
         final long firstId = updateId + 1;
         final long lastId = firstId + random.nextInt(3);
@@ -345,14 +319,15 @@ public final class SyntheticSymbol
             undoCount++;
         }
 
-        writer.wrap(payload, 0).beginObject()
-            .field("e", "depthUpdate").field("E", nowMs).field("s", venueSymbol)
-            .field("U", firstId).field("u", lastId).beginArray("b");
-        writeChanges(true);
-        writer.endArray().beginArray("a");
-        writeChanges(false);
-        writer.endArray().endObject();
-        emitter.emit(StreamKind.DEPTH, payload, writer.position(), firstId, lastId);
+        change.reset(firstId, lastId, nowMs);
+        for (int i = 0; i < eventChanges; i++)
+        {
+            final long price = eventPrices[i];
+            // After a move, a price changed side: its level on the side it left is empty.
+            final long size = bidSideOf(price) == eventBids[i] ? sizes[slot(price)] : 0;
+            change.add(eventBids[i], price * tickMantissa, size);
+        }
+        listener.onBookChange(change, this);
 
         final long bidPrice = bestBid();
         final long askPrice = bestAsk();
@@ -364,32 +339,12 @@ public final class SyntheticSymbol
             topBidSize = bidSize;
             topAskPrice = askPrice;
             topAskSize = askSize;
-            writer.wrap(payload, 0).beginObject()
-                .field("u", lastId).field("s", venueSymbol)
-                .decimalField("b", bidPrice == Long.MIN_VALUE ? 0 : bidPrice * tickMantissa, -DECIMALS)
-                .decimalField("B", bidSize, -DECIMALS)
-                .decimalField("a", askPrice == Long.MIN_VALUE ? 0 : askPrice * tickMantissa, -DECIMALS)
-                .decimalField("A", askSize, -DECIMALS)
-                .endObject();
-            emitter.emit(StreamKind.BOOK_TICKER, payload, writer.position(), lastId, lastId);
+            listener.onTopOfBook(lastId,
+                bidPrice == Long.MIN_VALUE ? 0 : bidPrice * tickMantissa, bidSize,
+                askPrice == Long.MIN_VALUE ? 0 : askPrice * tickMantissa, askSize, nowMs);
         }
     }
 
-    private void writeChanges(final boolean bids)
-    {
-        for (int i = 0; i < eventChanges; i++)
-        {
-            if (eventBids[i] == bids)
-            {
-                writer.beginArray()
-                    .decimal(eventPrices[i] * tickMantissa, -DECIMALS)
-                    .decimal(sizes[slot(eventPrices[i])] * (bidSideOf(eventPrices[i]) == bids ? 1 : 0), -DECIMALS)
-                    .endArray();
-            }
-        }
-    }
-
-    /** After a move, a price changed side: its level on the side it left is empty. */
     private boolean bidSideOf(final long price)
     {
         return price <= mid;

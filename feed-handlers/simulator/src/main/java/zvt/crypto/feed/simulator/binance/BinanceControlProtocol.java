@@ -1,4 +1,4 @@
-package zvt.crypto.feed.simulator;
+package zvt.crypto.feed.simulator.binance;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.json.JsonCursor;
@@ -13,10 +13,10 @@ import java.util.List;
  * {@code {"code":n,"msg":"..."}} errors (0 unknown property, 1 invalid value type, 2 invalid request, 3 invalid
  * JSON). Control traffic is rare, so this allocates freely. Stateless.
  */
-final class BinanceControlProtocol
+public final class BinanceControlProtocol
 {
     /** What a request acts on: the subscriptions and properties of one connection. */
-    interface Session
+    public interface Session
     {
         List<String> subscriptions();
 
@@ -37,7 +37,7 @@ final class BinanceControlProtocol
     }
 
     /** Applies the request to the session and returns the reply text. */
-    static String handle(final String requestText, final Session session)
+    public static String handle(final String requestText, final Session session)
     {
         final byte[] bytes = requestText.getBytes(StandardCharsets.UTF_8);
         final JsonCursor cursor = new JsonCursor().wrap(new UnsafeBuffer(bytes), 0, bytes.length);

@@ -1,4 +1,4 @@
-package zvt.crypto.feed.simulator;
+package zvt.crypto.feed.simulator.binance;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -15,6 +15,17 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.agrona.ExpandableArrayBuffer;
+import zvt.crypto.core.json.JsonWriter;
+import zvt.crypto.feed.simulator.BinanceSimulatorContext;
+import zvt.crypto.feed.simulator.BookView;
+import zvt.crypto.feed.simulator.FaultKind;
+import zvt.crypto.feed.simulator.FaultLog;
+import zvt.crypto.feed.simulator.FaultRecord;
+import zvt.crypto.feed.simulator.GroundTruthBook;
+import zvt.crypto.feed.simulator.SimulatedInstrument;
+import zvt.crypto.feed.simulator.SimulatedMarket;
+import zvt.crypto.feed.simulator.SimulatorFaults;
+import zvt.crypto.feed.simulator.VenueRestApi;
 import zvt.crypto.feed.simulator.rest.BinanceKlinesRoute;
 import zvt.crypto.feed.simulator.rest.SimulatedReply;
 import zvt.crypto.feed.simulator.rest.SyntheticCandleMarket;
@@ -36,8 +47,9 @@ import java.util.concurrent.TimeUnit;
  * with {@code Retry-After} beyond the limit. REST faults (429, 5xx, slow snapshots) are injected here and recorded.
  * Errors use Binance's {@code {"code":..,"msg":..}} body. Used on the simulator's event loop only.
  */
-final class BinanceRestApi
+final class BinanceRestApi implements VenueRestApi
 {
+    private static final int EXPONENT = GroundTruthBook.EXPONENT;
     private static final long MINUTE_MS = TimeUnit.MINUTES.toMillis(1);
     private static final int DEPTH_LIMIT_DEFAULT = 100;
     private static final int DEPTH_LIMIT_MAX = 5_000;
@@ -50,6 +62,9 @@ final class BinanceRestApi
     private final FaultLog faultLog;
     private final SplittableRandom random;
     private final ExpandableArrayBuffer body = new ExpandableArrayBuffer(64 * 1024);
+    private final JsonWriter writer = new JsonWriter();
+    private long[] prices = new long[0];
+    private long[] sizes = new long[0];
     private final BinanceKlinesRoute klinesRoute;
     private long weightMinute;
     private long usedWeight;
@@ -64,7 +79,12 @@ final class BinanceRestApi
             new SyntheticCandleMarket(context.seed(), KLINES_LISTED_FROM_MS, context.epochClock()::time), Set.of());
     }
 
-    void handle(final ChannelHandlerContext ctx, final FullHttpRequest request)
+    public boolean handles(final String path)
+    {
+        return path.startsWith("/api/");
+    }
+
+    public void handle(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         final QueryStringDecoder query = new QueryStringDecoder(request.uri());
@@ -163,8 +183,32 @@ final class BinanceRestApi
         }
         // Frames of this tick that are still batched go out first, so the snapshot never runs ahead of the stream.
         market.flushAll();
-        final int length = market.symbol(symbol).generator.writeSnapshot(body, limit);
+        final int length = writeSnapshot(market.book(symbol), limit);
         send(ctx, keepAlive, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body.byteArray(), 0, length).copy(), 0);
+    }
+
+    /** A depth snapshot body with at most {@code limit} levels per side, bids best first, asks best first. */
+    private int writeSnapshot(final BookView book, final int limit)
+    {
+        if (prices.length < limit)
+        {
+            prices = new long[limit];
+            sizes = new long[limit];
+        }
+        writer.wrap(body, 0).beginObject().field("lastUpdateId", book.lastUpdateId()).beginArray("bids");
+        writeLevels(book.bestLevels(true, prices, sizes, limit));
+        writer.endArray().beginArray("asks");
+        writeLevels(book.bestLevels(false, prices, sizes, limit));
+        writer.endArray().endObject();
+        return writer.position();
+    }
+
+    private void writeLevels(final int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            writer.beginArray().decimal(prices[i], EXPONENT).decimal(sizes[i], EXPONENT).endArray();
+        }
     }
 
     /** Served by the kline backfill's {@link BinanceKlinesRoute}, so both simulators agree on kline history. */
@@ -255,7 +299,7 @@ final class BinanceRestApi
             .append("{\"filterType\":\"MAX_NUM_ORDERS\",\"maxNumOrders\":200}],\"permissions\":[\"SPOT\"]}");
     }
 
-    static String eightDecimals(final long mantissa)
+    private static String eightDecimals(final long mantissa)
     {
         final String digits = String.format(Locale.ROOT, "%09d", mantissa);
         return digits.substring(0, digits.length() - 8) + "." + digits.substring(digits.length() - 8);

@@ -1,10 +1,10 @@
-package zvt.crypto.feed.simulator;
+package zvt.crypto.feed.simulator.binance;
 
 /**
  * Binance kline interval names and their lengths. Buckets are aligned to the epoch (UTC); {@code 1w} and {@code 1M}
  * are approximated as 7 and 30 days, which is enough for a simulated market. Stateless.
  */
-final class KlineInterval
+public final class KlineInterval
 {
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60 * SECOND;
@@ -16,7 +16,7 @@ final class KlineInterval
     }
 
     /** @return the interval's length in milliseconds, or 0 if Binance has no such interval. */
-    static long millisOrZero(final String interval)
+    public static long millisOrZero(final String interval)
     {
         return switch (interval)
         {

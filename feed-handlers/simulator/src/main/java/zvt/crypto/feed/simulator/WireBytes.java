@@ -1,0 +1,25 @@
+package zvt.crypto.feed.simulator;
+
+import org.agrona.MutableDirectBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/** Fixed parts of venue messages, spelled once and copied into the encoders' buffers. Stateless. */
+public final class WireBytes
+{
+    private WireBytes()
+    {
+    }
+
+    public static byte[] ascii(final String text)
+    {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Copies {@code bytes} at {@code offset}, growing an expandable buffer as needed; returns the end offset. */
+    public static int put(final MutableDirectBuffer buffer, final int offset, final byte[] bytes)
+    {
+        buffer.putBytes(offset, bytes);
+        return offset + bytes.length;
+    }
+}
