@@ -38,11 +38,23 @@ public record SimulatedInstrument(String venueSymbol, String startPrice, String 
         }
     }
 
-    /** The instrument the simulator uses for a symbol it was not configured with. */
+    /**
+     * The instrument the simulator uses for a symbol it was not configured with. Other venues' spellings of a known
+     * market trade like it: {@code BTC-USDT}, {@code BTC-USDT-SWAP}, {@code BTC-USD} and a Bybit category's
+     * {@code LINEAR:BTCUSDT} start where {@code BTCUSDT} does.
+     */
     public static SimulatedInstrument defaultFor(final String venueSymbol)
     {
-        final SimulatedInstrument known = DEFAULTS.get(venueSymbol.toUpperCase(Locale.ROOT));
-        return known != null ? known : new SimulatedInstrument(venueSymbol, "100.00", "0.01", "0.001");
+        final String upper = venueSymbol.toUpperCase(Locale.ROOT);
+        final String compact = upper.substring(upper.lastIndexOf(':') + 1).replace("-SWAP", "").replace("-", "");
+        SimulatedInstrument known = DEFAULTS.get(compact);
+        if (known == null && compact.endsWith("USD"))
+        {
+            known = DEFAULTS.get(compact + "T");
+        }
+        return known == null ? new SimulatedInstrument(venueSymbol, "100.00", "0.01", "0.001") :
+            known.venueSymbol().equals(upper) ? known :
+            new SimulatedInstrument(upper, known.startPrice(), known.tickSize(), known.lotSize());
     }
 
     /** The symbols that have built-in settings, in a stable order. */

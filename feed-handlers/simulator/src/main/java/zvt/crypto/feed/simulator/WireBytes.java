@@ -1,6 +1,7 @@
 package zvt.crypto.feed.simulator;
 
 import org.agrona.MutableDirectBuffer;
+import zvt.crypto.core.json.JsonWriter;
 
 import java.nio.charset.StandardCharsets;
 
@@ -21,5 +22,15 @@ public final class WireBytes
     {
         buffer.putBytes(offset, bytes);
         return offset + bytes.length;
+    }
+
+    /**
+     * Starts a named object, {@code "name":{}, at the writer's position in {@code buffer} (the writer spells only
+     * arrays by name): writes the name with an empty string and re-wraps over the two quotes.
+     */
+    public static JsonWriter beginObject(final JsonWriter writer, final MutableDirectBuffer buffer, final String name)
+    {
+        writer.field(name, "");
+        return writer.wrap(buffer, writer.position() - 2).beginObject();
     }
 }
