@@ -10,10 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Configuration of a {@link BinanceSimulator}: where it listens, the seed, rate and book size of its synthetic market
- * (or recordings to replay), its faults, heartbeat and REST limits, and optionally TLS. Fluent setters;
- * {@link #conclude()} validates once. Not thread-safe: build it on one thread, then hand it to
- * {@link BinanceSimulator#launch}.
+ * Configuration of a venue simulator ({@link BinanceSimulator}, {@link VenueSimulator}, {@link VenueSimulators}):
+ * where it listens, the seed, rate and book size of its synthetic market (or recordings to replay), its faults,
+ * heartbeat and REST limits, and optionally TLS. Venue-neutral despite its name, which it keeps because the feed's
+ * tests and the ops commands build it; the Binance-only settings (server pings, request weight) are ignored by venues
+ * that have no such thing. Fluent setters; {@link #conclude()} validates once. Not thread-safe: build it on one
+ * thread, then hand it to a launch method.
  */
 public final class BinanceSimulatorContext
 {

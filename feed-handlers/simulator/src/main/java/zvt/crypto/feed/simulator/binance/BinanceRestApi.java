@@ -18,13 +18,10 @@ import org.agrona.ExpandableArrayBuffer;
 import zvt.crypto.core.json.JsonWriter;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.feed.simulator.BookView;
-import zvt.crypto.feed.simulator.FaultKind;
-import zvt.crypto.feed.simulator.FaultLog;
-import zvt.crypto.feed.simulator.FaultRecord;
 import zvt.crypto.feed.simulator.GroundTruthBook;
+import zvt.crypto.feed.simulator.RestFaultDice;
 import zvt.crypto.feed.simulator.SimulatedInstrument;
 import zvt.crypto.feed.simulator.SimulatedMarket;
-import zvt.crypto.feed.simulator.SimulatorFaults;
 import zvt.crypto.feed.simulator.VenueRestApi;
 import zvt.crypto.feed.simulator.rest.BinanceKlinesRoute;
 import zvt.crypto.feed.simulator.rest.SimulatedReply;
@@ -35,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,12 +51,10 @@ final class BinanceRestApi implements VenueRestApi
     private static final int DEPTH_LIMIT_MAX = 5_000;
     /** Synthetic kline history starts here (Binance's launch, July 2017). */
     private static final long KLINES_LISTED_FROM_MS = 1_500_000_000_000L;
-    private static final String[] QUOTES = {"USDT", "BUSD", "USDC", "FDUSD", "TUSD", "BTC", "ETH", "BNB", "TRY", "EUR"};
 
     private final BinanceSimulatorContext context;
     private final SimulatedMarket market;
-    private final FaultLog faultLog;
-    private final SplittableRandom random;
+    private final RestFaultDice faultDice;
     private final ExpandableArrayBuffer body = new ExpandableArrayBuffer(64 * 1024);
     private final JsonWriter writer = new JsonWriter();
     private long[] prices = new long[0];
@@ -73,8 +67,7 @@ final class BinanceRestApi implements VenueRestApi
     {
         this.context = context;
         this.market = market;
-        this.faultLog = market.faultLog();
-        this.random = new SplittableRandom(context.seed() * 17 + 5);
+        this.faultDice = new RestFaultDice(context, market.faultLog(), context.seed() * 17 + 5);
         this.klinesRoute = new BinanceKlinesRoute(
             new SyntheticCandleMarket(context.seed(), KLINES_LISTED_FROM_MS, context.epochClock()::time), Set.of());
     }
@@ -122,18 +115,15 @@ final class BinanceRestApi implements VenueRestApi
                 " request weight per 1 MINUTE.", retryAfter);
             return;
         }
-        final SimulatorFaults faults = context.faults();
-        double dice = random.nextDouble();
-        if ((dice -= faults.rest429Probability()) < 0)
+        final int fault = faultDice.roll(path);
+        if (fault == RestFaultDice.TOO_MANY_REQUESTS)
         {
-            record(FaultKind.REST_429, path);
             error(ctx, keepAlive, HttpResponseStatus.TOO_MANY_REQUESTS, -1_003,
-                "Too many requests (simulated).", faults.retryAfterSeconds());
+                "Too many requests (simulated).", context.faults().retryAfterSeconds());
             return;
         }
-        if ((dice -= faults.rest5xxProbability()) < 0)
+        if (fault == RestFaultDice.UNAVAILABLE)
         {
-            record(FaultKind.REST_5XX, path);
             error(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, -1_001,
                 "Internal error; unable to process your request. Please try again.", 0);
             return;
@@ -162,13 +152,10 @@ final class BinanceRestApi implements VenueRestApi
                 "Illegal characters found in parameter 'limit'; legal range is '1..5000'.", 0);
             return;
         }
-        final SimulatorFaults faults = context.faults();
-        if (faults.slowSnapshotMs() > 0 && random.nextDouble() < faults.slowSnapshotProbability())
+        final long delayMs = faultDice.snapshotDelayMs("/api/v3/depth " + symbol);
+        if (delayMs > 0)
         {
-            record(FaultKind.SLOW_SNAPSHOT, "/api/v3/depth " + symbol);
-            // Taken when answered: the diff stream runs on meanwhile, as it would while a real answer is slow.
-            ctx.executor().schedule(() -> sendSnapshot(ctx, keepAlive, symbol, limit),
-                faults.slowSnapshotMs(), TimeUnit.MILLISECONDS);
+            ctx.executor().schedule(() -> sendSnapshot(ctx, keepAlive, symbol, limit), delayMs, TimeUnit.MILLISECONDS);
             return;
         }
         sendSnapshot(ctx, keepAlive, symbol, limit);
@@ -260,54 +247,10 @@ final class BinanceRestApi implements VenueRestApi
         {
             json.append(first ? "" : ",");
             first = false;
-            appendSymbol(context.instrument(symbol), json);
+            BinanceExchangeInfo.appendSymbol(context.instrument(symbol), json);
         }
         send(ctx, keepAlive, HttpResponseStatus.OK,
             Unpooled.copiedBuffer(json.append("]}"), StandardCharsets.UTF_8), 0);
-    }
-
-    private static void appendSymbol(final SimulatedInstrument instrument, final StringBuilder json)
-    {
-        final String symbol = instrument.venueSymbol();
-        String quote = symbol.length() > 3 ? symbol.substring(symbol.length() - 3) : "USD";
-        for (final String candidate : QUOTES)
-        {
-            if (symbol.endsWith(candidate) && symbol.length() > candidate.length())
-            {
-                quote = candidate;
-                break;
-            }
-        }
-        final String base = symbol.substring(0, symbol.length() - quote.length());
-        final String tick = eightDecimals(instrument.tickMantissa());
-        final String step = eightDecimals(instrument.lotMantissa());
-        json.append("{\"symbol\":\"").append(symbol).append("\",\"status\":\"TRADING\",\"baseAsset\":\"")
-            .append(base).append("\",\"baseAssetPrecision\":8,\"quoteAsset\":\"").append(quote)
-            .append("\",\"quotePrecision\":8,\"quoteAssetPrecision\":8,\"baseCommissionPrecision\":8,")
-            .append("\"quoteCommissionPrecision\":8,\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\",")
-            .append("\"STOP_LOSS_LIMIT\",\"TAKE_PROFIT_LIMIT\"],\"icebergAllowed\":true,\"ocoAllowed\":true,")
-            .append("\"quoteOrderQtyMarketAllowed\":true,\"isSpotTradingAllowed\":true,")
-            .append("\"isMarginTradingAllowed\":false,\"filters\":[")
-            .append("{\"filterType\":\"PRICE_FILTER\",\"minPrice\":\"").append(tick)
-            .append("\",\"maxPrice\":\"1000000.00000000\",\"tickSize\":\"").append(tick).append("\"},")
-            .append("{\"filterType\":\"PERCENT_PRICE\",\"multiplierUp\":\"5\",\"multiplierDown\":\"0.2\",")
-            .append("\"avgPriceMins\":5},")
-            .append("{\"filterType\":\"LOT_SIZE\",\"minQty\":\"").append(step)
-            .append("\",\"maxQty\":\"9000000.00000000\",\"stepSize\":\"").append(step).append("\"},")
-            .append("{\"filterType\":\"MIN_NOTIONAL\",\"minNotional\":\"0.00010000\",\"applyToMarket\":true,")
-            .append("\"avgPriceMins\":5},{\"filterType\":\"ICEBERG_PARTS\",\"limit\":10},")
-            .append("{\"filterType\":\"MAX_NUM_ORDERS\",\"maxNumOrders\":200}],\"permissions\":[\"SPOT\"]}");
-    }
-
-    private static String eightDecimals(final long mantissa)
-    {
-        final String digits = String.format(Locale.ROOT, "%09d", mantissa);
-        return digits.substring(0, digits.length() - 8) + "." + digits.substring(digits.length() - 8);
-    }
-
-    private void record(final FaultKind kind, final String what)
-    {
-        faultLog.record(new FaultRecord(kind, 0, null, what, 0, 0, 1, context.epochClock().time()));
     }
 
     private static int depthWeight(final int limit)

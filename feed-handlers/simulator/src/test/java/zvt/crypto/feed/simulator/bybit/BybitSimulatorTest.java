@@ -36,6 +36,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BybitSimulatorTest
 {
+    @Test
+    void shouldSendTopOfBookSnapshotsTickersAndKlines() throws Exception
+    {
+        simulator = VenueSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000)
+            .klinePushIntervalMs(50), new BybitProtocol());
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/v5/public/linear"))
+        {
+            client.send("{\"op\":\"subscribe\",\"args\":[\"orderbook.1.SOLUSDT\",\"tickers.SOLUSDT\"," +
+                "\"kline.1.SOLUSDT\"]}");
+            long u = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                final JsonNode top = MAPPER.readTree(client.next(m -> m.contains("\"orderbook.1.SOLUSDT\""), TIMEOUT));
+                assertEquals("snapshot", top.get("type").asText());
+                assertEquals(1, top.get("data").get("b").size());
+                assertTrue(u == 0 || top.get("data").get("u").asLong() == u + 1);
+                u = top.get("data").get("u").asLong();
+            }
+            final JsonNode ticker = MAPPER.readTree(client.next(m -> m.contains("\"tickers.SOLUSDT\""), TIMEOUT));
+            assertNotNull(ticker.get("data").get("bid1Price"));
+            final JsonNode kline = MAPPER.readTree(client.next(m -> m.contains("\"kline.1.SOLUSDT\""), TIMEOUT));
+            assertEquals("1", kline.get("data").get(0).get("interval").asText());
+            assertEquals(60_000 - 1, kline.get("data").get(0).get("end").asLong() -
+                kline.get("data").get(0).get("start").asLong());
+        }
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

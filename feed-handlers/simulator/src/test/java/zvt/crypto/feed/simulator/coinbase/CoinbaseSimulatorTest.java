@@ -28,6 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CoinbaseSimulatorTest
 {
+    @Test
+    void shouldSendTickersAndFiveMinuteCandles() throws Exception
+    {
+        simulator = VenueSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000)
+            .klinePushIntervalMs(50), new CoinbaseProtocol());
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/"))
+        {
+            client.send("{\"type\":\"subscribe\",\"product_ids\":[\"SOL-USD\"],\"channel\":\"ticker\"}");
+            client.send("{\"type\":\"subscribe\",\"product_ids\":[\"SOL-USD\"],\"channel\":\"candles\"}");
+            final JsonNode ticker = MAPPER.readTree(client.next(m -> m.startsWith("{\"channel\":\"ticker\""), TIMEOUT))
+                .get("events").get(0).get("tickers").get(0);
+            assertTrue(new BigDecimal(ticker.get("best_bid").asText())
+                .compareTo(new BigDecimal(ticker.get("best_ask").asText())) < 0);
+            final JsonNode candle = MAPPER.readTree(client.next(m -> m.startsWith("{\"channel\":\"candles\""),
+                TIMEOUT)).get("events").get(0).get("candles").get(0);
+            assertEquals(0, Long.parseLong(candle.get("start").asText()) % 300, "five-minute buckets, in seconds");
+            assertEquals("SOL-USD", candle.get("product_id").asText());
+        }
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

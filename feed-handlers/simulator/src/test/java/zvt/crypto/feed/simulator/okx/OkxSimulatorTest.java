@@ -42,6 +42,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OkxSimulatorTest
 {
+    @Test
+    void shouldSendBestBidOfferAndTickersAndAnswerRestFaults() throws Exception
+    {
+        simulator = VenueSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000)
+            .faults(new SimulatorFaults().rest429Probability(1.0).retryAfterSeconds(3)), new OkxProtocol());
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws/v5/public"))
+        {
+            client.send("{\"op\":\"subscribe\",\"args\":[{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT\"}," +
+                "{\"channel\":\"tickers\",\"instId\":\"BTC-USDT\"}]}");
+            final JsonNode bbo = MAPPER.readTree(client.next(m -> m.startsWith("{\"arg\":{\"channel\":\"bbo-tbt\""),
+                TIMEOUT)).get("data").get(0);
+            assertTrue(new BigDecimal(bbo.get("bids").get(0).get(0).asText())
+                .compareTo(new BigDecimal(bbo.get("asks").get(0).get(0).asText())) < 0);
+            final JsonNode ticker = MAPPER.readTree(client.next(m -> m.startsWith("{\"arg\":{\"channel\":\"tickers\""),
+                TIMEOUT)).get("data").get(0);
+            assertEquals("SPOT", ticker.get("instType").asText());
+            assertNotNull(ticker.get("bidPx"));
+        }
+        final HttpResponse<String> limited = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(simulator.restUri() + "/api/v5/market/books?instId=BTC-USDT")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, limited.statusCode());
+        assertEquals("3", limited.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(1, simulator.faults().count(FaultKind.REST_429));
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
