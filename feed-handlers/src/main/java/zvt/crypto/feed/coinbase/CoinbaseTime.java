@@ -18,6 +18,7 @@ final class CoinbaseTime
     static final long INVALID = -1;
     static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MAX_SECONDS = Long.MAX_VALUE / NANOS_PER_SECOND;
+    private static final long MAX_FRACTION = Long.MAX_VALUE % NANOS_PER_SECOND;
     private static final int MIN_LENGTH = "2026-08-09T21:05:48Z".length();
     private static final int MAX_FRACTION_DIGITS = 9;
     private static final int[] POWERS = {
@@ -42,8 +43,8 @@ final class CoinbaseTime
         final int hour = digits(buffer, offset + 11, 2);
         final int minute = digits(buffer, offset + 14, 2);
         final int second = digits(buffer, offset + 17, 2);
-        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || (hour | minute | second) < 0 ||
-            hour > 23 || minute > 59 || second > 59)
+        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ||
+            (hour | minute | second) < 0 || hour > 23 || minute > 59 || second > 59)
         {
             return INVALID; // digits() is -1 for a non-digit
         }
@@ -76,7 +77,7 @@ final class CoinbaseTime
         }
         final long seconds = daysSinceEpoch(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second -
             zoneSeconds;
-        if (seconds < 0 || seconds >= MAX_SECONDS)
+        if (seconds < 0 || seconds > MAX_SECONDS || seconds == MAX_SECONDS && fraction > MAX_FRACTION)
         {
             return INVALID;
         }
@@ -87,7 +88,7 @@ final class CoinbaseTime
     static long secondsAsNanos(final DirectBuffer buffer, final int offset, final int length)
     {
         final long seconds = zvt.crypto.feed.publish.VenueIds.parse(buffer, offset, length);
-        return seconds < 0 || seconds >= MAX_SECONDS ? INVALID : seconds * NANOS_PER_SECOND;
+        return seconds < 0 || seconds > MAX_SECONDS ? INVALID : seconds * NANOS_PER_SECOND;
     }
 
     /** {@code Z} → 0, {@code ±HH:MM} → its seconds east of UTC, anything else → {@link Integer#MIN_VALUE}. */
