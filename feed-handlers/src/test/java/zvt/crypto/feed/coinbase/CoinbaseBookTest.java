@@ -79,7 +79,8 @@ class CoinbaseBookTest
             }
             for (final JsonNode level : event.get("updates"))
             {
-                reference.set("bid".equals(level.get("side").asText()), new BigDecimal(level.get("price_level").asText()),
+                final boolean bid = "bid".equals(level.get("side").asText());
+                reference.set(bid, new BigDecimal(level.get("price_level").asText()),
                     new BigDecimal(level.get("new_quantity").asText()));
             }
             final String difference = difference(book, reference);

@@ -116,10 +116,12 @@ class CoinbaseDecoderTest
         "{\"channel\":\"l2_data\",\"sequence_num\":1,\"events\":[{\"product_id\":\"BTC-USD\",\"updates\":[]}]} " +
             "| BAD_EVENT_TYPE",
         "{\"channel\":\"l2_data\",\"events\":[{\"type\":\"update\",\"product_id\":\"BTC-USD\",\"updates\":[{" +
-            "\"side\":\"ask\",\"event_time\":\"2026-08-09T21:05:48Z\",\"price_level\":\"1\",\"new_quantity\":\"1\"}]}]} " +
+            "\"side\":\"ask\",\"event_time\":\"2026-08-09T21:05:48Z\",\"price_level\":\"1\"," +
+            "\"new_quantity\":\"1\"}]}]} " +
             "| BAD_SIDE",
         "{\"channel\":\"l2_data\",\"events\":[{\"type\":\"update\",\"product_id\":\"BTC-USD\",\"updates\":[{" +
-            "\"side\":\"bid\",\"event_time\":\"2026-08-09T21:05:48Z\",\"price_level\":\"-1\",\"new_quantity\":\"1\"}]}]}" +
+            "\"side\":\"bid\",\"event_time\":\"2026-08-09T21:05:48Z\",\"price_level\":\"-1\"," +
+            "\"new_quantity\":\"1\"}]}]}" +
             " | BAD_PRICE",
         "{\"channel\":\"market_trades\",\"events\":[{\"trades\":[{\"product_id\":\"BTC-USD\",\"trade_id\":\"\"," +
             "\"price\":\"1\",\"size\":\"1\",\"side\":\"BUY\",\"time\":\"2026-08-09T21:05:48Z\"}]}]} | BAD_ID",

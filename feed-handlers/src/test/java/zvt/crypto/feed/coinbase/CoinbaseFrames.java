@@ -17,8 +17,9 @@ final class CoinbaseFrames
 
     static String ticker(final long sequence)
     {
-        return "{\"channel\":\"ticker\",\"client_id\":\"\",\"timestamp\":\"" + time(sequence) + "\",\"sequence_num\":" +
-            sequence + ",\"events\":[{\"type\":\"update\",\"tickers\":[{\"type\":\"ticker\",\"product_id\":" +
+        return "{\"channel\":\"ticker\",\"client_id\":\"\",\"timestamp\":\"" + time(sequence) +
+            "\",\"sequence_num\":" + sequence +
+            ",\"events\":[{\"type\":\"update\",\"tickers\":[{\"type\":\"ticker\",\"product_id\":" +
             "\"BTC-USD\",\"price\":\"65086.18\",\"volume_24_h\":\"2867.54532609\",\"low_24_h\":\"64675.22\"," +
             "\"high_24_h\":\"65252.99\",\"low_52_w\":\"57717.55\",\"high_52_w\":\"126296\"," +
             "\"price_percent_chg_24_h\":\"0.09601107287722\",\"best_bid\":\"65083.66\",\"best_ask\":\"65083.67\"," +
@@ -27,16 +28,18 @@ final class CoinbaseFrames
 
     static String candle(final long sequence)
     {
-        return "{\"channel\":\"candles\",\"client_id\":\"\",\"timestamp\":\"" + time(sequence) + "\",\"sequence_num\":" +
-            sequence + ",\"events\":[{\"type\":\"update\",\"candles\":[{\"start\":\"1786309500\",\"high\":" +
+        return "{\"channel\":\"candles\",\"client_id\":\"\",\"timestamp\":\"" + time(sequence) +
+            "\",\"sequence_num\":" + sequence +
+            ",\"events\":[{\"type\":\"update\",\"candles\":[{\"start\":\"1786309500\",\"high\":" +
             "\"65100.01\",\"low\":\"65050\",\"open\":\"65080.5\",\"close\":\"65083.67\",\"volume\":\"12.3456789\"," +
             "\"product_id\":\"BTC-USD\"}]}]}";
     }
 
     static String l2Update(final long sequence)
     {
-        return "{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"" + time(sequence) + "\",\"sequence_num\":" +
-            sequence + ",\"events\":[{\"type\":\"update\",\"product_id\":\"BTC-USD\",\"updates\":[{\"side\":" +
+        return "{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"" + time(sequence) +
+            "\",\"sequence_num\":" + sequence +
+            ",\"events\":[{\"type\":\"update\",\"product_id\":\"BTC-USD\",\"updates\":[{\"side\":" +
             "\"offer\",\"event_time\":\"2026-08-09T21:05:48.264069Z\",\"price_level\":\"65106.54\",\"new_quantity\":" +
             "\"0.15361938\"},{\"side\":\"bid\",\"event_time\":\"2026-08-09T21:05:48.264069Z\",\"price_level\":" +
             "\"65055.5\",\"new_quantity\":\"0\"}]}]}";

@@ -114,7 +114,8 @@ final class ReferenceCoinbaseDecoder
             switch (root.get("channel").asText())
             {
                 case "market_trades" -> trades(event, lines);
-                case "ticker", "ticker_batch" -> event.get("tickers").forEach(ticker -> ticker(ticker, timestamp, lines));
+                case "ticker", "ticker_batch" ->
+                    event.get("tickers").forEach(ticker -> ticker(ticker, timestamp, lines));
                 case "candles" -> candles(event, timestamp, lines);
                 case "l2_data" -> book(event, sequence, timestamp, lines);
                 default ->
@@ -166,8 +167,9 @@ final class ReferenceCoinbaseDecoder
             if (id != null)
             {
                 final long open = Long.parseLong(candle.get("start").asText()) * NANOS;
-                lines.add("candle " + id + " M5 VENUE_STREAM x=" + (timestamp >= open + 300 * NANOS ? "TRUE" : "FALSE") +
-                    " t=" + open + " T=" + (open + 300 * NANOS - 1_000_000) + " o=" + plain(candle.get("open")) +
+                final boolean closed = timestamp >= open + 300 * NANOS;
+                lines.add("candle " + id + " M5 VENUE_STREAM x=" + (closed ? "TRUE" : "FALSE") + " t=" + open +
+                    " T=" + (open + 300 * NANOS - 1_000_000) + " o=" + plain(candle.get("open")) +
                     " h=" + plain(candle.get("high")) + " l=" + plain(candle.get("low")) + " c=" +
                     plain(candle.get("close")) + " v=" + plain(candle.get("volume")) + " q=0 n=0 E=" + timestamp);
             }
