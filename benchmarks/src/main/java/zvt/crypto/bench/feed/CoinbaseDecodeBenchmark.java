@@ -147,10 +147,10 @@ public class CoinbaseDecodeBenchmark
         if ("zvt".equals(decoder))
         {
             final long next = ++sequence;
-            writeDigits(frame, sequenceOffset, next);
+            increment(frame, sequenceOffset);
             if ("trade".equals(message))
             {
-                writeDigits(frame, idOffset, next);
+                increment(frame, idOffset);
             }
             publisher.beginFrame(1, 0, next);
             frameDecoder.decode(frame, 0, frame.capacity());
@@ -198,14 +198,18 @@ public class CoinbaseDecodeBenchmark
         return buffer;
     }
 
-    /** Writes {@code value} as exactly {@link #DIGITS} digits at {@code offset}. */
-    private static void writeDigits(final UnsafeBuffer buffer, final int offset, final long value)
+    /** Adds one to the {@link #DIGITS}-digit number at {@code offset}, in place (amortized one byte written). */
+    private static void increment(final UnsafeBuffer buffer, final int offset)
     {
-        long remaining = value;
         for (int i = offset + DIGITS - 1; i >= offset; i--)
         {
-            buffer.putByte(i, (byte)('0' + remaining % 10));
-            remaining /= 10;
+            final byte digit = buffer.getByte(i);
+            if (digit != '9')
+            {
+                buffer.putByte(i, (byte)(digit + 1));
+                return;
+            }
+            buffer.putByte(i, (byte)'0');
         }
     }
 }

@@ -81,8 +81,7 @@ final class CoinbaseTradeReader extends CoinbaseEventReader
         {
             return CoinbaseDecodeError.BAD_SIDE;
         }
-        final long id = VenueIds.parse(buffer, fields.offset(TRADE_ID), fields.length(TRADE_ID));
-        final int item = items.add(instrumentId, id, time);
+        final int item = items.add(instrumentId, 0, time);
         items.tag(item, aggressor.value());
         items.id(item, fields.offset(TRADE_ID), fields.length(TRADE_ID));
         if (!fields.decimal(PRICE, value))
@@ -100,6 +99,13 @@ final class CoinbaseTradeReader extends CoinbaseEventReader
 
     CoinbaseDecodeError end()
     {
+        if (items.count() > 1)
+        {
+            for (int item = 0; item < items.count(); item++)
+            {
+                items.key(item, VenueIds.parse(buffer, items.idOffset(item), items.idLength(item)));
+            }
+        }
         items.sort();
         for (int i = 0; i < items.count(); i++)
         {

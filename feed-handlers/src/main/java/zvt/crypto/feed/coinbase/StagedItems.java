@@ -58,6 +58,12 @@ final class StagedItems
         return count++;
     }
 
+    /** Sets an item's sort key after the fact (e.g. only when there is more than one item to sort). */
+    void key(final int item, final long sortKey)
+    {
+        key[item] = sortKey;
+    }
+
     void tag(final int item, final int value)
     {
         tag[item] = value;
