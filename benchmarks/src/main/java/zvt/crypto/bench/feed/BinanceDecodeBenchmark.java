@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
 import info.bitrich.xchangestream.binance.dto.BinanceWebsocketTransaction;
 import info.bitrich.xchangestream.binance.dto.market.DepthBinanceWebSocketTransaction;
 import info.bitrich.xchangestream.binance.dto.market.TradeBinanceWebsocketTransaction;
@@ -26,23 +24,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import zvt.crypto.bench.BenchmarkJvm;
-import zvt.crypto.core.event.MarketEvent;
-import zvt.crypto.core.ring.ControlEventPublisher;
-import zvt.crypto.feed.binance.BinanceDepthSync;
-import zvt.crypto.feed.binance.BinanceFrameAdapter;
-import zvt.crypto.feed.connection.FeedCounters;
-import zvt.crypto.feed.book.SyncCounters;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.feed.binance.BinanceAdapter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Binance frame decode on one core: frame bytes (direct memory, as Netty hands them over) → SBE event in a ring
- * slot, through the feed's {@link BinanceFrameAdapter} (parse, route, duplicate check, decode, publish; depth also
- * through the live {@link BinanceDepthSync} sequencing). Every operation carries a new id (trade id {@code t}, or
+ * slot, through the feed's decode path ({@link VenueDecodePath}: parse, route, duplicate check, decode, publish;
+ * depth also through the live book sync's sequencing). Every operation carries a new id (trade id {@code t}, or
  * {@code U}/{@code u} for depth, rewritten in place) so nothing is dropped as a duplicate or a gap. The ring has no
  * consumer (slots are overwritten), so only decoding is measured.
  * <p>
@@ -82,10 +74,7 @@ public class BinanceDecodeBenchmark
     @Param({"zvt", "xchange"})
     String decoder;
 
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
-    private ScheduledExecutorService timers;
-    private BinanceFrameAdapter adapter;
+    private VenueDecodePath path;
     private UnsafeBuffer frame;
     private int[] idOffsets;
     private long id = 1_000_000_000_001L;
@@ -103,21 +92,13 @@ public class BinanceDecodeBenchmark
         idOffsets = "trade".equals(message) ? new int[] {text.indexOf("\"t\":") + 4} :
             new int[] {text.indexOf("\"U\":") + 4, text.indexOf("\"u\":") + 4};
 
-        final RingBuffer<MarketEvent> ring =
-            RingBuffer.createSingleProducer(MarketEvent::new, 1024, new BusySpinWaitStrategy());
-        timers = Executors.newSingleThreadScheduledExecutor();
-        adapter = new BinanceFrameAdapter(ring, System::currentTimeMillis, counters, syncCounters);
-        adapter.addSymbol("BNBBTC", 1).addSymbol("FTMUSDT", 2);
-        final BinanceDepthSync depth = new BinanceDepthSync(ring, new ControlEventPublisher(ring, () -> 0L),
-            (instrumentId, symbol, callback) -> {}, timers, () -> 0L, syncCounters, adapter.errors());
-        depth.addInstrument(2, "FTMUSDT");
-        adapter.depthSync(depth);
+        path = new VenueDecodePath(new BinanceAdapter())
+            .instrument("BNBBTC", 1, MarketType.SPOT)
+            .instrument("FTMUSDT", 2, MarketType.SPOT);
         if (!"trade".equals(message))
         {
-            adapter.onFrame(frame, 0, frame.capacity());
-            final byte[] snapshot = "{\"lastUpdateId\":1000000000000,\"bids\":[],\"asks\":[]}"
-                .getBytes(StandardCharsets.US_ASCII);
-            depth.onSnapshot(2, new UnsafeBuffer(snapshot), 0, snapshot.length);
+            path.decode(frame, 0, frame.capacity());
+            path.answer(2, "{\"lastUpdateId\":1000000000000,\"bids\":[],\"asks\":[]}");
         }
 
         mapper = StreamingObjectMapperHelper.getObjectMapper();
@@ -131,11 +112,10 @@ public class BinanceDecodeBenchmark
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        timers.shutdownNow();
-        final long published = counters.events();
-        if (counters.decodeErrors() != 0 || syncCounters.gaps() != 0 || ("zvt".equals(decoder) && published == 0))
+        path.close();
+        if ("zvt".equals(decoder))
         {
-            throw new IllegalStateException("decode went wrong: " + counters + " " + syncCounters);
+            path.verify();
         }
     }
 
@@ -149,7 +129,7 @@ public class BinanceDecodeBenchmark
             {
                 writeDigits(frame, offset, next);
             }
-            adapter.onFrame(frame, 0, frame.capacity());
+            path.decode(frame, 0, frame.capacity());
             return null;
         }
         // XChange: Netty's TextWebSocketFrame.text(), JsonNettyStreamingService.readTree, then readTransaction.

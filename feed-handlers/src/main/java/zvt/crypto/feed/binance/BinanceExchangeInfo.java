@@ -85,17 +85,18 @@ public final class BinanceExchangeInfo
     }
 
     /**
-     * Puts refined copies of the registry's Binance spot instruments that the response lists (same id, venue and
+     * Puts refined copies of the registry's Binance instruments of the market type that the response lists (same id, venue and
      * symbols; exponents, tick and lot sizes from the response).
      *
      * @return the instruments refined.
      */
-    public static List<Instrument> refine(final InstrumentRegistry registry, final List<SymbolInfo> symbols)
+    public static List<Instrument> refine(
+        final InstrumentRegistry registry, final MarketType marketType, final List<SymbolInfo> symbols)
     {
         final List<Instrument> refined = new ArrayList<>();
         for (final SymbolInfo info : symbols)
         {
-            final Instrument known = registry.byVenueSymbol(Venue.BINANCE, MarketType.SPOT, info.venueSymbol());
+            final Instrument known = registry.byVenueSymbol(Venue.BINANCE, marketType, info.venueSymbol());
             if (known != null)
             {
                 refined.add(registry.put(new Instrument(known.id(), known.venue(), known.marketType(),

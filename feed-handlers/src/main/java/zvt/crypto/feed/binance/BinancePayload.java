@@ -6,6 +6,7 @@ import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.publish.VenueIds;
 import zvt.crypto.feed.book.LevelBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -29,19 +30,28 @@ final class BinancePayload
     private static final int KEYS = 128;
     private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE = "code".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREVIOUS_FINAL_ID = "pu".getBytes(StandardCharsets.US_ASCII);
+    /** The slot of the futures depth field {@code pu}, the one two-letter field Binance payloads need. */
+    static final char PU = (char)(KEYS - 1);
 
     private final JsonCursor cursor = new JsonCursor();
     private final int[] stamp = new int[KEYS * 2];
     private final int[] token = new int[KEYS * 2];
     private final int[] offset = new int[KEYS * 2];
     private final int[] length = new int[KEYS * 2];
-    private final LevelBuffer levels = new LevelBuffer();
+    private final LevelBuffer levels;
     private final MutableDecimal levelPrice = new MutableDecimal();
     private final MutableDecimal levelSize = new MutableDecimal();
     private boolean levelsValid;
     private int generation;
     private boolean venueError;
     private DirectBuffer buffer;
+
+    /** @param levels where depth levels are read to (the feed publisher's book message). */
+    BinancePayload(final LevelBuffer levels)
+    {
+        this.levels = levels;
+    }
 
     /** @return null if the frame is one well-formed JSON object, else {@link BinanceFrameError#MALFORMED_JSON}. */
     BinanceFrameError parse(final DirectBuffer buffer, final int offset, final int length)
@@ -138,10 +148,10 @@ final class BinancePayload
             result.mantissa() >= 0;
     }
 
-    /** @return the field as a non-negative integer of at most 18 digits, or -1. */
+    /** @return the field as a non-negative integer ({@link VenueIds}), or {@link VenueIds#INVALID}. */
     long id(final char key)
     {
-        return token(key) == JsonCursor.NUMBER ? digits(buffer, offset[key], length[key]) : -1;
+        return token(key) == JsonCursor.NUMBER ? VenueIds.parse(buffer, offset[key], length[key]) : VenueIds.INVALID;
     }
 
     /** @return the millisecond field as epoch nanos, or -1 if absent or not a plausible time. */
@@ -156,26 +166,6 @@ final class BinancePayload
     {
         final int type = token(key);
         return type == JsonCursor.TRUE ? 1 : type == JsonCursor.FALSE ? 0 : -1;
-    }
-
-    /** @return the non-negative integer spelled by the bytes, or -1 if they are not 1 to 18 plain digits. */
-    static long digits(final DirectBuffer buffer, final int offset, final int length)
-    {
-        if (length == 0 || length > 18)
-        {
-            return -1;
-        }
-        long value = 0;
-        for (int i = offset; i < offset + length; i++)
-        {
-            final int digit = buffer.getByte(i) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
     }
 
     /**
@@ -234,7 +224,8 @@ final class BinancePayload
             {
                 return false;
             }
-            final int key = cursor.tokenLength() == 1 ? cursor.buffer().getByte(cursor.tokenOffset()) : -1;
+            final int key = cursor.tokenLength() == 1 ? cursor.buffer().getByte(cursor.tokenOffset()) :
+                base == 0 && cursor.tokenEquals(PREVIOUS_FINAL_ID) ? PU : -1;
             final boolean data = topLevel && key < 0 && cursor.tokenEquals(DATA);
             if (topLevel && key < 0 && cursor.tokenEquals(CODE))
             {

@@ -5,46 +5,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Binance spot naming: normalized {@code BASE-QUOTE} symbols map to venue symbols {@code BASEQUOTE} (as in payload
- * field {@code s}) and to lowercase stream names ({@code basequote@trade}); combined-stream addresses carry the
- * streams in the URL ({@code /stream?streams=a/b}). Stateless and thread-safe.
+ * Binance naming: venue symbols {@code BTCUSDT} (as in payload field {@code s}) give lowercase stream names
+ * ({@code btcusdt@trade}); combined-stream addresses carry streams in the URL ({@code /stream?streams=a/b}); live
+ * requests subscribe more. Stateless and thread-safe.
  */
 public final class BinanceStreams
 {
-    public static final String TRADE_SUFFIX = "@trade";
     public static final String COMBINED_PATH = "/stream";
 
     private BinanceStreams()
     {
     }
 
-    /** {@code BTC-USDT} → {@code BTCUSDT}. */
-    public static String venueSymbol(final String symbol)
+    /** {@code BTCUSDT}, {@code depth@100ms} → {@code btcusdt@depth@100ms}. */
+    public static String stream(final String venueSymbol, final String channel)
     {
-        final int dash = symbol.indexOf('-');
-        if (dash <= 0 || dash == symbol.length() - 1 || symbol.indexOf('-', dash + 1) >= 0)
-        {
-            throw new IllegalArgumentException("symbol must be BASE-QUOTE, e.g. BTC-USDT: " + symbol);
-        }
-        return (symbol.substring(0, dash) + symbol.substring(dash + 1)).toUpperCase(Locale.ROOT);
+        return venueSymbol.toLowerCase(Locale.ROOT) + "@" + channel;
     }
 
-    /** {@code BTC-USDT} → {@code btcusdt@trade}. */
-    public static String tradeStream(final String symbol)
+    /** A live control request: {@code {"method":"SUBSCRIBE","params":["a","b"],"id":N}}. */
+    public static String request(final String method, final List<String> streams, final long id)
     {
-        return venueSymbol(symbol).toLowerCase(Locale.ROOT) + TRADE_SUFFIX;
-    }
-
-    /** {@code BTC-USDT}, {@code depth@100ms} → {@code btcusdt@depth@100ms}. */
-    public static String stream(final String symbol, final String channel)
-    {
-        return venueSymbol(symbol).toLowerCase(Locale.ROOT) + "@" + channel;
-    }
-
-    /** A live subscribe request: {@code {"method":"SUBSCRIBE","params":["a","b"],"id":N}}. */
-    public static String subscribeRequest(final List<String> streams, final long id)
-    {
-        return "{\"method\":\"SUBSCRIBE\",\"params\":[\"" + String.join("\",\"", streams) + "\"],\"id\":" + id + "}";
+        return "{\"method\":\"" + method + "\",\"params\":[\"" + String.join("\",\"", streams) + "\"],\"id\":" + id +
+            "}";
     }
 
     /**

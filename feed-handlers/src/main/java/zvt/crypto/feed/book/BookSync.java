@@ -108,6 +108,11 @@ public final class BookSync implements SnapshotCallback
         return this;
     }
 
+    public boolean hasRestSnapshots()
+    {
+        return snapshots != null;
+    }
+
     public BookSync resubscriber(final Resubscriber resubscriber)
     {
         this.resubscriber = resubscriber;
@@ -162,6 +167,7 @@ public final class BookSync implements SnapshotCallback
         }
         if (state.good)
         {
+            counters.incrementGaps();
             markStale(state, reason);
         }
     }
@@ -280,7 +286,7 @@ public final class BookSync implements SnapshotCallback
             state.good = true;
             counters.incrementResyncs();
             status.publishStatus(venue, state.instrumentId, VenueStatusCode.RESYNCED, reason);
-            resyncLog.warn("{} book {} resynced ({})", venue, state.venueSymbol, reason);
+            resyncLog.info("{} book {} resynced ({})", venue, state.venueSymbol, reason);
         }
     }
 

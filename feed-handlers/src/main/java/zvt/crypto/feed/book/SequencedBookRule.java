@@ -112,7 +112,7 @@ public final class SequencedBookRule implements BookRule
 
     public boolean onRestSnapshot(final long snapshotId)
     {
-        if (firstBufferedId != BookFields.NO_ID && snapshotId + 1 < firstBufferedId)
+        if (firstBufferedId != BookFields.NO_ID && snapshotId < firstBufferedId - 1)
         {
             return false;
         }

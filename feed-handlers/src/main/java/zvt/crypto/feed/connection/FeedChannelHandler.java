@@ -14,33 +14,43 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.agrona.concurrent.UnsafeBuffer;
+import zvt.crypto.feed.venue.Keepalive;
+
+import java.util.concurrent.TimeUnit;
 
 /**
- * Last handler of a feed channel: completes the WebSocket handshake, hands data frames to the venue adapter, answers
- * pings with pongs carrying the same payload, and turns close frames, idleness and errors into a closed channel with
- * a reason (the {@link FeedConnection} then reconnects). One instance per channel, used on its event loop only.
+ * Last handler of a feed channel: completes the WebSocket handshake, hands data frames to the feed with the session
+ * number, answers pings with pongs carrying the same payload, and turns close frames, errors and silence into a
+ * closed channel with a reason (the {@link FeedConnection} then reconnects). Silence: after
+ * {@link Keepalive#silenceMs()} without any inbound frame the session is probed (the venue's probe message, or a
+ * ping frame); still silent {@link Keepalive#probeTimeoutMs()} later, it is dropped. One instance per channel, used on
+ * its event loop only.
  */
 final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
 {
     private final FeedConnection connection;
+    private final int session;
     private final WebSocketClientHandshaker handshaker;
-    private final FrameAdapter adapter;
+    private final FrameHandler frames;
     private final FeedCounters counters;
-    private final long idleTimeoutMs;
+    private final Keepalive keepalive;
     private final FrameBytes frameBytes = new FrameBytes();
+    private long inboundFrames;
 
     FeedChannelHandler(
         final FeedConnection connection,
+        final int session,
         final WebSocketClientHandshaker handshaker,
-        final FrameAdapter adapter,
+        final FrameHandler frames,
         final FeedCounters counters,
-        final long idleTimeoutMs)
+        final Keepalive keepalive)
     {
         this.connection = connection;
+        this.session = session;
         this.handshaker = handshaker;
-        this.adapter = adapter;
+        this.frames = frames;
         this.counters = counters;
-        this.idleTimeoutMs = idleTimeoutMs;
+        this.keepalive = keepalive;
     }
 
     public void channelActive(final ChannelHandlerContext ctx)
@@ -70,12 +80,13 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
         {
             return;
         }
+        inboundFrames++;
         if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
         {
             final ByteBuf content = frame.content();
             final UnsafeBuffer bytes = frameBytes.wrap(content);
             counters.incrementFrames();
-            adapter.onFrame(bytes, 0, content.readableBytes());
+            frames.onFrame(session, bytes, 0, content.readableBytes());
         }
         else if (frame instanceof PingWebSocketFrame)
         {
@@ -91,11 +102,11 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object event)
     {
-        if (event instanceof IdleStateEvent)
+        if (event instanceof IdleStateEvent idle && idle.isFirst())
         {
-            connection.closeWithReason(ctx.channel(), "idle: no data for " + idleTimeoutMs + " ms");
+            probe(ctx);
         }
-        else
+        else if (!(event instanceof IdleStateEvent))
         {
             ctx.fireUserEventTriggered(event);
         }
@@ -104,6 +115,22 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         connection.closeWithReason(ctx.channel(), "error: " + cause);
+    }
+
+    /** Asks a silent session for a sign of life; drops it if none comes in time. */
+    private void probe(final ChannelHandlerContext ctx)
+    {
+        final long framesBefore = inboundFrames;
+        ctx.writeAndFlush(keepalive.probe() != null ?
+            new TextWebSocketFrame(keepalive.probe()) : new PingWebSocketFrame());
+        ctx.executor().schedule(() ->
+        {
+            if (inboundFrames == framesBefore && ctx.channel().isActive())
+            {
+                connection.closeWithReason(ctx.channel(), "silent: no frame for " + keepalive.silenceMs() +
+                    " ms and none within " + keepalive.probeTimeoutMs() + " ms of a probe");
+            }
+        }, keepalive.probeTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 
     private void finishHandshake(final ChannelHandlerContext ctx, final FullHttpResponse response)

@@ -24,10 +24,13 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
+import zvt.crypto.feed.venue.Keepalive;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.codec.VenueStatusCode;
@@ -40,19 +43,21 @@ import javax.net.ssl.SSLParameters;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One WebSocket client connection to a venue that stays up: it connects ({@code ws://} or {@code wss://} with SNI),
- * hands every data frame to the venue's {@link FrameAdapter} on the event loop, answers pings, and when the session
- * ends (peer close, error, idle watchdog) reconnects after a {@link ReconnectBackoff} delay. Session changes are
+ * hands every data frame to its {@link FrameHandler} with the session's number, answers pings, sends the venue's
+ * keepalive, probes a silent session and drops it if the probe goes unanswered ({@link Keepalive}), and when the
+ * session ends (peer close, error, silence) reconnects after a {@link ReconnectBackoff} delay. Session changes are
  * published into the ring as VenueStatus events: CONNECTED, then whatever the {@link SessionListener} reports
  * (SUBSCRIBED), and DISCONNECTED with the reason.
  * <p>
  * Venues close sessions after a maximum age (Binance: 24 h). Before that ({@link FeedContext#maxSessionAgeMs()}),
  * and at once on {@link #rotate}, the connection opens a replacement session next to the current one; once the new
  * session is open (and has resubscribed through the {@link SessionListener}) the old one is closed after
- * {@link FeedContext#sessionOverlapMs()}, so nothing is missed at the switch; the adapter drops what both deliver
+ * {@link FeedContext#sessionOverlapMs()}, so nothing is missed at the switch; the feed drops what both deliver
  * (by sequence or trade id). Replacing a session publishes CONNECTED for the new one and no DISCONNECTED.
  * <p>
  * Threading: everything runs on one event loop (the same one across reconnects, so the adapter and the counters
@@ -64,13 +69,16 @@ public final class FeedConnection implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(FeedConnection.class);
     private static final int HANDSHAKE_RESPONSE_MAX_BYTES = 64 * 1024;
     private static final long CLOSE_TIMEOUT_MS = 5_000;
+    private static final AttributeKey<Integer> SESSION = AttributeKey.valueOf("zvt.feed.session");
+    private static final AtomicInteger SESSIONS = new AtomicInteger();
 
     private final FeedContext context;
     private final URI uri;
     private final String host;
     private final int port;
     private final String name;
-    private final FrameAdapter adapter;
+    private final Keepalive keepalive;
+    private final FrameHandler frames;
     private final SessionListener sessionListener;
     private final FeedCounters counters;
     private final ControlEventPublisher statusPublisher;
@@ -91,20 +99,23 @@ public final class FeedConnection implements AutoCloseable
     /**
      * @param context         concluded feed settings (venue, timeouts, backoff, ring, status publisher, loop group).
      * @param uri             full address to open, including the venue's path and query.
-     * @param adapter         decodes the data frames.
+     * @param keepalive       the venue's keepalive and silence watchdog.
+     * @param frames          takes the data frames.
      * @param sessionListener told when a session opens (after CONNECTED is published).
      * @param counters        where frames, reconnects and connections are counted (shared with the adapter).
      */
     public FeedConnection(
         final FeedContext context,
         final URI uri,
-        final FrameAdapter adapter,
+        final Keepalive keepalive,
+        final FrameHandler frames,
         final SessionListener sessionListener,
         final FeedCounters counters)
     {
         this.context = context.conclude();
         this.uri = uri;
-        this.adapter = adapter;
+        this.keepalive = keepalive;
+        this.frames = frames;
         this.sessionListener = sessionListener;
         this.counters = counters;
         this.statusPublisher = context.controlEventPublisher();
@@ -165,6 +176,29 @@ public final class FeedConnection implements AutoCloseable
     public void rotate(final String reason)
     {
         eventLoop.execute(() -> rotateOnLoop(reason));
+    }
+
+    /** True if {@code session} is this connection's session or the replacement opening next to it. Any thread. */
+    public boolean hasSession(final int session)
+    {
+        final Channel current = channel;
+        final Channel next = replacement;
+        return current != null && sessionOf(current) == session || next != null && sessionOf(next) == session;
+    }
+
+    /**
+     * Sends control messages on the open session (e.g. a resubscription), paced to {@code perSecond}; dropped if no
+     * session is open (the next one subscribes anyway). Any thread.
+     */
+    public void send(final List<String> messages, final int perSecond)
+    {
+        eventLoop.execute(() ->
+        {
+            if (open && channel != null)
+            {
+                ControlMessagePacer.send(channel, messages, perSecond);
+            }
+        });
     }
 
     /** True while a WebSocket session is open. */
@@ -256,7 +290,28 @@ public final class FeedConnection implements AutoCloseable
         backoff.onConnected(nowMs());
         LOG.info("{}: connected to {}", name, uri);
         statusPublisher.publishStatus(venue(), 0, VenueStatusCode.CONNECTED, uri.toString());
-        sessionListener.onSessionOpen(channel);
+        startKeepalive(channel);
+        sessionListener.onSessionOpen(channel, sessionOf(channel));
+    }
+
+    /** The venue's keepalive message on a timer, for the life of the session's channel. */
+    private void startKeepalive(final Channel channel)
+    {
+        if (keepalive.intervalMs() <= 0)
+        {
+            return;
+        }
+        final ScheduledFuture<?> pings = channel.eventLoop().scheduleAtFixedRate(
+            () -> channel.writeAndFlush(new TextWebSocketFrame(keepalive.message())),
+            keepalive.intervalMs(), keepalive.intervalMs(), TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(future -> pings.cancel(false));
+    }
+
+    /** The session number of a channel of this connection (numbers are unique across the process). */
+    static int sessionOf(final Channel channel)
+    {
+        final Integer session = channel.attr(SESSION).get();
+        return session == null ? 0 : session;
     }
 
     private void connect()
@@ -421,11 +476,13 @@ public final class FeedConnection implements AutoCloseable
 
     private void initPipeline(final SocketChannel ch)
     {
+        final int session = SESSIONS.incrementAndGet();
+        ch.attr(SESSION).set(session);
         final WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(
             uri, WebSocketVersion.V13, null, false, new DefaultHttpHeaders(), context.maxFramePayloadBytes());
         final ChannelPipeline pipeline = ch.pipeline();
-        // First, so that any inbound bytes (data, pings, TLS records) keep the session alive.
-        pipeline.addLast("idle", new IdleStateHandler(context.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
+        // First, so that any inbound bytes (data, pings, TLS records) count as signs of life.
+        pipeline.addLast("idle", new IdleStateHandler(keepalive.silenceMs(), 0, 0, TimeUnit.MILLISECONDS));
         if (sslContext != null)
         {
             pipeline.addLast("tls", tlsHandler(ch));
@@ -433,8 +490,7 @@ public final class FeedConnection implements AutoCloseable
         pipeline.addLast("http", new HttpClientCodec());
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(HANDSHAKE_RESPONSE_MAX_BYTES));
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxFramePayloadBytes()));
-        pipeline.addLast("feed", new FeedChannelHandler(
-            this, handshaker, adapter, counters, context.idleTimeoutMs()));
+        pipeline.addLast("feed", new FeedChannelHandler(this, session, handshaker, frames, counters, keepalive));
     }
 
     private SslHandler tlsHandler(final SocketChannel ch)

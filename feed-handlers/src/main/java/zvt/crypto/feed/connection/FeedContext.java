@@ -9,17 +9,14 @@ import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.ControlEventPublisher;
+import zvt.crypto.feed.venue.Keepalive;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Configuration of one venue feed: where to connect, which instruments, how to reconnect, and the pipeline it
- * publishes into. Fluent setters; {@link #conclude()} validates once and fills defaults. Not thread-safe: build it
+ * How one venue feed connects (timeouts, reconnects, rotation, limits that override the venue's) and the pipeline it
+ * publishes into; where it connects and what it subscribes is the venue's {@link zvt.crypto.feed.venue.VenueSettings}. Fluent setters; {@link #conclude()} validates once and fills defaults. Not thread-safe: build it
  * on one thread, then hand it to the feed's {@code launch}.
  */
 public final class FeedContext
@@ -29,35 +26,25 @@ public final class FeedContext
     public static final long RECONNECT_MAX_DELAY_MS_DEFAULT = 30_000;
     /** A session that lasted this long resets the backoff. */
     public static final long STABLE_PERIOD_MS_DEFAULT = 60_000;
-    /** Binance pings every 20 s, so a minute without a single inbound byte means the connection is dead. */
-    public static final long IDLE_TIMEOUT_MS_DEFAULT = 60_000;
     public static final int MAX_FRAME_PAYLOAD_BYTES_DEFAULT = 1 << 20;
-    /** Binance closes a connection at 24 h; replace it well before. */
+    /** Venues close a connection at 24 h (Binance) or ask for fresh ones; replace it well before. */
     public static final long MAX_SESSION_AGE_MS_DEFAULT = 23L * 60 * 60 * 1000;
     /** How long a replaced session keeps running next to its replacement. */
     public static final long SESSION_OVERLAP_MS_DEFAULT = 5_000;
-    /** Binance: at most 1,024 streams per connection. */
-    public static final int MAX_STREAMS_PER_CONNECTION_DEFAULT = 1024;
-    /** Binance allows 5 incoming messages/s per connection, pongs included: keep one in reserve. */
-    public static final int CONTROL_MESSAGES_PER_SECOND_DEFAULT = 4;
-    public static final int SNAPSHOT_DEPTH_DEFAULT = 1000;
+    /** Use the venue's own limit ({@link zvt.crypto.feed.venue.ConnectionLimits}). */
+    public static final int VENUE_LIMIT = 0;
 
     private Venue venue;
-    private String webSocketUri;
-    private final List<String> symbols = new ArrayList<>();
     private long connectTimeoutMs = CONNECT_TIMEOUT_MS_DEFAULT;
     private long reconnectInitialDelayMs = RECONNECT_INITIAL_DELAY_MS_DEFAULT;
     private long reconnectMaxDelayMs = RECONNECT_MAX_DELAY_MS_DEFAULT;
     private long stablePeriodMs = STABLE_PERIOD_MS_DEFAULT;
-    private long idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     private int maxFramePayloadBytes = MAX_FRAME_PAYLOAD_BYTES_DEFAULT;
     private long maxSessionAgeMs = MAX_SESSION_AGE_MS_DEFAULT;
     private long sessionOverlapMs = SESSION_OVERLAP_MS_DEFAULT;
-    private int maxStreamsPerConnection = MAX_STREAMS_PER_CONNECTION_DEFAULT;
-    private int controlMessagesPerSecond = CONTROL_MESSAGES_PER_SECOND_DEFAULT;
-    private int snapshotDepth = SNAPSHOT_DEPTH_DEFAULT;
-    private final List<String> channels = new ArrayList<>(List.of("trade"));
-    private String restUri;
+    private int maxStreamsPerConnection = VENUE_LIMIT;
+    private int controlMessagesPerSecond = VENUE_LIMIT;
+    private Keepalive keepalive;
     private RingBuffer<MarketEvent> ringBuffer;
     private InstrumentRegistry instrumentRegistry;
     private ControlEventPublisher controlEventPublisher;
@@ -78,33 +65,7 @@ public final class FeedContext
         return venue;
     }
 
-    /**
-     * Base WebSocket address of the venue: {@code wss://stream.binance.com:9443} in production, {@code ws://host:port}
-     * for the simulator. The feed appends the venue's stream path.
-     */
-    public FeedContext webSocketUri(final String webSocketUri)
-    {
-        this.webSocketUri = webSocketUri;
-        return this;
-    }
 
-    public String webSocketUri()
-    {
-        return webSocketUri;
-    }
-
-    /** Normalized {@code BASE-QUOTE} symbols to subscribe, e.g. {@code BTC-USDT}; replaces any set before. */
-    public FeedContext symbols(final List<String> symbols)
-    {
-        this.symbols.clear();
-        this.symbols.addAll(symbols);
-        return this;
-    }
-
-    public List<String> symbols()
-    {
-        return List.copyOf(symbols);
-    }
 
     public FeedContext connectTimeoutMs(final long connectTimeoutMs)
     {
@@ -151,17 +112,6 @@ public final class FeedContext
         return stablePeriodMs;
     }
 
-    /** No inbound bytes at all (data, pings) for this long closes the connection and reconnects. */
-    public FeedContext idleTimeoutMs(final long idleTimeoutMs)
-    {
-        this.idleTimeoutMs = idleTimeoutMs;
-        return this;
-    }
-
-    public long idleTimeoutMs()
-    {
-        return idleTimeoutMs;
-    }
 
     public FeedContext maxFramePayloadBytes(final int maxFramePayloadBytes)
     {
@@ -198,7 +148,7 @@ public final class FeedContext
         return sessionOverlapMs;
     }
 
-    /** Streams are sharded over as many connections as needed to keep at most this many on each. */
+    /** Streams are sharded over as many connections as needed to keep at most this many on each (0: the venue's). */
     public FeedContext maxStreamsPerConnection(final int maxStreamsPerConnection)
     {
         this.maxStreamsPerConnection = maxStreamsPerConnection;
@@ -210,7 +160,7 @@ public final class FeedContext
         return maxStreamsPerConnection;
     }
 
-    /** Outgoing control messages (subscribe requests) per second and connection, at most. */
+    /** Outgoing control messages (subscribe requests) per second and connection, at most (0: the venue's). */
     public FeedContext controlMessagesPerSecond(final int controlMessagesPerSecond)
     {
         this.controlMessagesPerSecond = controlMessagesPerSecond;
@@ -222,45 +172,8 @@ public final class FeedContext
         return controlMessagesPerSecond;
     }
 
-    /** Levels per side requested in a REST book snapshot. */
-    public FeedContext snapshotDepth(final int snapshotDepth)
-    {
-        this.snapshotDepth = snapshotDepth;
-        return this;
-    }
 
-    public int snapshotDepth()
-    {
-        return snapshotDepth;
-    }
 
-    /**
-     * The venue's channels to subscribe for every symbol, in the venue's naming; for Binance e.g. {@code trade},
-     * {@code aggTrade}, {@code bookTicker}, {@code depth@100ms}, {@code kline_1m}. Default {@code trade}.
-     */
-    public FeedContext channels(final List<String> channels)
-    {
-        this.channels.clear();
-        this.channels.addAll(channels);
-        return this;
-    }
-
-    public List<String> channels()
-    {
-        return List.copyOf(channels);
-    }
-
-    /** Base REST address of the venue (book snapshots, reference data), e.g. {@code https://api.binance.com}. */
-    public FeedContext restUri(final String restUri)
-    {
-        this.restUri = restUri;
-        return this;
-    }
-
-    public String restUri()
-    {
-        return restUri;
-    }
 
     /** The ring the adapter publishes market events into. */
     public FeedContext ringBuffer(final RingBuffer<MarketEvent> ringBuffer)
@@ -338,6 +251,18 @@ public final class FeedContext
     }
 
     /** Source of reconnect jitter; a seeded generator makes the delays reproducible in tests. */
+    /** The keepalive and silence watchdog; null (the default): the venue's. */
+    public FeedContext keepalive(final Keepalive keepalive)
+    {
+        this.keepalive = keepalive;
+        return this;
+    }
+
+    public Keepalive keepalive()
+    {
+        return keepalive;
+    }
+
     public FeedContext random(final RandomGenerator random)
     {
         this.random = random;
@@ -361,35 +286,18 @@ public final class FeedContext
             return this;
         }
         require(venue != null, "venue is required");
-        require(webSocketUri != null && !webSocketUri.isBlank(), "webSocketUri is required");
-        final String scheme = URI.create(webSocketUri).getScheme();
-        require("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme),
-            "webSocketUri must be ws:// or wss://: " + webSocketUri);
-        require(URI.create(webSocketUri).getHost() != null, "webSocketUri has no host: " + webSocketUri);
-        require(!symbols.isEmpty(), "at least one symbol is required");
-        for (int i = 0; i < symbols.size(); i++)
-        {
-            final String symbol = symbols.get(i).trim().toUpperCase(Locale.ROOT);
-            require(symbol.matches("[A-Z0-9]+-[A-Z0-9]+"),
-                "symbol must be BASE-QUOTE, e.g. BTC-USDT: " + symbols.get(i));
-            symbols.set(i, symbol);
-        }
         require(connectTimeoutMs > 0, "connectTimeoutMs must be positive: " + connectTimeoutMs);
         require(reconnectInitialDelayMs > 0, "reconnectInitialDelayMs must be positive: " + reconnectInitialDelayMs);
         require(reconnectMaxDelayMs >= reconnectInitialDelayMs,
             "reconnectMaxDelayMs must be >= reconnectInitialDelayMs: " + reconnectMaxDelayMs);
         require(stablePeriodMs >= 0, "stablePeriodMs must not be negative: " + stablePeriodMs);
-        require(idleTimeoutMs > 0, "idleTimeoutMs must be positive: " + idleTimeoutMs);
         require(maxFramePayloadBytes > 0, "maxFramePayloadBytes must be positive: " + maxFramePayloadBytes);
         require(maxSessionAgeMs > 0, "maxSessionAgeMs must be positive: " + maxSessionAgeMs);
         require(sessionOverlapMs >= 0, "sessionOverlapMs must not be negative: " + sessionOverlapMs);
-        require(maxStreamsPerConnection > 0, "maxStreamsPerConnection must be positive: " + maxStreamsPerConnection);
-        require(controlMessagesPerSecond > 0,
-            "controlMessagesPerSecond must be positive: " + controlMessagesPerSecond);
-        require(snapshotDepth > 0, "snapshotDepth must be positive: " + snapshotDepth);
-        require(!channels.isEmpty(), "at least one channel is required");
-        require(restUri == null || restUri.startsWith("http://") || restUri.startsWith("https://"),
-            "restUri must be http:// or https://: " + restUri);
+        require(maxStreamsPerConnection >= 0, "maxStreamsPerConnection must not be negative: " +
+            maxStreamsPerConnection);
+        require(controlMessagesPerSecond >= 0,
+            "controlMessagesPerSecond must not be negative: " + controlMessagesPerSecond);
         require(ringBuffer != null, "ringBuffer is required");
         require(instrumentRegistry != null, "instrumentRegistry is required");
         require(controlEventPublisher != null, "controlEventPublisher is required");

@@ -1,6 +1,7 @@
 package zvt.crypto.feed.connection;
 
 import org.slf4j.Logger;
+import org.slf4j.event.Level;
 
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +25,19 @@ public final class RateLimitedLog
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMs);
     }
 
-    /** Logs {@code format} with {@code args} unless a line was logged within the interval. */
+    /** Logs {@code format} with {@code args} as a warning unless a line was logged within the interval. */
     public void warn(final String format, final Object... args)
+    {
+        log(Level.WARN, format, args);
+    }
+
+    /** As {@link #warn}, for what is expected but worth seeing (a book resynced). */
+    public void info(final String format, final Object... args)
+    {
+        log(Level.INFO, format, args);
+    }
+
+    private void log(final Level level, final String format, final Object... args)
     {
         final long now = System.nanoTime();
         if (nextLogNanos != Long.MIN_VALUE && now - nextLogNanos < 0)
@@ -34,14 +46,9 @@ public final class RateLimitedLog
             return;
         }
         nextLogNanos = now + intervalNanos;
-        if (suppressed > 0)
-        {
-            log.warn(format + " (and " + suppressed + " more like it since the last line)", args);
-            suppressed = 0;
-        }
-        else
-        {
-            log.warn(format, args);
-        }
+        final String line = suppressed > 0 ? format + " (and " + suppressed + " more like it since the last line)" :
+            format;
+        suppressed = 0;
+        log.atLevel(level).log(line, args);
     }
 }

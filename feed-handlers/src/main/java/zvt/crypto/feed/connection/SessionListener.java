@@ -10,7 +10,7 @@ import io.netty.channel.Channel;
 @FunctionalInterface
 public interface SessionListener
 {
-    void onSessionOpen(Channel channel);
+    void onSessionOpen(Channel channel, int session);
 
     /**
      * The session ended (DISCONNECTED has been published) and the connection will reconnect: whatever the session

@@ -1,5 +1,7 @@
 package zvt.crypto.feed.venue;
 
+import zvt.crypto.feed.binance.BinanceAdapter;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -8,7 +10,8 @@ import java.util.Locale;
  */
 public final class VenueRegistry
 {
-    private static final List<VenueAdapter> VENUES = List.of();
+    private static final List<VenueAdapter> VENUES = List.of(
+        new BinanceAdapter());
 
     private VenueRegistry()
     {

@@ -19,7 +19,8 @@ public final class VenueSettings
 
     /**
      * @param adapter the venue.
-     * @param values  configured keys without the {@code <venue>.} prefix (e.g. {@code ws.url}); blank = default.
+     * @param values  configured keys without the {@code <venue>.} prefix (e.g. {@code ws.url}); a key left out
+     *                takes the venue's default, a key set blank is off (e.g. {@code rest.url}: no REST calls).
      * @throws IllegalArgumentException naming the key, for a malformed or unsupported symbol or a missing address.
      */
     public VenueSettings(final VenueAdapter adapter, final Map<String, String> values)
@@ -57,13 +58,13 @@ public final class VenueSettings
         return adapter;
     }
 
-    /** @return the value, the venue's default, or null if both are blank. */
+    /** @return the configured value (null if configured blank: off), else the venue's default (null if none). */
     public String get(final String key)
     {
         final String value = values.get(key);
-        if (value != null && !value.isBlank())
+        if (value != null)
         {
-            return value.trim();
+            return value.isBlank() ? null : value.trim();
         }
         final String fallback = adapter.defaults().get(key);
         return fallback == null || fallback.isBlank() ? null : fallback.trim();

@@ -61,7 +61,7 @@ class BinanceExchangeInfoTest
         registry.addListener(told::add);
 
         final List<Instrument> refined =
-            BinanceExchangeInfo.refine(registry, parse(Fixtures.lines("binance/rest_exchangeInfo.jsonl").getFirst()));
+            BinanceExchangeInfo.refine(registry, MarketType.SPOT, parse(Fixtures.lines("binance/rest_exchangeInfo.jsonl").getFirst()));
 
         final Instrument expected = new Instrument(eth.id(), Venue.BINANCE, MarketType.SPOT, "ETHBTC", "ETH-BTC",
             -6, -4, 1, 1);

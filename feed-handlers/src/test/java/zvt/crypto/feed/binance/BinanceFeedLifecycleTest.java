@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.VenueStatusCode;
 import zvt.crypto.core.test.Tests;
 import zvt.crypto.feed.connection.FeedContext;
+import zvt.crypto.feed.runner.VenueFeed;
+import zvt.crypto.feed.venue.Keepalive;
+import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.feed.book.SnapshotCallback;
 import zvt.crypto.feed.test.DecodedStatus;
 import zvt.crypto.feed.test.TestRing;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +33,7 @@ class BinanceFeedLifecycleTest
     private final TestRing ring = new TestRing(1 << 12);
     private final List<Integer> snapshotRequests = new CopyOnWriteArrayList<>();
     private final List<SnapshotCallback> snapshotCallbacks = new CopyOnWriteArrayList<>();
-    private BinanceFeed feed;
+    private VenueFeed feed;
 
     @AfterEach
     void close()
@@ -46,7 +50,7 @@ class BinanceFeedLifecycleTest
     void shouldRefuseTradeAndAggTradeTogetherSoNoExecutionIsCountedTwice()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("trade", "aggTrade"))));
+            () -> VenueFeed.launch(settings(List.of("BTC-USDT"), List.of("trade", "aggTrade")), context()));
         assertTrue(ex.getMessage().contains("trade or aggTrade"), ex.getMessage());
     }
 
@@ -58,8 +62,8 @@ class BinanceFeedLifecycleTest
         {
             symbols.add("SYMBOL" + i + "-USDT");
         }
-        feed = BinanceFeed.launch(context(symbols, List.of("trade", "bookTicker")).maxStreamsPerConnection(200)
-            .controlMessagesPerSecond(2));
+        feed = VenueFeed.launch(settings(symbols, List.of("trade", "bookTicker")),
+            context().maxStreamsPerConnection(200).controlMessagesPerSecond(2));
 
         assertEquals(2, feed.connectionCount());
         Tests.await(() -> server.sessions().size() == 2, TIMEOUT, () -> "sessions " + server.sessions());
@@ -77,7 +81,7 @@ class BinanceFeedLifecycleTest
     @Test
     void shouldReplaceTheSessionOnServerShutdownWithoutLosingOrDoublingTrades()
     {
-        feed = BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("trade")).sessionOverlapMs(3_000));
+        feed = VenueFeed.launch(settings(List.of("BTC-USDT"), List.of("trade")), context().sessionOverlapMs(3_000));
         Tests.await(() -> server.openSessions().size() == 1, TIMEOUT, () -> server.sessions().toString());
         final StubBinanceServer.Session first = server.openSessions().getFirst();
         first.send(trade(1));
@@ -107,8 +111,8 @@ class BinanceFeedLifecycleTest
     @Test
     void shouldReplaceASessionBeforeItReachesItsMaximumAge()
     {
-        feed = BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("trade")).maxSessionAgeMs(400)
-            .sessionOverlapMs(100));
+        feed = VenueFeed.launch(settings(List.of("BTC-USDT"), List.of("trade")),
+            context().maxSessionAgeMs(400).sessionOverlapMs(100));
 
         Tests.await(() -> server.sessions().size() >= 3, TIMEOUT, () -> server.sessions().toString());
         Tests.await(() -> server.openSessions().size() == 1, TIMEOUT, () -> server.openSessions().toString());
@@ -121,7 +125,7 @@ class BinanceFeedLifecycleTest
     @Test
     void shouldMarkTheBookStaleWhenItsStreamIsLostAndResyncAfterReconnecting()
     {
-        feed = BinanceFeed.launch(context(List.of("BTC-USDT"), List.of("depth@100ms")),
+        feed = VenueFeed.launch(settings(List.of("BTC-USDT"), List.of("depth@100ms")), context(),
             (instrumentId, symbol, callback) ->
             {
                 snapshotRequests.add(instrumentId);
@@ -148,9 +152,53 @@ class BinanceFeedLifecycleTest
         final DecodedStatus gap = ring.recorder().statuses().stream()
             .filter(status -> status.code() == VenueStatusCode.GAP_DETECTED).findFirst().orElseThrow();
         assertEquals(id, gap.instrumentId());
-        assertTrue(gap.reason().startsWith("depth stream lost"), gap.reason());
+        assertTrue(gap.reason().startsWith("stream lost"), gap.reason());
         assertEquals(1, feed.syncCounters().gaps());
         assertEquals(2, feed.syncCounters().resyncs());
+    }
+
+    @Test
+    void shouldProbeASilentSessionThenMarkItsBookStaleAndReconnectWhenTheProbeGoesUnanswered()
+    {
+        feed = VenueFeed.launch(settings(List.of("BTC-USDT"), List.of("depth@100ms")),
+            context().keepalive(new Keepalive(0, null, 300, null, 200)),
+            (instrumentId, symbol, callback) ->
+            {
+                snapshotRequests.add(instrumentId);
+                snapshotCallbacks.add(callback);
+            });
+        final int id = feed.instruments().getFirst().id();
+        Tests.await(() -> server.openSessions().size() == 1, TIMEOUT, () -> server.sessions().toString());
+        final StubBinanceServer.Session first = server.openSessions().getFirst();
+        first.send(depth(101, 102));
+        Tests.await(() -> snapshotRequests.size() == 1, TIMEOUT, () -> snapshotRequests.toString());
+        answerOnLoop(id, 100);
+        Tests.await(() -> statuses(VenueStatusCode.RESYNCED) == 1, TIMEOUT,
+            () -> ring.recorder().statuses().toString());
+
+        first.stall(); // no frames, no pongs, socket open
+        Tests.await(() -> statuses(VenueStatusCode.GAP_DETECTED) == 1, TIMEOUT,
+            () -> ring.recorder().statuses().toString());
+        Tests.await(() -> server.openSessions().size() == 1 && server.sessions().size() == 2, TIMEOUT,
+            () -> server.sessions().toString());
+
+        final DecodedStatus disconnected = ring.recorder().statuses().stream()
+            .filter(status -> status.code() == VenueStatusCode.DISCONNECTED).findFirst().orElseThrow();
+        assertEquals("silent: no frame for 300 ms and none within 200 ms of a probe", disconnected.reason());
+        assertTrue(first.channel().isActive() || server.sessions().get(1).channel().isActive());
+        assertTrue(feed.counters().reconnects() >= 1);
+    }
+
+    @Test
+    void shouldKeepAQuietSessionThatAnswersItsProbes() throws InterruptedException
+    {
+        feed = VenueFeed.launch(settings(List.of("BTC-USDT"), List.of("trade")),
+            context().keepalive(new Keepalive(0, null, 100, null, 200)));
+        Tests.await(() -> server.openSessions().size() == 1, TIMEOUT, () -> server.sessions().toString());
+        Thread.sleep(1_000); // ten silences, each probed and answered by the stub's pongs
+
+        assertEquals(1, server.sessions().size());
+        assertEquals(0, feed.counters().reconnects());
     }
 
     private void answerOnLoop(final int id, final long lastUpdateId)
@@ -184,12 +232,15 @@ class BinanceFeedLifecycleTest
         return (int)into.stream().distinct().count();
     }
 
-    private FeedContext context(final List<String> symbols, final List<String> channels)
+    private VenueSettings settings(final List<String> symbols, final List<String> channels)
+    {
+        return new VenueSettings(new BinanceAdapter(), Map.of("ws.url", server.webSocketUri(), "rest.url", "",
+            "symbols", String.join(",", symbols), "channels", String.join(",", channels)));
+    }
+
+    private FeedContext context()
     {
         return new FeedContext()
-            .webSocketUri(server.webSocketUri())
-            .symbols(symbols)
-            .channels(channels)
             .reconnectInitialDelayMs(50)
             .reconnectMaxDelayMs(200)
             .ringBuffer(ring.ringBuffer())

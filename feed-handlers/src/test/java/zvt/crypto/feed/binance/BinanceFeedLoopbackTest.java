@@ -11,6 +11,8 @@ import zvt.crypto.core.codec.VenueStatusDecoder;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.test.Tests;
 import zvt.crypto.feed.connection.FeedContext;
+import zvt.crypto.feed.runner.VenueFeed;
+import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.feed.simulator.BinanceSimulator;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.feed.test.DecodedStatus;
@@ -40,7 +42,7 @@ class BinanceFeedLoopbackTest
 
     private final TestRing ring = new TestRing(4096);
     private BinanceSimulator simulator;
-    private BinanceFeed feed;
+    private VenueFeed feed;
 
     @AfterEach
     void close()
@@ -60,7 +62,7 @@ class BinanceFeedLoopbackTest
     void shouldDeliverEveryTradeOfTwoSymbolsInOrderWithNoGaps()
     {
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000));
-        feed = BinanceFeed.launch(feedContext(simulator.webSocketUri(), "BTC-USDT", "eth-usdt"));
+        feed = VenueFeed.launch(settings(simulator.webSocketUri(), "BTC-USDT", "ETH-USDT"), feedContext());
 
         awaitTrades(2_000);
 
@@ -111,7 +113,7 @@ class BinanceFeedLoopbackTest
     void shouldReconnectAndResubscribeAfterTheVenueDropsTheConnection()
     {
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(1_000));
-        feed = BinanceFeed.launch(feedContext(simulator.webSocketUri(), "BTC-USDT", "ETH-USDT"));
+        feed = VenueFeed.launch(settings(simulator.webSocketUri(), "BTC-USDT", "ETH-USDT"), feedContext());
         awaitTrades(200);
 
         simulator.dropAllConnections();
@@ -142,26 +144,13 @@ class BinanceFeedLoopbackTest
     {
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext()
             .messagesPerSecond(100).pingIntervalMs(50).pongTimeoutMs(2_000));
-        feed = BinanceFeed.launch(feedContext(simulator.webSocketUri(), "BTC-USDT"));
+        feed = VenueFeed.launch(settings(simulator.webSocketUri(), "BTC-USDT"), feedContext());
 
         Tests.await(() -> simulator.counters().pongsReceived() >= 10, TIMEOUT, this::describe);
 
         assertEquals(1, feed.counters().connections());
         assertEquals(0, feed.counters().reconnects());
         assertEquals(1, simulator.counters().connectionsAccepted());
-    }
-
-    @Test
-    void shouldReconnectWhenTheVenueSendsNothingForTheIdleTimeout()
-    {
-        simulator = BinanceSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(0).pingIntervalMs(0));
-        feed = BinanceFeed.launch(feedContext(simulator.webSocketUri(), "BTC-USDT").idleTimeoutMs(300));
-
-        Tests.await(() -> feed.counters().connections() >= 2, TIMEOUT, this::describe);
-
-        final DecodedStatus disconnected = statusesWith(VenueStatusCode.DISCONNECTED).get(0);
-        assertEquals("idle: no data for 300 ms", disconnected.reason());
-        assertTrue(feed.counters().reconnects() >= 1);
     }
 
     @Test
@@ -172,8 +161,8 @@ class BinanceFeedLoopbackTest
         {
             port = probe.getLocalPort();
         }
-        feed = BinanceFeed.launch(feedContext("ws://127.0.0.1:" + port, "BTC-USDT")
-            .reconnectInitialDelayMs(20).reconnectMaxDelayMs(100));
+        feed = VenueFeed.launch(settings("ws://127.0.0.1:" + port, "BTC-USDT"),
+            feedContext().reconnectInitialDelayMs(20).reconnectMaxDelayMs(100));
         Tests.await(() -> feed.counters().reconnects() >= 3, TIMEOUT, this::describe);
         assertTrue(ring.recorder().statuses().isEmpty(), "no status while no session ever opened");
 
@@ -189,8 +178,8 @@ class BinanceFeedLoopbackTest
         final TestCertificates certificates = TestCertificates.forLocalhost(dir);
         simulator = BinanceSimulator.launch(new BinanceSimulatorContext()
             .messagesPerSecond(500).sslContext(certificates.serverContext()));
-        feed = BinanceFeed.launch(feedContext("wss://localhost:" + simulator.port(), "BTC-USDT")
-            .sslContext(certificates.clientContext()));
+        feed = VenueFeed.launch(settings("wss://localhost:" + simulator.port(), "BTC-USDT"),
+            feedContext().sslContext(certificates.clientContext()));
 
         awaitTrades(100);
 
@@ -199,11 +188,15 @@ class BinanceFeedLoopbackTest
         assertEquals(0, feed.counters().decodeErrors());
     }
 
-    private FeedContext feedContext(final String webSocketUri, final String... symbols)
+    private static VenueSettings settings(final String webSocketUri, final String... symbols)
+    {
+        return new VenueSettings(new BinanceAdapter(), Map.of("ws.url", webSocketUri, "rest.url", "",
+            "symbols", String.join(",", symbols), "channels", "trade"));
+    }
+
+    private FeedContext feedContext()
     {
         return new FeedContext()
-            .webSocketUri(webSocketUri)
-            .symbols(List.of(symbols))
             .ringBuffer(ring.ringBuffer())
             .instrumentRegistry(ring.registry())
             .controlEventPublisher(ring.publisher())

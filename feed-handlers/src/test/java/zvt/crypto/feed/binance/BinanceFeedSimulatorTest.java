@@ -14,6 +14,8 @@ import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.test.Tests;
 import zvt.crypto.feed.connection.FeedContext;
+import zvt.crypto.feed.runner.VenueFeed;
+import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.simulator.BinanceSimulator;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
@@ -47,7 +49,7 @@ class BinanceFeedSimulatorTest
     private final InstrumentRegistry registry = new InstrumentRegistry();
     private BinanceSimulator simulator;
     private MarketEventRing ring;
-    private BinanceFeed feed;
+    private VenueFeed feed;
     private long changes;
 
     /** A servable book as the feed's consumer saw it. */
@@ -82,12 +84,12 @@ class BinanceFeedSimulatorTest
             .faults(new SimulatorFaults().drop(StreamKind.DEPTH, 0.005).rest5xxProbability(0.3)));
         ring = new MarketEventRing(new RingContext().ringSize(1 << 14),
             new OrderBookEventHandler(this::sample), List.of()).start();
-        feed = BinanceFeed.launch(new FeedContext()
-            .webSocketUri(simulator.webSocketUri())
-            .restUri(simulator.restUri())
-            .symbols(List.of("BTC-USDT", "ETH-USDT"))
-            .channels(List.of("aggTrade", "bookTicker", "depth@100ms", "kline_1m"))
-            .snapshotDepth(100)
+        feed = VenueFeed.launch(new VenueSettings(new BinanceAdapter(), Map.of(
+            "ws.url", simulator.webSocketUri(),
+            "rest.url", simulator.restUri(),
+            "symbols", "BTC-USDT,ETH-USDT",
+            "channels", "aggTrade,bookTicker,depth@100ms,kline_1m",
+            "depth.snapshot.limit", "100")), new FeedContext()
             .ringBuffer(ring.ringBuffer())
             .instrumentRegistry(registry)
             .controlEventPublisher(new ControlEventPublisher(ring.ringBuffer(), () -> 0L)));

@@ -38,10 +38,17 @@ final class ReferenceBinanceDecoder
         }
     }
 
-    /** The canonical text of the event the frame must produce, for instrument {@code id}. */
+    /**
+     * The canonical text of the event the frame must produce, for instrument {@code id}; null for a frame that
+     * carries no market data (control replies, shutdown notices).
+     */
     static String expected(final String frame, final int id)
     {
         final JsonNode p = payload(frame);
+        if (!p.has("s"))
+        {
+            return null;
+        }
         final String type = p.path("e").asText("");
         return switch (type)
         {
@@ -53,7 +60,7 @@ final class ReferenceBinanceDecoder
                 p.get("T").longValue() * MS;
             case "kline" -> kline(p, id);
             case "depthUpdate" -> depth(p, id);
-            case "" -> "top " + id + " u=" + p.get("u").longValue() + " b=" + p.get("b").textValue() + " B=" +
+            case "", "bookTicker" -> "top " + id + " u=" + p.get("u").longValue() + " b=" + p.get("b").textValue() + " B=" +
                 p.get("B").textValue() + " a=" + p.get("a").textValue() + " A=" + p.get("A").textValue() + " T=" +
                 (p.has("T") ? p.get("T").longValue() * MS : p.has("E") ? p.get("E").longValue() * MS : 0);
             default -> throw new IllegalArgumentException("no reference for " + type);

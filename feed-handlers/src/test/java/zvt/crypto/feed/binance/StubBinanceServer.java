@@ -15,6 +15,10 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +37,15 @@ final class StubBinanceServer implements AutoCloseable
         {
             channel.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
         }
+
+        /** A stalled venue: from now on the socket stays open but every inbound byte is ignored (pings too). */
+        void stall()
+        {
+            channel.attr(STALLED).set(Boolean.TRUE);
+        }
     }
+
+    private static final AttributeKey<Boolean> STALLED = AttributeKey.valueOf("stub.stalled");
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
@@ -48,7 +60,7 @@ final class StubBinanceServer implements AutoCloseable
             {
                 protected void initChannel(final SocketChannel ch)
                 {
-                    ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+                    ch.pipeline().addLast(new StallGate(), new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
                         new WebSocketServerProtocolHandler("/", null, false, 1 << 20, false, true),
                         new SessionHandler());
                 }
@@ -75,6 +87,20 @@ final class StubBinanceServer implements AutoCloseable
     {
         server.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Drops what a stalled session receives, before the WebSocket handler could answer it. */
+    private static final class StallGate extends ChannelInboundHandlerAdapter
+    {
+        public void channelRead(final ChannelHandlerContext ctx, final Object msg)
+        {
+            if (Boolean.TRUE.equals(ctx.channel().attr(STALLED).get()))
+            {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
     }
 
     private final class SessionHandler extends SimpleChannelInboundHandler<TextWebSocketFrame>

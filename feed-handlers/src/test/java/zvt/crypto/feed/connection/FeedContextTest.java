@@ -5,10 +5,9 @@ import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.feed.test.TestRing;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,33 +22,30 @@ class FeedContextTest
     }
 
     @Test
-    void shouldNormalizeSymbolsAndFillDefaults()
+    void shouldFillDefaultsAndLeaveTheVenueLimitsToTheVenue()
     {
-        final FeedContext context = valid().symbols(List.of(" btc-usdt ", "ETH-BTC")).conclude();
+        final FeedContext context = valid().conclude();
 
-        assertEquals(List.of("BTC-USDT", "ETH-BTC"), context.symbols());
         assertNotNull(context.clock());
         assertNotNull(context.random());
-        assertEquals(FeedContext.IDLE_TIMEOUT_MS_DEFAULT, context.idleTimeoutMs());
+        assertEquals(FeedContext.VENUE_LIMIT, context.maxStreamsPerConnection());
+        assertEquals(FeedContext.VENUE_LIMIT, context.controlMessagesPerSecond());
+        assertNull(context.keepalive(), "the venue's keepalive");
     }
 
     @Test
     void shouldNameTheSettingThatIsWrong()
     {
-        assertMessage("webSocketUri must be ws:// or wss://", valid().webSocketUri("https://stream.binance.com"));
-        assertMessage("symbol must be BASE-QUOTE", valid().symbols(List.of("BTCUSDT")));
-        assertMessage("at least one symbol", valid().symbols(List.of()));
+        assertMessage("venue is required", valid().venue(null));
         assertMessage("ringBuffer is required", valid().ringBuffer(null));
         assertMessage("reconnectMaxDelayMs", valid().reconnectInitialDelayMs(1_000).reconnectMaxDelayMs(10));
-        assertMessage("idleTimeoutMs", valid().idleTimeoutMs(0));
+        assertMessage("maxStreamsPerConnection", valid().maxStreamsPerConnection(-1));
     }
 
     private FeedContext valid()
     {
         return new FeedContext()
             .venue(Venue.BINANCE)
-            .webSocketUri("wss://stream.binance.com:9443")
-            .symbols(List.of("BTC-USDT"))
             .ringBuffer(ring.ringBuffer())
             .instrumentRegistry(ring.registry())
             .controlEventPublisher(ring.publisher());

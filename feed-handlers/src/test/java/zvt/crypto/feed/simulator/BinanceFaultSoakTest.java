@@ -23,7 +23,9 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
-import zvt.crypto.feed.binance.BinanceFeed;
+import zvt.crypto.feed.binance.BinanceAdapter;
+import zvt.crypto.feed.runner.VenueFeed;
+import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.feed.connection.FeedContext;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalContext;
@@ -101,13 +103,13 @@ class BinanceFaultSoakTest
             final JournalEventHandler journalHandler = new JournalEventHandler(journal, registry);
             final MarketEventRing ring = new MarketEventRing(
                 new RingContext().ringSize(1 << 16), journalHandler, List.of(books)).start();
-            final BinanceFeed feed = BinanceFeed.launch(new FeedContext()
-                .webSocketUri(simulator.webSocketUri())
-                .restUri(simulator.restUri())
-                .symbols(SYMBOLS)
-                .channels(List.of("trade", "depth@100ms", "bookTicker"))
+            final VenueFeed feed = VenueFeed.launch(new VenueSettings(new BinanceAdapter(), Map.of(
+                "ws.url", simulator.webSocketUri(),
+                "rest.url", simulator.restUri(),
+                "symbols", String.join(",", SYMBOLS),
+                "channels", "trade,depth@100ms,bookTicker",
                 // The books hold 20 levels a side; 100-level snapshots weigh 5, so resyncs stay within 6,000/min.
-                .snapshotDepth(100)
+                "depth.snapshot.limit", "100")), new FeedContext()
                 .reconnectInitialDelayMs(50)
                 .reconnectMaxDelayMs(500)
                 .ringBuffer(ring.ringBuffer())
@@ -244,7 +246,7 @@ class BinanceFaultSoakTest
     }
 
     private static void report(
-        final BinanceSimulator simulator, final BinanceFeed feed, final MarketEventRing ring,
+        final BinanceSimulator simulator, final VenueFeed feed, final MarketEventRing ring,
         final OrderBookEventHandler books, final Counts counts, final int escapedExceptions)
     {
         final FaultLog faults = simulator.faults();
@@ -263,7 +265,7 @@ class BinanceFaultSoakTest
         counts.mismatchDetails.forEach(detail -> System.out.println("  MISMATCH " + detail));
     }
 
-    private static boolean isDrained(final BinanceSimulator simulator, final BinanceFeed feed, final Journal journal)
+    private static boolean isDrained(final BinanceSimulator simulator, final VenueFeed feed, final Journal journal)
     {
         final Counts counts = new Counts();
         readJournal(journal, counts);
@@ -277,13 +279,13 @@ class BinanceFaultSoakTest
         return sent.delivered(StreamKind.TRADE) + sent.delivered(StreamKind.BOOK_TICKER);
     }
 
-    private static long accountedDiffs(final BinanceFeed feed, final Counts counts)
+    private static long accountedDiffs(final VenueFeed feed, final Counts counts)
     {
         return counts.journaledDeltas + feed.syncCounters().droppedUpdates() + feed.syncCounters().discardedUpdates();
     }
 
     private void assertAccounted(
-        final BinanceSimulator simulator, final BinanceFeed feed, final MarketEventRing ring, final Counts counts)
+        final BinanceSimulator simulator, final VenueFeed feed, final MarketEventRing ring, final Counts counts)
     {
         final FaultLog faults = simulator.faults();
         final SimulatorCounters sent = simulator.counters();

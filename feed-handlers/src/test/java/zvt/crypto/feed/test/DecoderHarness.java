@@ -1,5 +1,6 @@
 package zvt.crypto.feed.test;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
@@ -15,6 +16,7 @@ import zvt.crypto.feed.venue.FrameDecoder;
 import zvt.crypto.feed.venue.VenueAdapter;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +34,7 @@ public final class DecoderHarness implements AutoCloseable
 
     private final EventCollector collector = new EventCollector();
     private final MarketEventRing ring =
-        new MarketEventRing(new RingContext().ringSize(1 << 16), collector, List.of()).start();
+        new MarketEventRing(new RingContext().ringSize(1 << 13), collector, List.of()).start();
     private final ControlEventPublisher status = new ControlEventPublisher(ring.ringBuffer(), () -> RECEIVE_TIME);
     private final FeedCounters counters = new FeedCounters();
     private final SyncCounters syncCounters = new SyncCounters();
@@ -42,6 +44,7 @@ public final class DecoderHarness implements AutoCloseable
     private final FrameDecoder decoder;
     private final VenueAdapter adapter;
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[0]);
+    private final List<Integer> snapshotRequests = new ArrayList<>();
     private int session = 1;
     private int group;
 
@@ -59,6 +62,11 @@ public final class DecoderHarness implements AutoCloseable
         publisher = new FeedPublisher(venue, ring.ringBuffer(), counters, syncCounters, adapter.decodeErrors());
         books = new BookSync(venue, ring.ringBuffer(), status, timers, () -> RECEIVE_TIME, syncCounters,
             adapter::newChecksum);
+        if (adapter.bookSnapshotReader() != null)
+        {
+            books.restSnapshots((instrumentId, venueSymbol, callback) -> snapshotRequests.add(instrumentId),
+                adapter.bookSnapshotReader());
+        }
         publisher.books(books);
         decoder = decoders.apply(publisher);
     }
@@ -91,9 +99,28 @@ public final class DecoderHarness implements AutoCloseable
     public void deliver(final byte[] bytes)
     {
         frame.wrap(bytes);
+        deliver(frame, 0, bytes.length);
+    }
+
+    /** Delivers bytes of a frame held elsewhere (e.g. by a fuzzer). */
+    public void deliver(final DirectBuffer buffer, final int offset, final int length)
+    {
         publisher.beginFrame(session, group, RECEIVE_TIME);
-        decoder.decode(frame, 0, bytes.length);
+        decoder.decode(buffer, offset, length);
         publisher.endFrame();
+    }
+
+    /** Instruments whose REST book snapshot the book sync asked for, in order (answer with {@link #answer}). */
+    public List<Integer> snapshotRequests()
+    {
+        return snapshotRequests;
+    }
+
+    /** Answers a REST book snapshot request with {@code body}. */
+    public void answer(final int instrumentId, final String body)
+    {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        books.onSnapshot(instrumentId, new UnsafeBuffer(bytes), 0, bytes.length);
     }
 
     public FeedPublisher publisher()

@@ -1,5 +1,8 @@
 package zvt.crypto.ops.config;
 
+import zvt.crypto.feed.venue.VenueAdapter;
+import zvt.crypto.feed.venue.VenueRegistry;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +19,8 @@ import java.util.TreeMap;
  * The node's configuration: a Java properties file (format and every key documented in
  * {@code ops/config/zvt-crypto.properties}), where every key can be overridden by an environment variable named
  * {@code ZVT_} + the key in upper case with {@code .} and {@code -} turned into {@code _}
- * ({@code gateway.port} → {@code ZVT_GATEWAY_PORT}). Built-in defaults apply to keys set nowhere.
+ * ({@code gateway.port} → {@code ZVT_GATEWAY_PORT}). Built-in defaults apply to keys set nowhere; a venue's
+ * {@code <venue>.*} defaults come from its package ({@link VenueAdapter#defaults()}).
  * Secrets belong in the environment or in files the config points at, never in the file itself.
  */
 public final class NodeConfig
@@ -29,11 +33,6 @@ public final class NodeConfig
         Map.entry("gateway.host", "127.0.0.1"),
         Map.entry("gateway.port", "8080"),
         Map.entry("venues", "binance"),
-        Map.entry("binance.ws.url", "wss://stream.binance.com:9443"),
-        Map.entry("binance.symbols", "BTC-USDT,ETH-USDT"),
-        Map.entry("binance.channels", "trade,bookTicker,depth@100ms,kline_1m"),
-        Map.entry("binance.rest.url", "https://api.binance.com"),
-        Map.entry("binance.depth.snapshot.limit", "1000"),
         Map.entry("db.enabled", "true"),
         Map.entry("db.url", ""),
         Map.entry("db.user", "postgres"),
@@ -53,10 +52,14 @@ public final class NodeConfig
         this.values = values;
     }
 
-    /** Defaults, then the file (if any), then the environment. */
+    /** Defaults (the node's, then each venue's {@code <venue>.*} keys), then the file (if any), then the environment. */
     public static NodeConfig load(final Path file, final Map<String, String> environment) throws IOException
     {
         final Map<String, String> values = new TreeMap<>(DEFAULTS);
+        for (final VenueAdapter venue : VenueRegistry.all())
+        {
+            venue.defaults().forEach((key, value) -> values.put(venue.configName() + "." + key, value));
+        }
         if (file != null)
         {
             final Properties properties = new Properties();
@@ -132,6 +135,20 @@ public final class NodeConfig
     public Path getPath(final String key)
     {
         return Path.of(get(key));
+    }
+
+    /** The keys under {@code prefix.}, without it: e.g. {@code okx.ws.url} as {@code ws.url} for prefix {@code okx}. */
+    public Map<String, String> section(final String prefix)
+    {
+        final Map<String, String> section = new TreeMap<>();
+        values.forEach((key, value) ->
+        {
+            if (key.startsWith(prefix + "."))
+            {
+                section.put(key.substring(prefix.length() + 1), value);
+            }
+        });
+        return section;
     }
 
     public Map<String, String> asMap()

@@ -10,8 +10,10 @@ import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.ring.WaitStrategyType;
-import zvt.crypto.feed.binance.BinanceFeed;
 import zvt.crypto.feed.connection.FeedContext;
+import zvt.crypto.feed.runner.VenueFeed;
+import zvt.crypto.feed.venue.VenueRegistry;
+import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
@@ -43,7 +45,7 @@ public final class MarketDataNode implements AutoCloseable
     private final JournalEventHandler journalHandler;
     private final MarketEventRing ring;
     private final GatewayServer gateway;
-    private final List<BinanceFeed> feeds;
+    private final List<VenueFeed> feeds;
     private final NodeDatabase database;
 
     private MarketDataNode(
@@ -52,7 +54,7 @@ public final class MarketDataNode implements AutoCloseable
         final JournalEventHandler journalHandler,
         final MarketEventRing ring,
         final GatewayServer gateway,
-        final List<BinanceFeed> feeds,
+        final List<VenueFeed> feeds,
         final NodeDatabase database)
     {
         this.journal = journal;
@@ -69,10 +71,11 @@ public final class MarketDataNode implements AutoCloseable
      */
     public static MarketDataNode launch(final NodeConfig config, final EpochNanoClock clock)
     {
+        final List<VenueSettings> venues = venueSettings(config);
         final Journal journal = Journal.open(new JournalContext()
             .directory(config.getPath("journal.dir"))
             .retentionCycles(config.getInt("journal.retention.days")));
-        final List<BinanceFeed> feeds = new ArrayList<>();
+        final List<VenueFeed> feeds = new ArrayList<>();
         MarketEventRing ring = null;
         GatewayServer gateway = null;
         NodeDatabase database = null;
@@ -102,19 +105,9 @@ public final class MarketDataNode implements AutoCloseable
 
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), clock);
             instruments.addListener(publisher::publishDefinition);
-            for (final String venue : config.getList("venues"))
+            for (final VenueSettings venue : venues)
             {
-                if (!"binance".equalsIgnoreCase(venue))
-                {
-                    throw new IllegalArgumentException("venue " + venue + " is not supported yet (binance only)");
-                }
-                final String binanceRest = config.asMap().getOrDefault("binance.rest.url", "").trim();
-                feeds.add(BinanceFeed.launch(new FeedContext()
-                    .webSocketUri(config.get("binance.ws.url"))
-                    .restUri(binanceRest.isEmpty() ? null : binanceRest)
-                    .symbols(config.getList("binance.symbols"))
-                    .channels(config.getList("binance.channels"))
-                    .snapshotDepth(config.getInt("binance.depth.snapshot.limit"))
+                feeds.add(VenueFeed.launch(venue, new FeedContext()
                     .ringBuffer(ring.ringBuffer())
                     .instrumentRegistry(instruments)
                     .controlEventPublisher(publisher)
@@ -128,6 +121,23 @@ public final class MarketDataNode implements AutoCloseable
             CloseHelper.quietCloseAll(ring, gateway, database, journal);
             throw ex;
         }
+    }
+
+    /**
+     * The configured venues ({@code venues = binance,okx,...}), each with its {@code <venue>.*} keys; checked before
+     * anything connects, so a typo stops the node with a message naming the key.
+     */
+    static List<VenueSettings> venueSettings(final NodeConfig config)
+    {
+        final List<String> names = config.getList("venues");
+        if (names.size() != names.stream().map(name -> name.toLowerCase(Locale.ROOT)).distinct().count())
+        {
+            throw new IllegalArgumentException("venues names a venue twice: " + names);
+        }
+        return names.stream()
+            .map(VenueRegistry::byName)
+            .map(adapter -> new VenueSettings(adapter, config.section(adapter.configName())))
+            .toList();
     }
 
     public URI gatewayUri()

@@ -30,6 +30,15 @@ class NodeConfigTest
     }
 
     @Test
+    void shouldTakeVenueDefaultsFromTheVenuesAndLetTheEnvironmentOverrideThem()
+    {
+        final NodeConfig config = NodeConfig.defaults(Map.of("ZVT_BINANCE_WS_URL", "ws://127.0.0.1:9443"));
+
+        assertEquals("ws://127.0.0.1:9443", config.section("binance").get("ws.url"));
+        assertEquals("https://api.binance.com", config.section("binance").get("rest.url"), "the venue's default");
+    }
+
+    @Test
     void shouldNameTheEnvironmentVariableOfEveryKey()
     {
         assertEquals("ZVT_JOURNAL_RETENTION_DAYS", NodeConfig.environmentName("journal.retention.days"));

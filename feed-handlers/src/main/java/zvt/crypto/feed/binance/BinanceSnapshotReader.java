@@ -6,16 +6,20 @@ import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.book.BookFields;
 import zvt.crypto.feed.book.LevelBuffer;
+import zvt.crypto.feed.book.SnapshotReader;
+import zvt.crypto.feed.publish.VenueIds;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Reads Binance REST depth snapshots ({@code lastUpdateId}, {@code bids}, {@code asks}; levels
- * {@code [["price","qty"],...]}) into a {@link LevelBuffer}. (Diff events' levels are read by {@link BinancePayload}
- * in its single pass.) Zero allocation. Not thread-safe.
+ * {@code [["price","qty"],...]}; spot {@code /api/v3/depth} and USD-M {@code /fapi/v1/depth} alike) into a snapshot
+ * message ending at {@code lastUpdateId}. (Diff events' levels are read by {@link BinancePayload} in its single
+ * pass.) Zero allocation. Not thread-safe: one per feed, on its event loop.
  */
-final class BinanceDepthLevels
+final class BinanceSnapshotReader implements SnapshotReader
 {
     private static final byte[] LAST_UPDATE_ID = "lastUpdateId".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BIDS = "bids".getBytes(StandardCharsets.US_ASCII);
@@ -24,18 +28,13 @@ final class BinanceDepthLevels
     private final JsonCursor cursor = new JsonCursor();
     private final MutableDecimal price = new MutableDecimal();
     private final MutableDecimal size = new MutableDecimal();
-    private long lastUpdateId;
 
-    /**
-     * Reads a REST depth snapshot body: levels into {@code levels} (bids then asks), the id into
-     * {@link #lastUpdateId()}.
-     *
-     * @return false if the body is not a snapshot.
-     */
-    boolean readSnapshot(final DirectBuffer buffer, final int offset, final int length, final LevelBuffer levels)
+    public boolean read(
+        final int instrumentId, final DirectBuffer buffer, final int offset, final int length, final BookFields into)
     {
-        levels.clear();
-        lastUpdateId = -1;
+        into.reset(instrumentId, true);
+        final LevelBuffer levels = into.levels();
+        long lastUpdateId = VenueIds.INVALID;
         cursor.wrap(buffer, offset, length);
         if (cursor.next() != JsonCursor.BEGIN_OBJECT)
         {
@@ -60,7 +59,7 @@ final class BinanceDepthLevels
             final int value = cursor.next();
             if (isId && value == JsonCursor.NUMBER)
             {
-                lastUpdateId = BinancePayload.digits(buffer, cursor.tokenOffset(), cursor.tokenLength());
+                lastUpdateId = VenueIds.parse(buffer, cursor.tokenOffset(), cursor.tokenLength());
             }
             else if ((isBids || isAsks) && value == JsonCursor.BEGIN_ARRAY)
             {
@@ -76,12 +75,8 @@ final class BinanceDepthLevels
                 return false;
             }
         }
-        return lastUpdateId >= 0 && bids && asks && cursor.next() == JsonCursor.END;
-    }
-
-    long lastUpdateId()
-    {
-        return lastUpdateId;
+        into.ids(lastUpdateId, lastUpdateId);
+        return lastUpdateId != VenueIds.INVALID && bids && asks && cursor.next() == JsonCursor.END;
     }
 
     /** Reads {@code ["p","q"]} pairs after the array's opening bracket, through its closing one. */

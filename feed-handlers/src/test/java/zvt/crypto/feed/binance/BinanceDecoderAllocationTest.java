@@ -4,11 +4,17 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.test.Fixtures;
 import zvt.crypto.feed.connection.FeedCounters;
+import zvt.crypto.feed.book.BookSync;
 import zvt.crypto.feed.book.SyncCounters;
+import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.venue.FrameDecoder;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -26,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The ring is a bare single-producer ring nobody consumes from (the slots are overwritten), so only the decode path
  * of the calling thread is measured.
  */
-class BinanceFrameAdapterAllocationTest
+class BinanceDecoderAllocationTest
 {
     private static final int ROUND = 8_000;
 
@@ -37,32 +43,42 @@ class BinanceFrameAdapterAllocationTest
             RingBuffer.createSingleProducer(MarketEvent::new, 1024, new YieldingWaitStrategy());
         final FeedCounters counters = new FeedCounters();
         final SyncCounters syncCounters = new SyncCounters();
-        final BinanceFrameAdapter adapter = new BinanceFrameAdapter(ring, () -> 1L, counters, syncCounters);
+        final FeedPublisher publisher =
+            new FeedPublisher(Venue.BINANCE, ring, counters, syncCounters, BinanceFrameError.values());
         final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
-        final BinanceDepthSync depth = new BinanceDepthSync(ring, new ControlEventPublisher(ring, () -> 1L),
-            (id, symbol, callback) -> {}, retries, () -> 1L, syncCounters, adapter.errors());
-        adapter.depthSync(depth);
+        final BookSync depth = new BookSync(Venue.BINANCE, ring, new ControlEventPublisher(ring, () -> 1L), retries,
+            () -> 1L, syncCounters, () -> null)
+            .restSnapshots((id, symbol, callback) -> {}, new BinanceSnapshotReader());
+        publisher.books(depth);
+        final BinanceDecoder decoder = new BinanceDecoder(publisher);
+        final FrameDecoder adapter = (buffer, offset, length) ->
+        {
+            publisher.beginFrame(1, BinanceAdapter.SPOT, 1L);
+            decoder.decode(buffer, offset, length);
+            publisher.endFrame();
+        };
 
         final List<String> klines = Fixtures.lines("binance/kline.jsonl");
         final String symbol = "SWRVBUSD";
-        adapter.addSymbol(symbol, 1);
-        depth.addInstrument(1, symbol);
+        publisher.addSymbol(BinanceAdapter.SPOT, symbol, 1);
+        depth.addInstrument(1, symbol, new BinanceAdapter().newBookRule(
+            Instrument.of(1, Venue.BINANCE, MarketType.SPOT, symbol, symbol)));
         for (final String line : klines)
         {
             final String s = ReferenceBinanceDecoder.payload(line).get("s").textValue();
             if (!s.equals(symbol))
             {
-                adapter.addSymbol(s, 2);
+                publisher.addSymbol(BinanceAdapter.SPOT, s, 2);
             }
         }
         final String first = depthFrame(symbol, 100);
-        adapter.onFrame(direct(first), 0, first.length());
+        adapter.decode(direct(first), 0, first.length());
         final byte[] snapshot = "{\"lastUpdateId\":100,\"bids\":[[\"1.0\",\"1\"]],\"asks\":[[\"2.0\",\"1\"]]}"
             .getBytes(StandardCharsets.US_ASCII);
         depth.onSnapshot(1, new UnsafeBuffer(snapshot), 0, snapshot.length);
         assertTrue(depth.isLive(1));
 
-        // Ids and kline event times keep rising (duplicates would be dropped before decoding), so the frames are
+        // Ids, kline open and event times keep rising (duplicates would be dropped before decoding), so the frames are
         // built up front.
         final int rounds = 10;
         final List<UnsafeBuffer> frames = new ArrayList<>();
@@ -77,7 +93,8 @@ class BinanceFrameAdapterAllocationTest
                 case 1 -> "{\"stream\":\"swrvbusd@bookTicker\",\"data\":{\"u\":" + n + ",\"s\":\"SWRVBUSD\"," +
                     "\"b\":\"2.27200000\",\"B\":\"218.40800000\",\"a\":\"2.27700000\",\"A\":\"1.19200000\"}}";
                 case 2 -> klines.get(i / 4 % klines.size())
-                    .replaceFirst("\"E\":\\d+", "\"E\":" + (1618677373907L + n));
+                    .replaceFirst("\"E\":\\d+", "\"E\":" + (1618677373907L + n))
+                    .replaceFirst("\"t\":\\d+", "\"t\":" + n * 60_000);
                 default -> depthFrame(symbol, n);
             }));
         }
@@ -89,7 +106,7 @@ class BinanceFrameAdapterAllocationTest
             for (int i = 0; i < ROUND; i++)
             {
                 final UnsafeBuffer frame = frames.get(next[0]++);
-                adapter.onFrame(frame, 0, frame.capacity());
+                adapter.decode(frame, 0, frame.capacity());
             }
         };
 
