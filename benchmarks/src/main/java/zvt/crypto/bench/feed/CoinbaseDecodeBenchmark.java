@@ -2,8 +2,6 @@ package zvt.crypto.bench.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.RingBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,30 +19,19 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import zvt.crypto.bench.BenchmarkJvm;
 import zvt.crypto.core.codec.MarketType;
-import zvt.crypto.core.codec.Venue;
-import zvt.crypto.core.event.MarketEvent;
-import zvt.crypto.core.instrument.Instrument;
-import zvt.crypto.core.ring.ControlEventPublisher;
-import zvt.crypto.feed.book.BookSync;
-import zvt.crypto.feed.book.SyncCounters;
 import zvt.crypto.feed.coinbase.CoinbaseAdapter;
-import zvt.crypto.feed.connection.FeedCounters;
-import zvt.crypto.feed.publish.FeedPublisher;
-import zvt.crypto.feed.venue.FrameDecoder;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Coinbase Advanced Trade frame decode on one core: frame bytes (direct memory, as Netty hands them over) → SBE
- * event in a ring slot, through the adapter's decoder and the feed's {@link FeedPublisher} (envelope,
+ * event in a ring slot, through the adapter's decoder as the runner wires it ({@link VenueDecodePath}: envelope,
  * {@code sequence_num} check, routing, duplicate check, encode, publish; level2 also through the live
- * {@link BookSync}). Every operation carries the next {@code sequence_num} (and, for trades, the next
+ * book sync). Every operation carries the next {@code sequence_num} (and, for trades, the next
  * {@code trade_id}), rewritten in place, so nothing is dropped as a duplicate or seen as a gap. The ring has no
  * consumer (slots are overwritten), so only decoding is measured.
  * <p>
@@ -92,15 +79,10 @@ public class CoinbaseDecodeBenchmark
     @Param({"zvt", "jackson"})
     String decoder;
 
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
-    private ScheduledExecutorService timers;
-    private FeedPublisher publisher;
-    private FrameDecoder frameDecoder;
+    private VenueDecodePath path;
     private UnsafeBuffer frame;
     private int sequenceOffset;
     private int idOffset;
-    private long sequence = FIRST;
     private final ObjectMapper mapper = new ObjectMapper();
     private byte[] bytes;
 
@@ -113,32 +95,20 @@ public class CoinbaseDecodeBenchmark
         sequenceOffset = text.indexOf("\"sequence_num\":") + "\"sequence_num\":".length();
         idOffset = text.indexOf("\"trade_id\":\"") + "\"trade_id\":\"".length();
 
-        final RingBuffer<MarketEvent> ring =
-            RingBuffer.createSingleProducer(MarketEvent::new, 1024, new BusySpinWaitStrategy());
-        timers = Executors.newSingleThreadScheduledExecutor();
-        final CoinbaseAdapter adapter = new CoinbaseAdapter();
-        publisher = new FeedPublisher(Venue.COINBASE, ring, counters, syncCounters, adapter.decodeErrors());
-        final BookSync books = new BookSync(Venue.COINBASE, ring, new ControlEventPublisher(ring, () -> 0L), timers,
-            () -> 0L, syncCounters, adapter::newChecksum);
-        publisher.books(books).addSymbol(0, "BTC-USD", 1);
-        books.addInstrument(1, "BTC-USD",
-            adapter.newBookRule(Instrument.of(1, Venue.COINBASE, MarketType.SPOT, "BTC-USD", "BTC-USD")));
-        frameDecoder = adapter.newDecoder(publisher);
+        path = new VenueDecodePath(new CoinbaseAdapter()).instrument("BTC-USD", 1, MarketType.SPOT);
         final UnsafeBuffer snapshot = direct(SNAPSHOT.getBytes(StandardCharsets.US_ASCII));
-        publisher.beginFrame(1, 0, 0L);
-        frameDecoder.decode(snapshot, 0, snapshot.capacity());
-        publisher.endFrame();
+        path.decode(snapshot, 0, snapshot.capacity());
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        timers.shutdownNow();
-        if (counters.decodeErrors() != 0 || syncCounters.duplicates() != 0 ||
-            ("zvt".equals(decoder) && counters.events() < 2))
+        path.close();
+        if (path.syncCounters().duplicates() != 0)
         {
-            throw new IllegalStateException("decode went wrong: " + counters + " " + syncCounters);
+            throw new IllegalStateException("frames were dropped as duplicates: " + path.syncCounters());
         }
+        path.verify();
     }
 
     @Benchmark
@@ -146,15 +116,12 @@ public class CoinbaseDecodeBenchmark
     {
         if ("zvt".equals(decoder))
         {
-            final long next = ++sequence;
             increment(frame, sequenceOffset);
             if ("trade".equals(message))
             {
                 increment(frame, idOffset);
             }
-            publisher.beginFrame(1, 0, next);
-            frameDecoder.decode(frame, 0, frame.capacity());
-            publisher.endFrame();
+            path.decode(frame, 0, frame.capacity());
             return null;
         }
         // The peer: Netty's TextWebSocketFrame.text(), readTree, then the fields the SBE event carries.

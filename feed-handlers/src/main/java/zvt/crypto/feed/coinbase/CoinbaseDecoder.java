@@ -23,7 +23,8 @@ import zvt.crypto.feed.venue.FrameDecoder;
  * runner rebuilds the session. The envelope's fields come before {@code events} in every recorded message, so the
  * events are decoded as they are read; if {@code events} comes first its extent is remembered and decoded after the
  * envelope (a second pass over it only then). Events are published as each one is complete and valid; the first
- * malformed one rejects the frame and stops it. Never throws; allocates nothing per frame.
+ * malformed one rejects the frame and stops it. The envelope's {@code timestamp} is read (and must be valid) only for
+ * the channels that use it: every trade carries its own {@code time}. Never throws; allocates nothing per frame.
  * <p>
  * Not thread-safe: one per feed, on its event loop.
  */
@@ -53,7 +54,8 @@ public final class CoinbaseDecoder implements FrameDecoder
     private DirectBuffer buffer;
     private int frameOffset;
     private int frameLength;
-    private long timestampNanos;
+    private int timestampOffset;
+    private int timestampLength;
     private long sequence;
 
     public CoinbaseDecoder(final FeedPublisher publisher)
@@ -70,7 +72,7 @@ public final class CoinbaseDecoder implements FrameDecoder
         this.buffer = buffer;
         frameOffset = offset;
         frameLength = length;
-        timestampNanos = CoinbaseTime.INVALID;
+        timestampOffset = -1;
         sequence = NO_SEQUENCE;
         cursor.wrap(buffer, offset, length);
         if (cursor.next() != JsonCursor.BEGIN_OBJECT)
@@ -117,12 +119,8 @@ public final class CoinbaseDecoder implements FrameDecoder
             }
             else if (field == 2 && value == JsonCursor.STRING)
             {
-                timestampNanos = CoinbaseTime.rfc3339Nanos(buffer, cursor.tokenOffset(), cursor.tokenLength());
-                if (timestampNanos == CoinbaseTime.INVALID)
-                {
-                    reject(CoinbaseDecodeError.BAD_TIME);
-                    return;
-                }
+                timestampOffset = cursor.tokenOffset();
+                timestampLength = cursor.tokenLength();
             }
             else if (field == 3)
             {
@@ -135,7 +133,7 @@ public final class CoinbaseDecoder implements FrameDecoder
                 }
             }
             else if (field == 4 && value == JsonCursor.BEGIN_ARRAY && channelSeen && !typeSeen &&
-                sequence != NO_SEQUENCE && timestampNanos != CoinbaseTime.INVALID)
+                sequence != NO_SEQUENCE && timestampOffset >= 0)
             {
                 // The usual order: the envelope is known, so the events are decoded as they are read.
                 sequenceReported = true;
@@ -205,6 +203,14 @@ public final class CoinbaseDecoder implements FrameDecoder
     /** Reads the events array just opened at {@code events}; @return false if the frame was rejected. */
     private boolean readEvents(final JsonCursor events, final CoinbaseEventReader reader)
     {
+        // Trades carry their own time: the envelope's is read only for the channels that use it.
+        final long timestampNanos = reader == trades || timestampOffset < 0 ? CoinbaseTime.INVALID :
+            CoinbaseTime.rfc3339Nanos(buffer, timestampOffset, timestampLength);
+        if (reader != trades && timestampOffset >= 0 && timestampNanos == CoinbaseTime.INVALID)
+        {
+            reject(CoinbaseDecodeError.BAD_TIME);
+            return false;
+        }
         while (true)
         {
             final int token = events.next();
