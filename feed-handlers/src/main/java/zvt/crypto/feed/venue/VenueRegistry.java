@@ -2,6 +2,7 @@ package zvt.crypto.feed.venue;
 
 import zvt.crypto.feed.binance.BinanceAdapter;
 import zvt.crypto.feed.bybit.BybitAdapter;
+import zvt.crypto.feed.coinbase.CoinbaseAdapter;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ public final class VenueRegistry
 {
     private static final List<VenueAdapter> VENUES = List.of(
         new BinanceAdapter(),
-        new BybitAdapter());
+        new BybitAdapter(),
+        new CoinbaseAdapter());
 
     private VenueRegistry()
     {
