@@ -2,23 +2,27 @@ package zvt.crypto.ops.launch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import zvt.crypto.feed.simulator.BinanceSimulator;
+import zvt.crypto.core.codec.Venue;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
+import zvt.crypto.feed.simulator.VenueSimulators;
+import zvt.crypto.feed.venue.VenueAdapter;
+import zvt.crypto.feed.venue.VenueRegistry;
 import zvt.crypto.ops.config.NodeConfig;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code demo}: the whole pipeline on one machine with nothing installed. A venue simulator generates a seeded
- * Binance market on loopback, the node journals it under {@code --data-dir}, the gateway serves it, and the database
- * writer stores it in PostgreSQL: the one at {@code ZVT_DB_URL}, or an embedded one under {@code --data-dir}.
+ * {@code demo}: the whole pipeline on one machine with nothing installed. A simulator per venue generates a seeded
+ * market in that venue's own protocol on loopback, the node connects to every one of them with the venue's default
+ * symbols and channels, journals under {@code --data-dir}, the gateway serves it, and the database writer stores it
+ * in PostgreSQL: the one at {@code ZVT_DB_URL}, or an embedded one under {@code --data-dir}.
  */
-@Command(name = "demo", description = "Simulator + node + gateway on this machine; prints the URL to connect to")
+@Command(name = "demo", description = "Venue simulators + node + gateway on this machine; prints the URL to connect to")
 public final class DemoCommand implements Callable<Integer>
 {
-    private static final String DEMO_CHANNELS = "trade,bookTicker,depth@100ms,kline_1m";
-
     @Option(names = "--port", defaultValue = "8080", description = "gateway port (0 = any free port)")
     int port;
 
@@ -27,37 +31,52 @@ public final class DemoCommand implements Callable<Integer>
     Path dataDir;
 
     @Option(names = "--rate", defaultValue = "500",
-        description = "simulated market steps per second over all symbols (about 30% are trades, the rest book changes)")
+        description = "simulated market steps per second and venue (about 30% are trades, the rest book changes)")
     long rate;
 
-    @Option(names = "--symbols", defaultValue = "BTC-USDT,ETH-USDT", description = "symbols to simulate")
-    String symbols;
+    @Option(names = "--venues", defaultValue = "binance,okx,bybit,coinbase", split = ",",
+        description = "venues to simulate and connect to")
+    List<String> venues;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the synthetic market")
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the synthetic markets")
     long seed;
 
     public Integer call() throws Exception
     {
-        final BinanceSimulator simulator = BinanceSimulator.launch(new BinanceSimulatorContext()
+        final List<VenueAdapter> adapters = venues.stream().map(VenueRegistry::byName).toList();
+        final List<Venue> simulated = adapters.stream().map(VenueAdapter::venue).toList();
+        final VenueSimulators simulators = VenueSimulators.launch(simulated, new BinanceSimulatorContext()
             .port(0)
             .seed(seed)
             .messagesPerSecond(rate));
-        final NodeConfig config = NodeConfig.defaults(System.getenv())
+        NodeConfig config = NodeConfig.defaults(System.getenv())
             .with("journal.dir", dataDir.resolve("journal").toString())
             .with("db.embedded.dir", dataDir.resolve("postgres").toString())
             .with("gateway.port", Integer.toString(port))
-            .with("venues", "binance")
-            .with("binance.ws.url", simulator.webSocketUri())
-            .with("binance.rest.url", simulator.restUri())
-            .with("binance.channels", DEMO_CHANNELS)
-            .with("binance.symbols", symbols);
-        NodeRunner.runUntilSignalled(config, () ->
+            .with("venues", String.join(",", adapters.stream().map(VenueAdapter::configName).toList()));
+        for (final VenueAdapter adapter : adapters)
         {
-            System.out.println("zvt-crypto demo: simulated Binance at " + simulator.webSocketUri() +
-                ", journal in " + dataDir.resolve("journal"));
-            System.out.println("subscribe with: {\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"BINANCE\"," +
-                "\"symbol\":\"" + symbols.split(",")[0].trim() + "\"}");
-        }, simulator);
+            for (final var setting : simulators.feedSettings(adapter.venue()).entrySet())
+            {
+                config = config.with(adapter.configName() + "." + setting.getKey(), setting.getValue());
+            }
+        }
+        final NodeConfig node = config;
+        NodeRunner.runUntilSignalled(node, () ->
+        {
+            for (final VenueAdapter adapter : adapters)
+            {
+                System.out.println("zvt-crypto demo: simulated " + adapter.venue() + " at " +
+                    simulators.webSocketUri(adapter.venue()) + ", symbols " +
+                    node.section(adapter.configName()).get("symbols"));
+            }
+            System.out.println("journal in " + dataDir.resolve("journal"));
+            final VenueAdapter first = adapters.getFirst();
+            System.out.println("subscribe with: {\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"" +
+                first.venue() + "\",\"symbol\":\"" +
+                Arrays.stream(node.section(first.configName()).get("symbols").split(",")).findFirst().orElseThrow() +
+                "\"}");
+        }, simulators);
         return 0;
     }
 }

@@ -21,8 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's demo command, exactly: {@code ops/bin/zvt demo} from the repository, a WebSocket client on loopback
- * receiving trades and candles built from them within 10 s; then SIGTERM, a clean drain, and the CLI's journal tools
- * reading what was journaled.
+ * receiving trades and candles built from them within 10 s, and trades and book updates from every venue's
+ * simulator through the one gateway; then SIGTERM, a clean drain, and the CLI's journal tools reading what was
+ * journaled.
  */
 class DemoCommandIT
 {
@@ -43,8 +46,14 @@ class DemoCommandIT
     private static final Pattern GATEWAY_LINE = Pattern.compile("^gateway: (ws://\\S+)$");
     private static final Pattern TRADE = Pattern.compile(
         "\"type\":\"trade\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\".*\"tradeId\":\"(\\d+)\".*\"journalIndex\":(\\d+)");
+    private static final Pattern VENUE_EVENT = Pattern.compile(
+        "\"type\":\"(trade|book)\",\"venue\":\"(\\w+)\",\"symbol\":\"([\\w-]+)\"");
     private static final Pattern TRADE_CANDLE = Pattern.compile(
         "\"type\":\"candle\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\".*\"source\":\"trades\"");
+
+    /** One symbol per venue, as each venue's defaults name it. */
+    private static final Map<String, String> SYMBOL_PER_VENUE = Map.of(
+        "BINANCE", "BTC-USDT", "OKX", "BTC-USDT", "BYBIT", "BTC-USDT", "COINBASE", "BTC-USD");
 
     private Process demo;
 
@@ -76,6 +85,16 @@ class DemoCommandIT
             true).get(5, TimeUnit.SECONDS);
         client.sendText("{\"op\":\"subscribe\",\"channel\":\"candle\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}",
             true).get(5, TimeUnit.SECONDS);
+        final Set<String> venuesTrading = ConcurrentHashMap.newKeySet();
+        final Set<String> venuesWithBooks = ConcurrentHashMap.newKeySet();
+        for (final Map.Entry<String, String> venue : SYMBOL_PER_VENUE.entrySet())
+        {
+            for (final String channel : List.of("trades", "book"))
+            {
+                client.sendText("{\"op\":\"subscribe\",\"channel\":\"" + channel + "\",\"venue\":\"" +
+                    venue.getKey() + "\",\"symbol\":\"" + venue.getValue() + "\"}", true).get(5, TimeUnit.SECONDS);
+            }
+        }
 
         final List<String[]> trades = new ArrayList<>();
         String tradeCandle = null;
@@ -87,6 +106,7 @@ class DemoCommandIT
             {
                 continue;
             }
+            note(message, venuesTrading, venuesWithBooks);
             // The candle subscription is applied a moment after the trades one: more trades may come before it.
             final Matcher trade = TRADE.matcher(message);
             if (trade.find())
@@ -103,6 +123,18 @@ class DemoCommandIT
         }
         assertEquals(5, trades.size(), "BTC-USDT trades received within 10 s of starting the demo");
         assertNotNull(tradeCandle, "a candle built from trades received within 10 s; " + trades.size() + " trades");
+        final long venuesDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((venuesTrading.size() < SYMBOL_PER_VENUE.size() || venuesWithBooks.size() < SYMBOL_PER_VENUE.size()) &&
+            System.nanoTime() < venuesDeadline)
+        {
+            final String message = messages.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null)
+            {
+                note(message, venuesTrading, venuesWithBooks);
+            }
+        }
+        assertEquals(SYMBOL_PER_VENUE.keySet(), venuesTrading, "trades from every venue");
+        assertEquals(SYMBOL_PER_VENUE.keySet(), venuesWithBooks, "book updates from every venue");
         client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 
         final URI health = URI.create("http://" + gateway.getHost() + ":" + gateway.getPort() + "/health");
@@ -140,6 +172,16 @@ class DemoCommandIT
         assertTrue(replay.lines().findAny().isPresent(), "replay returns the ETH-USDT trades");
         assertTrue(replay.lines().allMatch(l -> l.contains("\"symbol\":\"ETH-USDT\"") && l.contains("\"type\":\"trade\"")),
             "replay filters by symbol and type");
+    }
+
+    /** Notes which venue a trade or book message of the subscribed symbols came from. */
+    private static void note(final String message, final Set<String> venuesTrading, final Set<String> venuesWithBooks)
+    {
+        final Matcher event = VENUE_EVENT.matcher(message);
+        if (event.find() && event.group(3).equals(SYMBOL_PER_VENUE.get(event.group(2))))
+        {
+            (event.group(1).equals("trade") ? venuesTrading : venuesWithBooks).add(event.group(2));
+        }
     }
 
     private static URI awaitGatewayUri(final BufferedReader stdout, final Path dataDir) throws IOException

@@ -1,5 +1,7 @@
 package zvt.crypto.feed.simulator;
 
+import java.util.Map;
+
 /**
  * One venue as the simulator speaks it: how it names streams, its {@link WireEncoder} (the JSON of each market
  * event), its per-connection {@link VenueSession} (paths, control messages, keepalive) and its REST API. The market,
@@ -31,4 +33,14 @@ public interface VenueProtocol
      * connections whose pongs stop (Binance); false where the client keeps the connection alive.
      */
     boolean serverPings();
+
+    /**
+     * The venue's node configuration keys (without the {@code <venue>.} prefix, e.g. {@code ws.url}) that point a
+     * feed at this simulator; keys the simulator cannot serve (a REST API it lacks) are set blank, so the feed makes
+     * no such calls.
+     *
+     * @param webSocketUri the simulator's WebSocket base address, e.g. {@code ws://127.0.0.1:40123}.
+     * @param restUri      its REST base address on the same port.
+     */
+    Map<String, String> feedSettings(String webSocketUri, String restUri);
 }

@@ -108,6 +108,12 @@ public final class VenueSimulators implements AutoCloseable
         return simulator(venue).restUri();
     }
 
+    /** The venue's node configuration keys (without the venue prefix) that point its feed here. */
+    public Map<String, String> feedSettings(final Venue venue)
+    {
+        return protocol(venue).feedSettings(webSocketUri(venue), restUri(venue));
+    }
+
     /**
      * The venue's ground-truth book of a symbol as of an update id: Binance {@code u}, OKX {@code seqId}, Bybit
      * {@code seq} (symbol {@code SPOT:BTCUSDT} or {@code LINEAR:BTCUSDT}, see {@link BybitProtocol#marketSymbol}),

@@ -13,6 +13,7 @@ import zvt.crypto.feed.simulator.WireEncoder;
 import zvt.crypto.feed.simulator.WireSink;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Binance spot (PROTOCOLS.md §1): streams {@code <symbol>@trade}, {@code @aggTrade}, {@code @bookTicker},
@@ -64,6 +65,12 @@ public final class BinanceProtocol implements VenueProtocol
     public boolean serverPings()
     {
         return true;
+    }
+
+    /** Spot and USD-M perpetual addresses both point here (the simulator serves one market per symbol name). */
+    public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
+    {
+        return Map.of("ws.url", webSocketUri, "rest.url", restUri, "perp.ws.url", webSocketUri, "perp.rest.url", restUri);
     }
 
     private static StreamRef candles(final String symbol, final String rest)

@@ -13,6 +13,7 @@ import zvt.crypto.feed.simulator.WireEncoder;
 import zvt.crypto.feed.simulator.WireSink;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,6 +83,12 @@ public final class BybitProtocol implements VenueProtocol
     public boolean serverPings()
     {
         return false;
+    }
+
+    /** The category paths hang off {@code /v5/public}; no REST here (instruments-info stays off). */
+    public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
+    {
+        return Map.of("ws.url", webSocketUri + "/v5/public", "rest.url", "");
     }
 
     /** Depth 1 is a top-of-book snapshot stream; 50 and 200 are snapshot-then-delta books. */

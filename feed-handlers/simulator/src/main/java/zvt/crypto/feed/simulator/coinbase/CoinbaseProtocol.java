@@ -12,6 +12,7 @@ import zvt.crypto.feed.simulator.VenueSession;
 import zvt.crypto.feed.simulator.WireEncoder;
 import zvt.crypto.feed.simulator.WireSink;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,5 +78,11 @@ public final class CoinbaseProtocol implements VenueProtocol
     public boolean serverPings()
     {
         return false;
+    }
+
+    /** No REST here (products stay off). */
+    public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
+    {
+        return Map.of("ws.url", webSocketUri, "rest.url", "");
     }
 }
