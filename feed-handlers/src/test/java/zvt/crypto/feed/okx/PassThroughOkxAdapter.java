@@ -3,6 +3,7 @@ package zvt.crypto.feed.okx;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.NormalizedSymbol;
+import zvt.crypto.feed.book.BookChecksum;
 import zvt.crypto.feed.book.BookFields;
 import zvt.crypto.feed.book.BookRule;
 import zvt.crypto.feed.connection.DecodeError;
@@ -18,14 +19,35 @@ import zvt.crypto.feed.venue.VenueStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The OKX adapter with a book rule that publishes every book message as it comes (snapshots as snapshots, updates
- * as deltas) and no checksum: the decoder's output, one frame at a time, without the sequencing around it.
+ * The OKX adapter for tests: either with a book rule that publishes every book message as it comes (snapshots as
+ * snapshots, updates as deltas) and no checksum, the decoder's output one frame at a time without the sequencing
+ * around it; or with OKX's own rule and the checksums a test supplies (e.g. counting ones).
  */
 final class PassThroughOkxAdapter implements VenueAdapter
 {
     private final OkxAdapter okx = new OkxAdapter();
+    private final boolean passThrough;
+    private final Supplier<BookChecksum> checksums;
+
+    /** Pass-through rule, no checksum. */
+    PassThroughOkxAdapter()
+    {
+        this(true, () -> null);
+    }
+
+    PassThroughOkxAdapter(final boolean passThrough, final Supplier<BookChecksum> checksums)
+    {
+        this.passThrough = passThrough;
+        this.checksums = checksums;
+    }
+
+    public BookChecksum newChecksum()
+    {
+        return checksums.get();
+    }
 
     public Venue venue()
     {
@@ -84,6 +106,10 @@ final class PassThroughOkxAdapter implements VenueAdapter
 
     public BookRule newBookRule(final Instrument instrument)
     {
+        if (!passThrough)
+        {
+            return okx.newBookRule(instrument);
+        }
         return new BookRule()
         {
             public Action onMessage(final BookFields message)
