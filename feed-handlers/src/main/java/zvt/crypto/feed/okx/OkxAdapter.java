@@ -79,9 +79,16 @@ public final class OkxAdapter implements VenueAdapter
         };
     }
 
+    /**
+     * @throws IllegalArgumentException for an unknown channel, or for two quote channels ({@code bbo-tbt},
+     *                                  {@code books5}, {@code tickers}) on one instrument: their TopOfBooks would be
+     *                                  ordered by different keys ({@code seqId} or exchange time) and drop each other
+     *                                  as duplicates.
+     */
     public List<VenueStream> streams(final Instrument instrument, final List<String> channels)
     {
         final List<VenueStream> streams = new ArrayList<>(channels.size());
+        String quotes = null;
         for (final String name : channels)
         {
             final OkxChannel channel = OkxChannel.of(name);
@@ -89,6 +96,15 @@ public final class OkxAdapter implements VenueAdapter
             {
                 throw new IllegalArgumentException("OKX has no channel '" + name + "' here; known channels: " +
                     OkxChannel.channels().stream().map(OkxChannel::name).toList());
+            }
+            if (channel.kind() == OkxChannel.Kind.TOP_LEVELS || channel.kind() == OkxChannel.Kind.TICKER)
+            {
+                if (quotes != null)
+                {
+                    throw new IllegalArgumentException("OKX channels '" + quotes + "' and '" + name + "' both carry " +
+                        "the best bid and offer; configure one of them");
+                }
+                quotes = name;
             }
             streams.add(new VenueStream(instrument.id(), instrument.venueSymbol(), name,
                 name + ":" + instrument.venueSymbol(), channel.group(), channel.kind() == OkxChannel.Kind.BOOK));

@@ -74,6 +74,9 @@ class OkxAdapterTest
             assertThrows(IllegalArgumentException.class, () -> okx.streams(btc, List.of("candle1D")));
         assertTrue(unknown.getMessage().contains("'candle1D'") && unknown.getMessage().contains("candle1Dutc") &&
             unknown.getMessage().contains("books"), unknown.getMessage());
+        final IllegalArgumentException quotes =
+            assertThrows(IllegalArgumentException.class, () -> okx.streams(btc, List.of("bbo-tbt", "tickers")));
+        assertTrue(quotes.getMessage().contains("configure one"), quotes.getMessage());
     }
 
     @Test
