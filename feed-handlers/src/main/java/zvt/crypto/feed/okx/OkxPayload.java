@@ -34,6 +34,7 @@ final class OkxPayload
     static final int ACTION_OTHER = 3;
     private static final long MAX_TIME_MS = Long.MAX_VALUE / NANOS_PER_MILLI;
     private static final int MIN_CANDLE_COLUMNS = 7;
+    private static final int MAX_PLAIN_DIGITS = 18;
 
     private static final byte[] ARG = ascii("arg");
     private static final byte[] CHANNEL = ascii("channel");
@@ -427,6 +428,7 @@ final class OkxPayload
     {
         int idOffset = -1;
         int idLength = 0;
+        long id = VenueIds.INVALID;
         long time = NONE;
         Side side = null;
         boolean hasPrice = false;
@@ -464,8 +466,8 @@ final class OkxPayload
             {
                 case 1 ->
                 {
-                    if (value != JsonCursor.STRING ||
-                        VenueIds.parse(buffer, c.tokenOffset(), c.tokenLength()) == VenueIds.INVALID)
+                    id = value == JsonCursor.STRING ? digits(c.tokenOffset(), c.tokenLength()) : VenueIds.INVALID;
+                    if (id == VenueIds.INVALID)
                     {
                         error(OkxDecodeError.BAD_ID);
                     }
@@ -501,10 +503,9 @@ final class OkxPayload
         {
             error(OkxDecodeError.MISSING_FIELD);
         }
-        else if (hasPrice && hasSize && side != null && time != NONE && idOffset >= 0)
+        else if (hasPrice && hasSize && side != null && time != NONE && id != VenueIds.INVALID)
         {
-            rows.addTrade(price, size, side, time, idOffset, idLength,
-                VenueIds.parse(buffer, idOffset, idLength));
+            rows.addTrade(price, size, side, time, idOffset, idLength, id);
         }
         return true;
     }
@@ -810,13 +811,36 @@ final class OkxPayload
     private long millis(final JsonCursor c, final int token)
     {
         final long ms = token == JsonCursor.STRING || token == JsonCursor.NUMBER ?
-            VenueIds.parse(buffer, c.tokenOffset(), c.tokenLength()) : VenueIds.INVALID;
+            digits(c.tokenOffset(), c.tokenLength()) : VenueIds.INVALID;
         if (ms == VenueIds.INVALID || ms > MAX_TIME_MS)
         {
             error(OkxDecodeError.BAD_TIME);
             return NONE;
         }
         return ms * NANOS_PER_MILLI;
+    }
+
+    /**
+     * An id or time as plain ASCII digits: up to 18 digits (which cannot overflow) are read in a tight loop, 19 by
+     * {@link VenueIds#parse} (exact, with its overflow check); {@link VenueIds#INVALID} for anything else.
+     */
+    private long digits(final int offset, final int length)
+    {
+        if (length == 0 || length > MAX_PLAIN_DIGITS)
+        {
+            return VenueIds.parse(buffer, offset, length);
+        }
+        long value = 0;
+        for (int i = offset; i < offset + length; i++)
+        {
+            final int digit = buffer.getByte(i) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                return VenueIds.INVALID;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private void error(final OkxDecodeError error)
