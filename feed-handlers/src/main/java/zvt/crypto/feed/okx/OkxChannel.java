@@ -2,7 +2,6 @@ package zvt.crypto.feed.okx;
 
 import org.agrona.DirectBuffer;
 import zvt.crypto.core.codec.CandleInterval;
-import zvt.crypto.feed.rest.klines.OkxKlineApi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -16,15 +16,15 @@ import java.nio.charset.StandardCharsets;
  * Reading helpers shared by the kline parsers: the next value as a decimal or an integer, whether the venue wrote it
  * as a JSON string ({@code "6733.55"}) or a number ({@code 6733.55}), exactly. Not thread-safe: one per parser.
  */
-final class KlineJson
+public final class KlineJson
 {
-    final JsonCursor cursor = new JsonCursor();
-    final MutableDecimal open = new MutableDecimal();
-    final MutableDecimal high = new MutableDecimal();
-    final MutableDecimal low = new MutableDecimal();
-    final MutableDecimal close = new MutableDecimal();
-    final MutableDecimal volume = new MutableDecimal();
-    final MutableDecimal quoteVolume = new MutableDecimal();
+    public final JsonCursor cursor = new JsonCursor();
+    public final MutableDecimal open = new MutableDecimal();
+    public final MutableDecimal high = new MutableDecimal();
+    public final MutableDecimal low = new MutableDecimal();
+    public final MutableDecimal close = new MutableDecimal();
+    public final MutableDecimal volume = new MutableDecimal();
+    public final MutableDecimal quoteVolume = new MutableDecimal();
     private final String venue;
 
     KlineJson(final String venue)
@@ -32,14 +32,14 @@ final class KlineJson
         this.venue = venue;
     }
 
-    KlineJson wrap(final DirectBuffer buffer, final int offset, final int length)
+    public KlineJson wrap(final DirectBuffer buffer, final int offset, final int length)
     {
         cursor.wrap(buffer, offset, length);
         return this;
     }
 
     /** Advances and requires the given token. */
-    void expect(final int token, final String where) throws KlineFormatException
+    public void expect(final int token, final String where) throws KlineFormatException
     {
         final int actual = cursor.next();
         if (actual != token)
@@ -49,7 +49,7 @@ final class KlineJson
     }
 
     /** Advances to the next value and reads it as a decimal. */
-    void nextDecimal(final MutableDecimal result, final String field) throws KlineFormatException
+    public void nextDecimal(final MutableDecimal result, final String field) throws KlineFormatException
     {
         final int token = cursor.next();
         if (token != JsonCursor.STRING && token != JsonCursor.NUMBER)
@@ -65,7 +65,7 @@ final class KlineJson
     }
 
     /** Advances to the next value and reads it as an integer. */
-    long nextLong(final String field) throws KlineFormatException
+    public long nextLong(final String field) throws KlineFormatException
     {
         final int token = cursor.next();
         if (token != JsonCursor.STRING && token != JsonCursor.NUMBER)
@@ -85,7 +85,7 @@ final class KlineJson
      *
      * @return false at the end of the rows.
      */
-    boolean nextRow() throws KlineFormatException
+    public boolean nextRow() throws KlineFormatException
     {
         final int token = cursor.next();
         if (token == JsonCursor.END_ARRAY)
@@ -103,7 +103,7 @@ final class KlineJson
      * Starts a REST candle in {@code bar} from the prices and volume just read; the caller sets quote volume, trade
      * count and the closed flag, which venues report differently.
      */
-    CandleBar startBar(
+    public CandleBar startBar(
         final CandleBar bar,
         final int instrumentId,
         final Venue venueId,
@@ -119,7 +119,7 @@ final class KlineJson
     }
 
     /** Skips the rest of the current array (values after the ones a parser reads). */
-    void skipToEndOfArray() throws KlineFormatException
+    public void skipToEndOfArray() throws KlineFormatException
     {
         while (true)
         {
@@ -135,14 +135,14 @@ final class KlineJson
         }
     }
 
-    String tokenText()
+    public String tokenText()
     {
         final byte[] bytes = new byte[Math.min(cursor.tokenLength(), 200)];
         cursor.buffer().getBytes(cursor.tokenOffset(), bytes);
         return new String(bytes, StandardCharsets.US_ASCII);
     }
 
-    KlineFormatException error(final String message)
+    public KlineFormatException error(final String message)
     {
         return new KlineFormatException(venue + " klines: " + message);
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * What every venue's kline endpoint has, as data: the venue, its production address, its page size and its public
  * request budget; plus the parser scratch space. Subclasses say how to ask and how to read.
  */
-abstract class VenueKlineApi implements KlineApi
+public abstract class VenueKlineApi implements KlineApi
 {
     protected final KlineJson json;
     protected final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
@@ -22,7 +22,7 @@ abstract class VenueKlineApi implements KlineApi
     private final long budgetWindow;
     private final TimeUnit budgetUnit;
 
-    VenueKlineApi(
+    protected VenueKlineApi(
         final Venue venue,
         final String defaultBaseUri,
         final int pageSize,
