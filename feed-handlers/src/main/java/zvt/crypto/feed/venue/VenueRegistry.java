@@ -3,6 +3,7 @@ package zvt.crypto.feed.venue;
 import zvt.crypto.feed.binance.BinanceAdapter;
 import zvt.crypto.feed.bybit.BybitAdapter;
 import zvt.crypto.feed.coinbase.CoinbaseAdapter;
+import zvt.crypto.feed.okx.OkxAdapter;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ public final class VenueRegistry
     private static final List<VenueAdapter> VENUES = List.of(
         new BinanceAdapter(),
         new BybitAdapter(),
-        new CoinbaseAdapter());
+        new CoinbaseAdapter(),
+        new OkxAdapter());
 
     private VenueRegistry()
     {

@@ -5,6 +5,7 @@ import zvt.crypto.core.candle.CandleListener;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.feed.bybit.BybitKlineApi;
+import zvt.crypto.feed.okx.OkxKlineApi;
 import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.RestRequest;
 

@@ -8,6 +8,7 @@ import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.test.Fixtures;
 import zvt.crypto.feed.bybit.BybitKlineApi;
+import zvt.crypto.feed.okx.OkxKlineApi;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

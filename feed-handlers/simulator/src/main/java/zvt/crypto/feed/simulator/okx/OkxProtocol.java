@@ -12,6 +12,7 @@ import zvt.crypto.feed.simulator.VenueSession;
 import zvt.crypto.feed.simulator.WireEncoder;
 import zvt.crypto.feed.simulator.WireSink;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +78,12 @@ public final class OkxProtocol implements VenueProtocol
     public boolean serverPings()
     {
         return false;
+    }
+
+    /** The public and business paths hang off the base; REST book snapshots are served here. */
+    public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
+    {
+        return Map.of("ws.url", webSocketUri, "rest.url", restUri);
     }
 
     /** True for channels served on {@code /ws/v5/business} only. */

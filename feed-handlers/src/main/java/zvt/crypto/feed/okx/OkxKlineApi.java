@@ -1,4 +1,4 @@
-package zvt.crypto.feed.rest.klines;
+package zvt.crypto.feed.okx;
 
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleListener;
@@ -8,6 +8,8 @@ import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.rest.RestRequest;
+import zvt.crypto.feed.rest.klines.KlineFormatException;
+import zvt.crypto.feed.rest.klines.VenueKlineApi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
