@@ -59,7 +59,8 @@ class ParkingWaitStrategyTest
             assertEquals(0, after.seen.get(), "nothing passes the journal before it is done");
 
             journalMayFinish.countDown();
-            Tests.await(() -> after.seen.get() == 1, TIMEOUT, () -> "the gated consumer wakes when the journal is done");
+            Tests.await(() -> after.seen.get() == 1, TIMEOUT,
+                () -> "the gated consumer wakes when the journal is done");
         }
         finally
         {
