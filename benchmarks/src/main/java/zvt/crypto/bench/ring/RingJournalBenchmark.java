@@ -2,6 +2,7 @@ package zvt.crypto.bench.ring;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.IoUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -98,7 +99,9 @@ public class RingJournalBenchmark
                 consumed.lazySet(sequence + 1);
             }
         };
-        ring = new MarketEventRing(new RingContext().waitStrategy(waitStrategy), first, List.of(counter)).start();
+        // SINGLE: the one benchmark thread is the only publisher.
+        ring = new MarketEventRing(new RingContext().waitStrategy(waitStrategy).producerType(ProducerType.SINGLE),
+            first, List.of(counter)).start();
         ringBuffer = ring.ringBuffer();
         final int fixedLength = MessageHeaderEncoder.ENCODED_LENGTH + TradeEncoder.BLOCK_LENGTH +
             TradeEncoder.venueTradeIdHeaderLength();

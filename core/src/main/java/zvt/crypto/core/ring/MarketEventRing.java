@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  *                                                       └──► ...
  * </pre>
  * {@link #close()} drains: it waits until every published event has passed every consumer, then halts them.
+ * <p>
+ * Waiting: with {@link WaitStrategyType#PARKING} (the default) no consumer thread spins, neither for the producers
+ * nor for the journal ahead of it, which matters where consumers share two cores with feeds and the database
+ * writer. Producers: {@link RingContext#producerType} is {@code SINGLE} only where one thread provably publishes
+ * everything; the node's ring is {@code MULTI} because every venue loop and the control-event publisher write to it.
  */
 public final class MarketEventRing implements AutoCloseable
 {

@@ -14,7 +14,7 @@ public final class RingContext
     public static final long SHUTDOWN_TIMEOUT_MS_DEFAULT = 10_000;
 
     private int ringSize = RING_SIZE_DEFAULT;
-    private WaitStrategyType waitStrategy = WaitStrategyType.BLOCKING;
+    private WaitStrategyType waitStrategy = WaitStrategyType.PARKING;
     private ProducerType producerType = ProducerType.MULTI;
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
     private ThreadFactory threadFactory = DaemonThreadFactory.INSTANCE;
@@ -41,7 +41,20 @@ public final class RingContext
         return waitStrategy;
     }
 
-    /** {@code MULTI} when several Netty event loops publish (the default), {@code SINGLE} when one thread does. */
+    /**
+     * {@code MULTI} (the default) unless one thread provably makes every {@code next()}/{@code publish()} call for the
+     * ring's whole life; then {@code SINGLE}, which claims without a CAS and advances the cursor only on publish, so a
+     * consumer never sees a claimed but unpublished slot (with {@code MULTI} it spins through that window). Who
+     * publishes today:
+     * <ul>
+     *   <li>a node: each venue feed's event loop, plus the {@link ControlEventPublisher} (synchronized, called from
+     *       the launching thread, REST callbacks and event loops when instruments are interned or a venue's status
+     *       changes): several threads, so {@code MULTI};</li>
+     *   <li>the backfill loader: candles and the instrument definition, both on the thread running the loader:
+     *       {@code SINGLE};</li>
+     *   <li>benchmarks and tests: whatever their producer threads are; one benchmark thread is {@code SINGLE}.</li>
+     * </ul>
+     */
     public RingContext producerType(final ProducerType producerType)
     {
         this.producerType = producerType;

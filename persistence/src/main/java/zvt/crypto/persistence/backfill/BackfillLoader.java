@@ -1,6 +1,7 @@
 package zvt.crypto.persistence.backfill;
 
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.ProducerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.candle.CandleBar;
@@ -100,7 +101,9 @@ public final class BackfillLoader
         }
 
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(context.ringSize()).waitStrategy(WaitStrategyType.BLOCKING),
+            // SINGLE: candles and the definition (via the registry listener) are all published on this thread.
+            new RingContext().ringSize(context.ringSize()).waitStrategy(WaitStrategyType.BLOCKING)
+                .producerType(ProducerType.SINGLE),
             new JournalEventHandler(journal, instruments),
             List.of()).start();
         try (RestClient client = new RestClient(new RestClientContext()

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# CPU cost of a running demo node: CPU microseconds per journaled event, and % of one core, for the whole JVM and
+# for the node's own threads (the demo runs the Binance simulator in the same process; its threads are split out).
+#
+#   benchmarks/node-cpu.sh [--jar ops/target/zvt-crypto.jar] [--rate 500] [--warmup 20] [--window 30] [--label x]
+#
+# Starts `zvt demo --port 0` on a fresh data dir (the command ops/bin/zvt runs, with the given jar, so a baseline
+# jar can be measured side by side), waits --warmup seconds, reads the process CPU time from /proc/<pid>/stat
+# (utime + stime) and each thread's from /proc/<pid>/task/*/schedstat (ns on CPU) at the start and end of a --window
+# second window, stops the demo with SIGTERM (it drains and exits), and counts the events journaled in the window
+# with `zvt journal dump --from --to` (receive time). --rate 0 measures an idle node: feeds connected, no traffic.
+# Environment overrides reach the node (e.g. ZVT_DB_ENABLED=false, ZVT_RING_WAIT=blocking). Prints one summary line
+# and the busiest threads. Results: benchmarks/RESULTS.md, "Node CPU per event and when idle".
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+. "$root/ops/bin/jdk.sh"
+
+jar="$root/ops/target/zvt-crypto.jar"
+rate=500
+warmup=20
+window=30
+label=run
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jar) jar=$2; shift 2 ;;
+    --rate) rate=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --window) window=$2; shift 2 ;;
+    --label) label=$2; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+
+dir=$(mktemp -d /tmp/cpu-demo-XXXXXX)
+java_cmd=("$JAVA_HOME/bin/java" ${ZVT_JAVA_OPTS:--Xmx1g} -jar "$jar")
+"${java_cmd[@]}" demo --port 0 --data-dir "$dir" --rate "$rate" >"$dir/demo.log" 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null || true' EXIT
+
+for _ in $(seq 120); do
+  grep -q '^zvt-crypto demo:' "$dir/demo.log" && break
+  kill -0 $pid 2>/dev/null || { cat "$dir/demo.log" >&2; exit 1; }
+  sleep 1
+done
+sleep "$warmup"
+
+# name<TAB>ns on CPU, one line per thread (comm is the first 15 characters of the Java thread name).
+sample() {
+  for task in /proc/$pid/task/*; do
+    printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(cut -d' ' -f1 "$task/schedstat" 2>/dev/null || echo 0)"
+  done
+}
+# utime + stime of the whole process in ns (counts threads that end within the window too).
+process_ns() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%d", ($12 + $13) * 1e9 / hz }' /proc/$pid/stat
+}
+declare -A before
+t0=$(date +%s%N)
+p0=$(process_ns)
+while IFS=$'\t' read -r name ns; do before[$name]=$(( ${before[$name]:-0} + ns )); done < <(sample)
+sleep "$window"
+t1=$(date +%s%N)
+p1=$(process_ns)
+declare -A delta
+while IFS=$'\t' read -r name ns; do delta[$name]=$(( ${delta[$name]:-0} + ns )); done < <(sample)
+for name in "${!before[@]}"; do delta[$name]=$(( ${delta[$name]:-0} - ${before[$name]} )); done
+
+kill -TERM $pid
+wait $pid || true
+trap - EXIT
+events=$("${java_cmd[@]}" journal dump --dir "$dir/journal" --from "$t0" --to "$t1" 2>&1 >/dev/null \
+  | sed -n 's/^dumped \([0-9]*\) of.*/\1/p')
+
+total=$(awk -v a="$p0" -v b="$p1" 'BEGIN { printf "%d", b - a }'); simulator=0
+for name in "${!delta[@]}"; do
+  # Simulator threads: its Netty loops (binance-simulator-*) and the REST simulator's.
+  case "$name" in binance-simulat*|rest-simulator*) simulator=$(( simulator + delta[$name] )) ;; esac
+done
+node=$(( total - simulator ))
+elapsed=$(( t1 - t0 ))
+awk -v label="$label" -v rate="$rate" -v ev="${events:-0}" -v el="$elapsed" -v tot="$total" -v node="$node" \
+  'BEGIN { printf "%s rate=%s window=%.1fs events=%d (%.0f/s) process: %.1f%% core %.1f us/event |" \
+    " node threads: %.1f%% core %.1f us/event\n",
+    label, rate, el/1e9, ev, ev/(el/1e9), 100*tot/el, ev ? tot/1e3/ev : 0, 100*node/el, ev ? node/1e3/ev : 0 }'
+for name in "${!delta[@]}"; do printf '%s\t%s\n' "$name" "${delta[$name]}"; done | sort -t$'\t' -k2 -n -r | head -8 \
+  | awk -F'\t' -v el="$elapsed" '{ printf "    %-16s %6.2f%% core\n", $1, 100*$2/el }'
+rm -rf "$dir"

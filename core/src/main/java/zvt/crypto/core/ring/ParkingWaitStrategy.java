@@ -1,0 +1,141 @@
+package zvt.crypto.core.ring;
+
+import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.WaitStrategy;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A wait strategy that never spins: a consumer parks both while the producers have not published its next sequence
+ * and while the consumer it is gated on has not finished it. {@link BlockingWaitStrategy} parks only for the former
+ * and spins on the latter, so on a 2-core machine the gateway fan-out burned CPU for as long as the journal worked
+ * on each event.
+ * <p>
+ * Who wakes whom, on public Disruptor APIs only. Producers call {@link #signalAllWhenBlocking()} after every
+ * publish, and so does a barrier when it is alerted (halt, shutdown). A consumer advances its own sequence and then
+ * asks for its next one ({@link BatchEventProcessor} stores the sequence, then calls {@code waitFor}), so entering
+ * {@link #waitFor} is the moment to wake the consumers gated on the caller. Each wake-up path takes the lock only
+ * when someone is parked: a waiter counts itself in before its last check and a signaller fences before reading
+ * the count (both sides need a full fence; {@link Sequence#set} is only a release store), so a signal cannot fall
+ * between a waiter's last check and its park.
+ * <p>
+ * Cost: one futex wake per parked consumer per batch, instead of a spinning core. A consumer gated on another also
+ * wakes on the publish that precedes the upstream's work, then parks again until the upstream has finished.
+ */
+public final class ParkingWaitStrategy implements WaitStrategy
+{
+    private static final VarHandle CURSOR_WAITERS;
+    private static final VarHandle DEPENDENT_WAITERS;
+
+    static
+    {
+        try
+        {
+            final MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CURSOR_WAITERS = lookup.findVarHandle(ParkingWaitStrategy.class, "cursorWaiters", int.class);
+            DEPENDENT_WAITERS = lookup.findVarHandle(ParkingWaitStrategy.class, "dependentWaiters", int.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition published = lock.newCondition();
+    private final Condition consumed = lock.newCondition();
+    private volatile int cursorWaiters;
+    private volatile int dependentWaiters;
+
+    public long waitFor(
+        final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
+        throws AlertException, InterruptedException
+    {
+        VarHandle.fullFence(); // orders the caller's sequence store before the read of dependentWaiters
+        if (dependentWaiters != 0)
+        {
+            signal(consumed);
+        }
+
+        if (cursor.get() < sequence)
+        {
+            await(published, CURSOR_WAITERS, sequence, cursor, barrier);
+        }
+        long available = dependentSequence.get();
+        if (available < sequence)
+        {
+            await(consumed, DEPENDENT_WAITERS, sequence, dependentSequence, barrier);
+            available = dependentSequence.get();
+        }
+        return available;
+    }
+
+    /** After a publish and on alert: wakes consumers waiting for producers and, for an alert, the gated ones. */
+    public void signalAllWhenBlocking()
+    {
+        VarHandle.fullFence(); // orders the publish (or the alert flag) before the reads of the waiter counts
+        if (cursorWaiters != 0 || dependentWaiters != 0)
+        {
+            lock.lock();
+            try
+            {
+                published.signalAll();
+                consumed.signalAll();
+            }
+            finally
+            {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void signal(final Condition condition)
+    {
+        lock.lock();
+        try
+        {
+            condition.signalAll();
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    private void await(
+        final Condition condition,
+        final VarHandle waiters,
+        final long sequence,
+        final Sequence awaited,
+        final SequenceBarrier barrier) throws AlertException, InterruptedException
+    {
+        lock.lock();
+        try
+        {
+            waiters.getAndAdd(this, 1); // a full fence: the count is visible before the check below reads awaited
+            try
+            {
+                while (awaited.get() < sequence)
+                {
+                    barrier.checkAlert();
+                    condition.await();
+                }
+            }
+            finally
+            {
+                waiters.getAndAdd(this, -1);
+            }
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+}
