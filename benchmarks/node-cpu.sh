@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CPU cost of a running demo node: CPU microseconds per journaled event, and % of one core, for the whole JVM and
-# for the node's own threads (the demo runs the Binance simulator in the same process; its threads are split out).
+# for the node's own threads (the demo runs the venue simulators in the same process; their threads are split out).
 #
 #   benchmarks/node-cpu.sh [--jar ops/target/zvt-crypto.jar] [--rate 500] [--warmup 20] [--window 30] [--label x]
+#                          [--venues binance,okx,bybit,coinbase]   (a jar older than the venue seam takes no --venues)
 #
 # Starts `zvt demo --port 0` on a fresh data dir (the command ops/bin/zvt runs, with the given jar, so a baseline
 # jar can be measured side by side), waits --warmup seconds, reads the process CPU time from /proc/<pid>/stat
@@ -21,6 +22,7 @@ rate=500
 warmup=20
 window=30
 label=run
+venues=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;;
@@ -28,13 +30,14 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --window) window=$2; shift 2 ;;
     --label) label=$2; shift 2 ;;
+    --venues) venues=(--venues "$2"); shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
 dir=$(mktemp -d /tmp/cpu-demo-XXXXXX)
 java_cmd=("$JAVA_HOME/bin/java" ${ZVT_JAVA_OPTS:--Xmx1g} -jar "$jar")
-"${java_cmd[@]}" demo --port 0 --data-dir "$dir" --rate "$rate" >"$dir/demo.log" 2>&1 &
+"${java_cmd[@]}" demo --port 0 --data-dir "$dir" --rate "$rate" "${venues[@]}" >"$dir/demo.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true' EXIT
 
@@ -74,8 +77,8 @@ events=$("${java_cmd[@]}" journal dump --dir "$dir/journal" --from "$t0" --to "$
 
 total=$(awk -v a="$p0" -v b="$p1" 'BEGIN { printf "%d", b - a }'); simulator=0
 for name in "${!delta[@]}"; do
-  # Simulator threads: its Netty loops (binance-simulator-*) and the REST simulator's.
-  case "$name" in binance-simulat*|rest-simulator*) simulator=$(( simulator + delta[$name] )) ;; esac
+  # Simulator threads: each venue simulator's Netty loop (<venue>-simulator-*) and the REST simulator's.
+  case "$name" in *-simul*|rest-simulator*) simulator=$(( simulator + delta[$name] )) ;; esac
 done
 node=$(( total - simulator ))
 elapsed=$(( t1 - t0 ))

@@ -250,7 +250,6 @@ public final class FeedContext
         return sslContext;
     }
 
-    /** Source of reconnect jitter; a seeded generator makes the delays reproducible in tests. */
     /** The keepalive and silence watchdog; null (the default): the venue's. */
     public FeedContext keepalive(final Keepalive keepalive)
     {
@@ -263,6 +262,7 @@ public final class FeedContext
         return keepalive;
     }
 
+    /** Source of reconnect jitter; a seeded generator makes the delays reproducible in tests. */
     public FeedContext random(final RandomGenerator random)
     {
         this.random = random;

@@ -2,16 +2,12 @@ package zvt.crypto.feed.bybit;
 
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.test.Fixtures;
+import zvt.crypto.feed.test.Recordings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Every Bybit WebSocket recording under {@code <fixtures>/bybit}, found by pattern (any {@code *.jsonl} at any depth,
@@ -27,31 +23,12 @@ final class BybitRecordings
 
     static List<Path> files()
     {
-        try (Stream<Path> walk = Files.walk(Fixtures.dir().resolve("bybit")))
-        {
-            return walk.filter(Files::isRegularFile)
-                .filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-                .filter(p -> !p.getFileName().toString().startsWith("rest_"))
-                .filter(p -> !p.toString().contains("/_recv_ts/"))
-                .sorted()
-                .toList();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return Recordings.find(Fixtures.dir().resolve("bybit"), "glob:**.jsonl", "glob:**/rest_*");
     }
 
     static List<String> lines(final Path file)
     {
-        try
-        {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return Recordings.lines(file);
     }
 
     static boolean isSpot(final Path file)

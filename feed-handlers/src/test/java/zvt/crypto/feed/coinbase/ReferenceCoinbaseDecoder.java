@@ -3,12 +3,12 @@ package zvt.crypto.feed.coinbase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import zvt.crypto.feed.test.EventCollector;
+import zvt.crypto.feed.test.Recordings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The test oracle for Coinbase: a deliberately plain decoder on Jackson, BigDecimal and {@link Instant#parse} that
@@ -50,29 +49,12 @@ final class ReferenceCoinbaseDecoder
     /** Every recorded WebSocket file under {@code dir} (all {@code *.jsonl} but REST bodies {@code rest_*}). */
     static List<Path> recordings(final Path dir)
     {
-        try (Stream<Path> files = Files.walk(dir))
-        {
-            return files.filter(Files::isRegularFile)
-                .filter(file -> file.getFileName().toString().endsWith(".jsonl"))
-                .filter(file -> !file.getFileName().toString().startsWith("rest_"))
-                .sorted().toList();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return Recordings.find(dir, "glob:**.jsonl", "glob:**/rest_*");
     }
 
     static List<String> lines(final Path file)
     {
-        try
-        {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
+        return Recordings.lines(file);
     }
 
     static JsonNode tree(final String frame)

@@ -7,7 +7,9 @@ import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.test.Fixtures;
+import zvt.crypto.feed.binance.BinanceKlineApi;
 import zvt.crypto.feed.bybit.BybitKlineApi;
+import zvt.crypto.feed.coinbase.CoinbaseKlineApi;
 import zvt.crypto.feed.okx.OkxKlineApi;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package zvt.crypto.feed.rest.klines;
+package zvt.crypto.feed.binance;
 
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.CandleIntervals;
@@ -7,6 +7,8 @@ import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.feed.rest.RestRequest;
+import zvt.crypto.feed.rest.klines.KlineFormatException;
+import zvt.crypto.feed.rest.klines.VenueKlineApi;
 
 import java.util.concurrent.TimeUnit;
 
