@@ -24,6 +24,13 @@ public record Instrument(
     long tickSize,
     long lotSize)
 {
+    /** The same instrument with the sizes its venue's reference data gives. */
+    public Instrument withSizes(
+        final int priceExponent, final int sizeExponent, final long tickSize, final long lotSize)
+    {
+        return new Instrument(id, venue, marketType, venueSymbol, symbol, priceExponent, sizeExponent, tickSize, lotSize);
+    }
+
     public static Instrument of(
         final int id, final Venue venue, final MarketType marketType, final String venueSymbol, final String symbol)
     {

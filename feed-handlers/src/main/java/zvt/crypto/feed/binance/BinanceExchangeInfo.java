@@ -9,6 +9,7 @@ import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.venue.ReferenceData;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -99,9 +100,8 @@ public final class BinanceExchangeInfo
             final Instrument known = registry.byVenueSymbol(Venue.BINANCE, marketType, info.venueSymbol());
             if (known != null)
             {
-                refined.add(registry.put(new Instrument(known.id(), known.venue(), known.marketType(),
-                    known.venueSymbol(), known.symbol(), info.priceExponent(), info.sizeExponent(), info.tickSize(),
-                    info.lotSize())));
+                refined.add(registry.put(known.withSizes(
+                    info.priceExponent(), info.sizeExponent(), info.tickSize(), info.lotSize())));
             }
         }
         return refined;
@@ -125,7 +125,7 @@ public final class BinanceExchangeInfo
             final int value = cursor.next();
             if (value == JsonCursor.STRING && (isSymbol || isStatus || isBase || isQuote))
             {
-                final String text = text(cursor);
+                final String text = ReferenceData.text(cursor);
                 symbol = isSymbol ? text : symbol;
                 status = isStatus ? text : status;
                 base = isBase ? text : base;
@@ -144,8 +144,8 @@ public final class BinanceExchangeInfo
             }
         }
         require(symbol != null, "a symbol without field symbol");
-        final int priceExponent = stripped(tick);
-        final int sizeExponent = stripped(step);
+        final int priceExponent = ReferenceData.stripped(tick);
+        final int sizeExponent = ReferenceData.stripped(step);
         return new SymbolInfo(symbol, status, base, quote, priceExponent, tick.mantissa(), sizeExponent,
             step.mantissa());
     }
@@ -192,30 +192,6 @@ public final class BinanceExchangeInfo
             require(AsciiDecimal.parse(cursor.buffer(), stepOffset, stepLength, step) == DecimalError.NONE,
                 "bad stepSize");
         }
-    }
-
-    /** Removes trailing zeros of the mantissa in place; @return the resulting exponent (0 for zero). */
-    private static int stripped(final MutableDecimal value)
-    {
-        long mantissa = value.mantissa();
-        int exponent = value.exponent();
-        if (mantissa == 0)
-        {
-            value.set(0, 0);
-            return 0;
-        }
-        while (mantissa % 10 == 0)
-        {
-            mantissa /= 10;
-            exponent++;
-        }
-        value.set(mantissa, exponent);
-        return exponent;
-    }
-
-    private static String text(final JsonCursor cursor)
-    {
-        return cursor.buffer().getStringWithoutLengthAscii(cursor.tokenOffset(), cursor.tokenLength());
     }
 
     private static void require(final boolean condition, final String message)

@@ -9,6 +9,7 @@ import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.venue.ReferenceData;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class BybitInstrumentsInfo
             }
             else if (isRetMsg && value == JsonCursor.STRING)
             {
-                retMsg = text(cursor);
+                retMsg = ReferenceData.text(cursor);
             }
             else if (isResult && value == JsonCursor.BEGIN_OBJECT)
             {
@@ -108,9 +109,8 @@ public final class BybitInstrumentsInfo
             final Instrument known = registry.byVenueSymbol(Venue.BYBIT, marketType, info.venueSymbol());
             if (known != null)
             {
-                refined.add(registry.put(new Instrument(known.id(), known.venue(), known.marketType(),
-                    known.venueSymbol(), known.symbol(), info.priceExponent(), info.sizeExponent(), info.tickSize(),
-                    info.lotSize())));
+                refined.add(registry.put(known.withSizes(
+                    info.priceExponent(), info.sizeExponent(), info.tickSize(), info.lotSize())));
             }
         }
         return refined;
@@ -161,7 +161,7 @@ public final class BybitInstrumentsInfo
             final int value = cursor.next();
             if (value == JsonCursor.STRING && (isSymbol || isStatus || isBase || isQuote))
             {
-                final String text = text(cursor);
+                final String text = ReferenceData.text(cursor);
                 symbol = isSymbol ? text : symbol;
                 status = isStatus ? text : status;
                 base = isBase ? text : base;
@@ -182,8 +182,8 @@ public final class BybitInstrumentsInfo
         }
         require(symbol != null, "an instrument without field symbol");
         final MutableDecimal lot = qtyStep.mantissa() != 0 ? qtyStep : basePrecision;
-        final int priceExponent = stripped(tick);
-        final int sizeExponent = stripped(lot);
+        final int priceExponent = ReferenceData.stripped(tick);
+        final int sizeExponent = ReferenceData.stripped(lot);
         return new SymbolInfo(symbol, status, base, quote, priceExponent, tick.mantissa(), sizeExponent,
             lot.mantissa());
     }
@@ -201,7 +201,7 @@ public final class BybitInstrumentsInfo
             if (value == JsonCursor.STRING && (isName || isOther))
             {
                 require(AsciiDecimal.parse(cursor.buffer(), cursor.tokenOffset(), cursor.tokenLength(),
-                    isName ? into : otherInto) == DecimalError.NONE, "bad " + text(cursor));
+                    isName ? into : otherInto) == DecimalError.NONE, "bad " + ReferenceData.text(cursor));
             }
             else
             {
@@ -209,30 +209,6 @@ public final class BybitInstrumentsInfo
             }
         }
         require(cursor.token() == JsonCursor.END_OBJECT, "malformed filter");
-    }
-
-    /** Removes trailing zeros of the mantissa in place; @return the resulting exponent (0 for zero). */
-    private static int stripped(final MutableDecimal value)
-    {
-        long mantissa = value.mantissa();
-        int exponent = value.exponent();
-        if (mantissa == 0)
-        {
-            value.set(0, 0);
-            return 0;
-        }
-        while (mantissa % 10 == 0)
-        {
-            mantissa /= 10;
-            exponent++;
-        }
-        value.set(mantissa, exponent);
-        return exponent;
-    }
-
-    private static String text(final JsonCursor cursor)
-    {
-        return cursor.buffer().getStringWithoutLengthAscii(cursor.tokenOffset(), cursor.tokenLength());
     }
 
     private static void require(final boolean condition, final String message)

@@ -92,9 +92,8 @@ public final class CoinbaseProducts
             final Instrument known = registry.byVenueSymbol(Venue.COINBASE, MarketType.SPOT, product.productId());
             if (known != null)
             {
-                refined.add(registry.put(new Instrument(known.id(), known.venue(), known.marketType(),
-                    known.venueSymbol(), known.symbol(), product.priceExponent(), product.sizeExponent(),
-                    product.tickSize(), product.lotSize())));
+                refined.add(registry.put(known.withSizes(
+                    product.priceExponent(), product.sizeExponent(), product.tickSize(), product.lotSize())));
             }
         }
         return refined;

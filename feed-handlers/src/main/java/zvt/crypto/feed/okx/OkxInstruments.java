@@ -9,6 +9,7 @@ import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.feed.venue.ReferenceData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class OkxInstruments
             final int value = cursor.next();
             if (isCode)
             {
-                require(value == JsonCursor.STRING && text(cursor).equals("0"), "error code " + text(cursor));
+                require(value == JsonCursor.STRING && ReferenceData.text(cursor).equals("0"),
+                    "error code " + ReferenceData.text(cursor));
             }
             else if (isData && value == JsonCursor.BEGIN_ARRAY)
             {
@@ -91,9 +93,8 @@ public final class OkxInstruments
             final Instrument known = registry.byVenueSymbol(Venue.OKX, marketType, info.instId());
             if (known != null)
             {
-                refined.add(registry.put(new Instrument(known.id(), known.venue(), known.marketType(),
-                    known.venueSymbol(), known.symbol(), info.priceExponent(), info.sizeExponent(), info.tickSize(),
-                    info.lotSize())));
+                refined.add(registry.put(known.withSizes(
+                    info.priceExponent(), info.sizeExponent(), info.tickSize(), info.lotSize())));
             }
         }
         return refined;
@@ -114,8 +115,8 @@ public final class OkxInstruments
             final int value = cursor.next();
             if (value == JsonCursor.STRING && (isInstId || isInstType))
             {
-                instId = isInstId ? text(cursor) : instId;
-                instType = isInstType ? text(cursor) : instType;
+                instId = isInstId ? ReferenceData.text(cursor) : instId;
+                instType = isInstType ? ReferenceData.text(cursor) : instType;
             }
             else if (value == JsonCursor.STRING && (isTick || isLot))
             {
@@ -128,8 +129,8 @@ public final class OkxInstruments
         }
         require(cursor.token() == JsonCursor.END_OBJECT, "malformed JSON");
         require(instId != null, "an instrument without instId");
-        final int priceExponent = stripped(tick);
-        final int sizeExponent = stripped(lot);
+        final int priceExponent = ReferenceData.stripped(tick);
+        final int sizeExponent = ReferenceData.stripped(lot);
         return new Info(instId, instType, priceExponent, tick.mantissa(), sizeExponent, lot.mantissa());
     }
 
@@ -141,29 +142,6 @@ public final class OkxInstruments
         {
             into.set(0, 0);
         }
-    }
-
-    private static int stripped(final MutableDecimal value)
-    {
-        long mantissa = value.mantissa();
-        int exponent = value.exponent();
-        if (mantissa == 0)
-        {
-            value.set(0, 0);
-            return 0;
-        }
-        while (mantissa % 10 == 0)
-        {
-            mantissa /= 10;
-            exponent++;
-        }
-        value.set(mantissa, exponent);
-        return exponent;
-    }
-
-    private static String text(final JsonCursor cursor)
-    {
-        return cursor.buffer().getStringWithoutLengthAscii(cursor.tokenOffset(), cursor.tokenLength());
     }
 
     private static void require(final boolean condition, final String message)
