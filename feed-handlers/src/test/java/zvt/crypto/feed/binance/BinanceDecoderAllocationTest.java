@@ -10,13 +10,13 @@ import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.test.Fixtures;
-import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.book.BookSync;
 import zvt.crypto.feed.book.SyncCounters;
+import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.test.Allocation;
 import zvt.crypto.feed.venue.FrameDecoder;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,8 +98,6 @@ class BinanceDecoderAllocationTest
                 default -> depthFrame(symbol, n);
             }));
         }
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final int[] next = {0};
         final Runnable round = () ->
         {
@@ -110,14 +108,7 @@ class BinanceDecoderAllocationTest
             }
         };
 
-        round.run();
-        final List<Long> allocatedPerRound = new ArrayList<>();
-        while (allocatedPerRound.size() < rounds && (allocatedPerRound.isEmpty() || allocatedPerRound.getLast() != 0))
-        {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            round.run();
-            allocatedPerRound.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
+        final List<Long> allocatedPerRound = Allocation.perRound(round, rounds);
         retries.shutdownNow();
 
         assertEquals(0, allocatedPerRound.getLast(),

@@ -13,9 +13,9 @@ import zvt.crypto.feed.book.BookSync;
 import zvt.crypto.feed.book.SyncCounters;
 import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.test.Allocation;
 import zvt.crypto.feed.venue.FrameDecoder;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -95,8 +95,6 @@ class BybitDecoderAllocationTest
                     "\"timestamp\":" + (1786310818440L + n) + "}],\"ts\":1786310818440,\"type\":\"snapshot\"}";
             }));
         }
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final int[] next = {0};
         final Runnable round = () ->
         {
@@ -109,14 +107,7 @@ class BybitDecoderAllocationTest
                 publisher.endFrame();
             }
         };
-        round.run();
-        final List<Long> allocatedPerRound = new ArrayList<>();
-        while (allocatedPerRound.size() < rounds && (allocatedPerRound.isEmpty() || allocatedPerRound.getLast() != 0))
-        {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            round.run();
-            allocatedPerRound.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
+        final List<Long> allocatedPerRound = Allocation.perRound(round, rounds);
         timers.shutdownNow();
 
         assertEquals(0, allocatedPerRound.getLast(), "bytes allocated per round of " + ROUND + ": " +

@@ -16,10 +16,10 @@ import zvt.crypto.feed.book.BookSync;
 import zvt.crypto.feed.book.SyncCounters;
 import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.test.Allocation;
 import zvt.crypto.feed.test.DecoderHarness;
 import zvt.crypto.feed.venue.FrameDecoder;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -173,8 +173,6 @@ class CoinbaseDecoderTest
                 default -> CoinbaseFrames.l2Update(i);
             }));
         }
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final int[] next = {0};
         final Runnable batch = () ->
         {
@@ -186,14 +184,7 @@ class CoinbaseDecoderTest
                 publisher.endFrame();
             }
         };
-        batch.run();
-        final List<Long> allocated = new ArrayList<>();
-        while (allocated.size() < rounds && (allocated.isEmpty() || allocated.getLast() != 0))
-        {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            batch.run();
-            allocated.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
+        final List<Long> allocated = Allocation.perRound(batch, rounds);
         timers.shutdownNow();
 
         assertEquals(0, allocated.getLast(), "bytes allocated per round of " + round + ": " + allocated);

@@ -4,22 +4,22 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
-import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.feed.book.BookFields;
 import zvt.crypto.feed.book.BookSync;
 import zvt.crypto.feed.book.SyncCounters;
 import zvt.crypto.feed.connection.FeedCounters;
 import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.test.Allocation;
 import zvt.crypto.feed.venue.FrameDecoder;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,8 +90,6 @@ class OkxDecoderAllocationTest
             }));
         }
 
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final int[] next = {0};
         final Runnable round = () ->
         {
@@ -105,14 +103,7 @@ class OkxDecoderAllocationTest
             }
         };
 
-        round.run();
-        final List<Long> allocatedPerRound = new ArrayList<>();
-        while (allocatedPerRound.size() < rounds && (allocatedPerRound.isEmpty() || allocatedPerRound.getLast() != 0))
-        {
-            final long before = threads.getCurrentThreadAllocatedBytes();
-            round.run();
-            allocatedPerRound.add(threads.getCurrentThreadAllocatedBytes() - before);
-        }
+        final List<Long> allocatedPerRound = Allocation.perRound(round, rounds);
         timers.shutdownNow();
 
         assertEquals(0, allocatedPerRound.getLast(),
