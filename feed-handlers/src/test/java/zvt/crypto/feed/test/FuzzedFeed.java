@@ -1,0 +1,200 @@
+package zvt.crypto.feed.test;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.lmax.disruptor.EventHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.agrona.DirectBuffer;
+import org.slf4j.LoggerFactory;
+import zvt.crypto.core.codec.BookUpdateDecoder;
+import zvt.crypto.core.codec.CandleDecoder;
+import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.TopOfBookDecoder;
+import zvt.crypto.core.codec.TradeDecoder;
+import zvt.crypto.core.event.EventView;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.ring.ControlEventPublisher;
+import zvt.crypto.core.ring.MarketEventRing;
+import zvt.crypto.core.ring.RingContext;
+import zvt.crypto.feed.book.BookSync;
+import zvt.crypto.feed.book.SyncCounters;
+import zvt.crypto.feed.connection.DecodeError;
+import zvt.crypto.feed.connection.FeedCounters;
+import zvt.crypto.feed.publish.FeedPublisher;
+import zvt.crypto.feed.venue.FrameDecoder;
+import zvt.crypto.feed.venue.VenueAdapter;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A venue's decode path for a fuzz test, as the runner wires it (decoder, publisher, book sync with the venue's rules
+ * and checksum), over one real ring that counts what is published by template. {@link #start} makes a fresh feed for
+ * each pass over the recorded seeds (in one feed's second pass every unmutated id would be a duplicate, and mutated
+ * frames with those ids would be dropped before the decoders saw them); the counters and the errors by reason add up
+ * over every pass. Book timers run on an event loop whose clock moves 1 ms between frames ({@link #runLoop}).
+ */
+public final class FuzzedFeed implements AutoCloseable
+{
+    /** An instrument the recordings name, and on which connection group it arrives. */
+    public record Symbol(String venueSymbol, int instrumentId, MarketType marketType, int group)
+    {
+    }
+
+    private final VenueAdapter adapter;
+    private final AtomicLongArray eventsByTemplate = new AtomicLongArray(64);
+    private final MarketEventRing ring = new MarketEventRing(
+        new RingContext().ringSize(1 << 14), new TemplateCounter(eventsByTemplate), List.of()).start();
+    private final FeedCounters counters = new FeedCounters();
+    private final SyncCounters syncCounters = new SyncCounters();
+    private final long[] errorsByReason;
+    private final List<Logger> quietened;
+    private EmbeddedChannel loop;
+    private FeedPublisher publisher;
+    private FrameDecoder decoder;
+    private int group;
+
+    /** Quietens the book sync and the publisher: a fuzz run makes thousands of gaps and venue errors on purpose. */
+    public FuzzedFeed(final VenueAdapter adapter)
+    {
+        this.adapter = adapter;
+        errorsByReason = new long[adapter.decodeErrors().length];
+        quietened = List.of((Logger)LoggerFactory.getLogger(BookSync.class),
+            (Logger)LoggerFactory.getLogger(FeedPublisher.class));
+        quietened.forEach(logger -> logger.setLevel(Level.ERROR));
+    }
+
+    /** A fuzzer over {@code seeds} that checks every frame is accounted once, running the feed's loop between. */
+    public FrameFuzzer fuzzer(final List<byte[]> seeds, final long randomSeed)
+    {
+        return new FrameFuzzer(seeds, randomSeed)
+            .accounted(() -> counters.events() + counters.ignored() + counters.decodeErrors())
+            .betweenFrames(this::runLoop);
+    }
+
+    /** A fresh feed whose frames arrive on connections of {@code group}, following {@code symbols}' books. */
+    public void start(final int group, final List<Symbol> symbols)
+    {
+        finishPass();
+        this.group = group;
+        loop = new EmbeddedChannel();
+        loop.freezeTime();
+        publisher = new FeedPublisher(adapter.venue(), ring.ringBuffer(), counters, syncCounters,
+            adapter.decodeErrors());
+        final BookSync books = new BookSync(adapter.venue(), ring.ringBuffer(),
+            new ControlEventPublisher(ring.ringBuffer(), System::nanoTime), loop.eventLoop(), System::nanoTime,
+            syncCounters, adapter::newChecksum);
+        publisher.books(books);
+        decoder = adapter.newDecoder(publisher);
+        for (final Symbol symbol : symbols)
+        {
+            publisher.addSymbol(symbol.group(), symbol.venueSymbol(), symbol.instrumentId());
+            books.addInstrument(symbol.instrumentId(), symbol.venueSymbol(), adapter.newBookRule(Instrument.of(
+                symbol.instrumentId(), adapter.venue(), symbol.marketType(), symbol.venueSymbol(),
+                symbol.venueSymbol())));
+        }
+    }
+
+    /** One frame, bracketed as a connection does. */
+    public void deliver(final DirectBuffer buffer, final int offset, final int length)
+    {
+        publisher.beginFrame(1, group, System.nanoTime());
+        decoder.decode(buffer, offset, length);
+        publisher.endFrame();
+    }
+
+    public FeedCounters counters()
+    {
+        return counters;
+    }
+
+    public SyncCounters syncCounters()
+    {
+        return syncCounters;
+    }
+
+    public long errors(final DecodeError reason)
+    {
+        return errorsByReason[reason.ordinal()];
+    }
+
+    /** Published events of an SBE template, e.g. {@link TradeDecoder#TEMPLATE_ID}. */
+    public long events(final int templateId)
+    {
+        return eventsByTemplate.get(templateId & 63);
+    }
+
+    /**
+     * Closes the last pass and checks what holds for every venue: every case accounted once, the rejections by
+     * reason summing to the total, and trades, quotes and book messages published.
+     *
+     * @return a one-line summary for the test's output.
+     */
+    public String finish(final long cases, final long nanos, final long randomSeed)
+    {
+        finishPass();
+        ring.close();
+        long perReason = 0;
+        final StringBuilder errors = new StringBuilder("errors");
+        for (final DecodeError reason : adapter.decodeErrors())
+        {
+            perReason += errorsByReason[reason.ordinal()];
+            errors.append(' ').append(reason.name()).append('=').append(errorsByReason[reason.ordinal()]);
+        }
+        assertEquals(counters.decodeErrors(), perReason, "decode errors by reason must sum to the total");
+        assertEquals(cases, counters.events() + counters.ignored() + counters.decodeErrors());
+        for (final int templateId : new int[]{TradeDecoder.TEMPLATE_ID, TopOfBookDecoder.TEMPLATE_ID,
+            BookUpdateDecoder.TEMPLATE_ID})
+        {
+            assertTrue(events(templateId) > 0, "no event of template " + templateId + " published");
+        }
+        return String.format("%s fuzz: %,d cases in %,d ms (%,d cases/s), seed %d; %s; %s; %s",
+            adapter.configName(), cases, TimeUnit.NANOSECONDS.toMillis(nanos), cases * 1_000_000_000L / nanos,
+            randomSeed, counters, syncCounters, errors);
+    }
+
+    public void close()
+    {
+        finishPass();
+        ring.close();
+        quietened.forEach(logger -> logger.setLevel(null));
+    }
+
+    /** The feed's event loop between frames: 1 ms passes and its timers fire. */
+    private void runLoop()
+    {
+        loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+        loop.runScheduledPendingTasks();
+    }
+
+    private void finishPass()
+    {
+        if (loop == null)
+        {
+            return;
+        }
+        for (final DecodeError reason : adapter.decodeErrors())
+        {
+            errorsByReason[reason.ordinal()] += publisher.errors().count(reason);
+        }
+        loop.finishAndReleaseAll();
+        loop = null;
+    }
+
+    /** The journal's place: counts published events by SBE template. */
+    private record TemplateCounter(AtomicLongArray eventsByTemplate) implements EventHandler<MarketEvent>
+    {
+        public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
+        {
+            if (!event.isEmpty())
+            {
+                eventsByTemplate.incrementAndGet(EventView.templateId(event.buffer(), 0) & 63);
+            }
+        }
+    }
+}
