@@ -176,6 +176,12 @@ public final class SimulatedMarket
         stalledUntilNanos = Math.max(stalledUntilNanos, nanoTime);
     }
 
+    /** True while stalled: a stuck venue sends nothing and answers nothing, pings included (its sockets stay open). */
+    boolean isStalled()
+    {
+        return System.nanoTime() < stalledUntilNanos;
+    }
+
     /** Runs the market steps due since the last tick and sends their messages. */
     void onTick()
     {

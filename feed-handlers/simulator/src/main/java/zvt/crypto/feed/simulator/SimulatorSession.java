@@ -320,6 +320,10 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
 
     private void onFrame(final ChannelHandlerContext ctx, final WebSocketFrame frame)
     {
+        if (market.isStalled() && !(frame instanceof CloseWebSocketFrame))
+        {
+            return;
+        }
         if (frame instanceof final TextWebSocketFrame text)
         {
             counters.incrementControlRequests();
@@ -346,6 +350,10 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
 
     private void ping()
     {
+        if (market.isStalled())
+        {
+            return;
+        }
         final long now = System.nanoTime();
         if (unansweredPingSinceNanos != 0 &&
             now - unansweredPingSinceNanos > TimeUnit.MILLISECONDS.toNanos(context.pongTimeoutMs()))
