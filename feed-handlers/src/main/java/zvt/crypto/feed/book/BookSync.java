@@ -150,6 +150,33 @@ public final class BookSync implements SnapshotCallback
         return Outcome.ACCEPTED;
     }
 
+    /**
+     * The book's stream was just subscribed: if the venue sends its snapshot in the stream and none has come within
+     * {@code timeoutMs}, the subscription is taken as lost (a venue that was stuck may have dropped the request) and
+     * the stream is subscribed again, with the book's backoff, until a snapshot comes.
+     */
+    public void awaitSnapshot(final int instrumentId, final long timeoutMs)
+    {
+        final State state = states.get(instrumentId);
+        if (state == null || state.rule.resync() != BookRule.Resync.RESUBSCRIBE)
+        {
+            return;
+        }
+        if (state.snapshotCheck != null)
+        {
+            state.snapshotCheck.cancel(false);
+        }
+        state.snapshotCheck = loop.schedule(() ->
+        {
+            state.snapshotCheck = null;
+            if (!state.rule.isLive())
+            {
+                resubscribe(state, "no snapshot within " + timeoutMs + " ms of subscribing");
+                awaitSnapshot(instrumentId, timeoutMs);
+            }
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
     /** The stream carrying this book is gone: if it was good it is stale until it resyncs. */
     public void onStreamLost(final int instrumentId, final String reason)
     {
@@ -460,6 +487,7 @@ public final class BookSync implements SnapshotCallback
         boolean pending;
         int owner = NO_SESSION;
         ScheduledFuture<?> timer;
+        ScheduledFuture<?> snapshotCheck;
 
         State(final int instrumentId, final String venueSymbol, final BookRule rule, final BookChecksum checksum)
         {

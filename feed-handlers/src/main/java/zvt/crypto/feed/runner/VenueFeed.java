@@ -360,6 +360,10 @@ public final class VenueFeed implements AutoCloseable
             {
                 context.controlEventPublisher().publishStatus(
                     adapter.venue(), stream.instrumentId(), VenueStatusCode.SUBSCRIBED, stream.name());
+                if (stream.book())
+                {
+                    books.awaitSnapshot(stream.instrumentId(), keepalive.silenceMs() + keepalive.probeTimeoutMs());
+                }
             }
         }
 

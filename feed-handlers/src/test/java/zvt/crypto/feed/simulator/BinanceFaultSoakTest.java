@@ -130,7 +130,7 @@ class BinanceFaultSoakTest
                 // Quiesce: stop the market and wait until the feed, ring and journal hold nothing back. A quiet
                 // journal is not enough: a snapshot retried after a 429 (Retry-After 1 s) releases its buffered
                 // diffs seconds after the last frame. If it never drains, the assertions below say what is missing.
-                simulator.stall(TimeUnit.MINUTES.toMillis(10));
+                simulator.pause(TimeUnit.MINUTES.toMillis(10));
                 final long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (!isDrained(simulator, feed, journal) && System.nanoTime() < drainDeadline)
                 {

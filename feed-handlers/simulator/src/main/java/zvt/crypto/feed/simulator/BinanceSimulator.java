@@ -105,10 +105,16 @@ public final class BinanceSimulator implements AutoCloseable
             FaultKind.SERVER_SHUTDOWN);
     }
 
-    /** Stops the market (nothing generated or sent) for this long, then resumes where it stopped. */
+    /** The stall fault: see {@link VenueSimulator#stall}. */
     public void stall(final long millis)
     {
         simulator.stall(millis);
+    }
+
+    /** Stops the market but keeps answering: see {@link VenueSimulator#pause}. */
+    public void pause(final long millis)
+    {
+        simulator.pause(millis);
     }
 
     public void close()

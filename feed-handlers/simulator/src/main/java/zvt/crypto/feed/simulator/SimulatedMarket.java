@@ -39,6 +39,7 @@ public final class SimulatedMarket
     private long carry;
     private int nextSymbol;
     private long stalledUntilNanos;
+    private long unresponsiveUntilNanos;
     private long nextConnectionId;
 
     SimulatedMarket(
@@ -176,10 +177,20 @@ public final class SimulatedMarket
         stalledUntilNanos = Math.max(stalledUntilNanos, nanoTime);
     }
 
-    /** True while stalled: a stuck venue sends nothing and answers nothing, pings included (its sockets stay open). */
-    boolean isStalled()
+    /**
+     * Stops generating and sending until {@code nanoTime}, and answering too: a stuck venue process answers no
+     * control request and no ping while its sockets stay open.
+     */
+    void stallUnresponsiveUntil(final long nanoTime)
     {
-        return System.nanoTime() < stalledUntilNanos;
+        stallUntil(nanoTime);
+        unresponsiveUntilNanos = Math.max(unresponsiveUntilNanos, nanoTime);
+    }
+
+    /** True while stalled unresponsive ({@link #stallUnresponsiveUntil}). */
+    boolean isUnresponsive()
+    {
+        return System.nanoTime() < unresponsiveUntilNanos;
     }
 
     /** Runs the market steps due since the last tick and sends their messages. */

@@ -320,7 +320,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
 
     private void onFrame(final ChannelHandlerContext ctx, final WebSocketFrame frame)
     {
-        if (market.isStalled() && !(frame instanceof CloseWebSocketFrame))
+        if (market.isUnresponsive() && !(frame instanceof CloseWebSocketFrame))
         {
             return;
         }
@@ -350,7 +350,7 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
 
     private void ping()
     {
-        if (market.isStalled())
+        if (market.isUnresponsive())
         {
             return;
         }

@@ -199,10 +199,23 @@ public final class VenueSimulator implements AutoCloseable
         });
     }
 
-    /** Stops the market (nothing generated or sent) for this long, then resumes where it stopped. */
+    /**
+     * The stall fault: the venue is stuck for this long (nothing generated or sent, no control request or ping
+     * answered, sockets open), then resumes where it stopped.
+     */
     public void stall(final long millis)
     {
         eventLoop.execute(() -> injectStall(millis));
+    }
+
+    /** Stops the market (nothing generated or sent) for this long; the venue still answers (not a fault). */
+    public void pause(final long millis)
+    {
+        eventLoop.execute(() ->
+        {
+            market.flushAll();
+            market.stallUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        });
     }
 
     public void close()
@@ -252,7 +265,7 @@ public final class VenueSimulator implements AutoCloseable
     private void injectStall(final long millis)
     {
         market.flushAll();
-        market.stallUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+        market.stallUnresponsiveUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
         faultLog.record(new FaultRecord(FaultKind.STALL, 0, null, null, 0, millis, 1, context.epochClock().time()));
     }
 

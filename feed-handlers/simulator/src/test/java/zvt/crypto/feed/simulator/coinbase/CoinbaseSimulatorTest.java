@@ -133,7 +133,7 @@ class CoinbaseSimulatorTest
                 sequence = next;
             }
             // Stop the market and drain; the next subscriptions reply's number reveals drops at the very end too.
-            simulator.stall(60_000);
+            simulator.pause(60_000);
             String message;
             while ((message = client.poll(Duration.ofMillis(500))) != null)
             {
