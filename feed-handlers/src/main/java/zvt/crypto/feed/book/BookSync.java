@@ -278,8 +278,7 @@ public final class BookSync implements SnapshotCallback
                 onGap(state, state.rule.gapReason(message));
                 if (state.rule.resync() == BookRule.Resync.REST_SNAPSHOT)
                 {
-                    state.rule.onMessage(message); // the rule buffers again from this message
-                    buffer(state, message, receiveTimeNanos, replaying);
+                    buffer(state, message, receiveTimeNanos, replaying); // the rule buffers again from this message
                 }
             }
         }

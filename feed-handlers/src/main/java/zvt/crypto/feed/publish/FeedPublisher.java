@@ -159,16 +159,6 @@ public final class FeedPublisher
         }
     }
 
-    public long receiveTimeNanos()
-    {
-        return receiveTimeNanos;
-    }
-
-    public int session()
-    {
-        return session;
-    }
-
     /** @return the instrument the venue symbol names on this frame's connection, or {@link InstrumentRegistry#NO_INSTRUMENT}. */
     public int instrumentId(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -285,12 +275,6 @@ public final class FeedPublisher
             }
             control.resync(session, "session sequence jumped from " + last + " to " + sequence);
         }
-    }
-
-    /** Forgets a closed session's sequence. */
-    public void sessionClosed(final int session)
-    {
-        sessionSequences.remove(session);
     }
 
     private void countDuplicate()
