@@ -3,24 +3,32 @@ package zvt.crypto.ops.launch;
 import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import zvt.crypto.feed.simulator.BinanceSimulator;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.feed.simulator.ReplaySource;
 import zvt.crypto.feed.simulator.SimulatorFaults;
 import zvt.crypto.feed.simulator.StreamKind;
+import zvt.crypto.feed.simulator.VenueProtocol;
+import zvt.crypto.feed.simulator.VenueSimulator;
+import zvt.crypto.feed.simulator.VenueSimulators;
+import zvt.crypto.feed.venue.VenueAdapter;
+import zvt.crypto.feed.venue.VenueRegistry;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code simulate}: the venue simulator alone, for pointing a node (or any Binance client) at it: a seeded synthetic
- * market, or replayed recordings, with optional faults.
+ * {@code simulate}: one venue's simulator alone, for pointing a node (or any client of that venue) at it: a seeded
+ * synthetic market in the venue's own protocol, or replayed recordings, with optional faults.
  */
 @Command(name = "simulate",
-    description = "Run the Binance venue simulator (WebSocket streams and REST on one port; synthetic or replayed)")
+    description = "Run a venue simulator (WebSocket streams and REST on one port; synthetic or replayed)")
 public final class SimulateCommand implements Callable<Integer>
 {
+    @Option(names = "--venue", defaultValue = "binance",
+        description = "venue whose protocol the simulator speaks: binance, okx, bybit or coinbase")
+    String venue;
+
     @Option(names = "--port", defaultValue = "9443", description = "port to listen on (0 = any free port)")
     int port;
 
@@ -106,11 +114,15 @@ public final class SimulateCommand implements Callable<Integer>
         {
             context.replay(new ReplaySource(replay, speed));
         }
+        final VenueAdapter adapter = VenueRegistry.byName(venue);
+        final VenueProtocol protocol = VenueSimulators.protocol(adapter.venue());
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-            BinanceSimulator simulator = BinanceSimulator.launch(context))
+            VenueSimulator simulator = VenueSimulator.launch(context, protocol))
         {
-            System.out.println("simulated Binance: " + simulator.webSocketUri() + " (set binance.ws.url to it), REST " +
-                simulator.restUri());
+            System.out.println("simulated " + adapter.venue() + ": " + simulator.webSocketUri() + ", REST " +
+                simulator.restUri() + "; point a node at it with:");
+            protocol.feedSettings(simulator.webSocketUri(), simulator.restUri()).forEach((key, value) ->
+                System.out.println("  " + adapter.configName() + "." + key + " = " + value));
             System.out.flush();
             barrier.await();
             System.out.println("faults injected: " + simulator.faults());

@@ -18,6 +18,7 @@ class SimulateCommandTest
         final SimulateCommand command = new SimulateCommand();
         new CommandLine(command).parseArgs();
 
+        assertEquals("binance", command.venue);
         assertEquals(9443, command.port);
         assertEquals(1000, command.rate);
         assertEquals(0, command.drop);
@@ -29,11 +30,12 @@ class SimulateCommandTest
     void shouldParseFaultAndReplayOptions()
     {
         final SimulateCommand command = new SimulateCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--seed", "7", "--book-levels", "20", "--drop-depth", "0.01",
+        new CommandLine(command).parseArgs("--venue", "okx", "--port", "0", "--seed", "7", "--book-levels", "20", "--drop-depth", "0.01",
             "--duplicate", "0.002", "--malformed", "0.001", "--disconnect-every-ms", "3000", "--stall-every-ms",
             "10000", "--stall-ms", "500", "--rest-429", "0.1", "--retry-after-s", "2", "--slow-snapshot-ms", "300",
             "--replay", "a.jsonl,b.jsonl", "--speed", "5");
 
+        assertEquals("okx", command.venue);
         assertEquals(7, command.seed);
         assertEquals(20, command.bookLevels);
         assertEquals(0.01, command.dropDepth);
