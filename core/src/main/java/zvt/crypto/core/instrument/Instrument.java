@@ -28,7 +28,8 @@ public record Instrument(
     public Instrument withSizes(
         final int priceExponent, final int sizeExponent, final long tickSize, final long lotSize)
     {
-        return new Instrument(id, venue, marketType, venueSymbol, symbol, priceExponent, sizeExponent, tickSize, lotSize);
+        return new Instrument(
+            id, venue, marketType, venueSymbol, symbol, priceExponent, sizeExponent, tickSize, lotSize);
     }
 
     public static Instrument of(

@@ -107,7 +107,8 @@ public final class BinanceAdapter implements VenueAdapter
         return BinanceStreams.combinedStreamUri(base, names(streams.subList(0, streamsInUrl(base, streams))));
     }
 
-    public List<String> subscribeMessages(final VenueSettings settings, final int group, final List<VenueStream> streams)
+    public List<String> subscribeMessages(
+        final VenueSettings settings, final int group, final List<VenueStream> streams)
     {
         return requests("SUBSCRIBE", streams.subList(streamsInUrl(baseUri(settings, group), streams), streams.size()));
     }

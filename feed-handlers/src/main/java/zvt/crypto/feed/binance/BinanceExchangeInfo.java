@@ -86,8 +86,8 @@ public final class BinanceExchangeInfo
     }
 
     /**
-     * Puts refined copies of the registry's Binance instruments of the market type that the response lists (same id, venue and
-     * symbols; exponents, tick and lot sizes from the response).
+     * Puts refined copies of the registry's Binance instruments of the market type that the response lists (same id,
+     * venue and symbols; exponents, tick and lot sizes from the response).
      *
      * @return the instruments refined.
      */

@@ -8,8 +8,8 @@ import zvt.crypto.core.codec.Side;
  * One decoded order-book message of one instrument, venue-neutral: whether it replaces the book (a snapshot) or
  * changes it (a delta), its ids and its levels (absolute sizes; zero removes). Ids:
  * <ul>
- *     <li>{@link #firstId()}/{@link #lastId()}: the first and last update the message covers (Binance {@code U}/{@code u};
- *     venues with one id per message set both, e.g. Bybit {@code u}, OKX {@code seqId});</li>
+ *     <li>{@link #firstId()}/{@link #lastId()}: the first and last update the message covers (Binance
+ *     {@code U}/{@code u}; venues with one id per message set the last, e.g. Bybit {@code u}, OKX {@code seqId});</li>
  *     <li>{@link #previousId()}: the id of the message it follows, where the venue says (Binance USD-M {@code pu},
  *     OKX {@code prevSeqId}), else {@link #NO_ID}.</li>
  * </ul>

@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * How one venue feed connects (timeouts, reconnects, rotation, limits that override the venue's) and the pipeline it
- * publishes into; where it connects and what it subscribes is the venue's {@link zvt.crypto.feed.venue.VenueSettings}. Fluent setters; {@link #conclude()} validates once and fills defaults. Not thread-safe: build it
- * on one thread, then hand it to the feed's {@code launch}.
+ * publishes into; where it connects and what it subscribes is the venue's
+ * {@link zvt.crypto.feed.venue.VenueSettings}. Fluent setters; {@link #conclude()} validates once and fills defaults.
+ * Not thread-safe: build it on one thread, then hand it to the feed's {@code launch}.
  */
 public final class FeedContext
 {

@@ -73,7 +73,7 @@ public final class VenueFeed implements AutoCloseable
     private final SyncCounters syncCounters = new SyncCounters();
     private final FeedPublisher publisher;
     private final FrameDecoder decoder;
-    private final BookSync books;
+    private BookSync books;
     private final List<Shard> shards = new ArrayList<>();
     private final EventLoopGroup ownedGroup;
     private final EventLoop loop;
@@ -82,7 +82,7 @@ public final class VenueFeed implements AutoCloseable
     private final Keepalive keepalive;
     private final RateLimitedLog resyncLog = new RateLimitedLog(LOG, RateLimitedLog.INTERVAL_MS_DEFAULT);
 
-    private VenueFeed(final VenueSettings settings, final FeedContext context, final SnapshotSource snapshots)
+    private VenueFeed(final VenueSettings settings, final FeedContext context)
     {
         this.adapter = settings.adapter();
         this.settings = settings;
@@ -115,6 +115,11 @@ public final class VenueFeed implements AutoCloseable
         publisher = new FeedPublisher(adapter.venue(), context.ringBuffer(), counters, syncCounters,
             adapter.decodeErrors());
         decoder = adapter.newDecoder(publisher);
+    }
+
+    /** Interns the instruments, builds the book sync and shards the streams; the caller closes the feed on failure. */
+    private void wire(final SnapshotSource snapshots)
+    {
         final List<VenueStream> streams = new ArrayList<>();
         for (final NormalizedSymbol symbol : settings.symbols())
         {
@@ -123,14 +128,18 @@ public final class VenueFeed implements AutoCloseable
             instruments.add(instrument);
             streams.addAll(adapter.streams(instrument, settings.channels()));
         }
-        books = streams.stream().anyMatch(VenueStream::book) ? newBookSync(snapshots) : null;
+        if (streams.stream().anyMatch(VenueStream::book))
+        {
+            books = newBookSync(snapshots);
+        }
         publisher.books(books).control(new Control());
         for (final VenueStream stream : streams)
         {
             publisher.addSymbol(stream.group(), stream.venueSymbol(), stream.instrumentId());
             if (stream.book())
             {
-                final BookRule rule = adapter.newBookRule(context.instrumentRegistry().byIdOrNull(stream.instrumentId()));
+                final BookRule rule =
+                    adapter.newBookRule(context.instrumentRegistry().byIdOrNull(stream.instrumentId()));
                 if (rule.restSnapshotDelayMs() == 0 && !books.hasRestSnapshots())
                 {
                     throw new IllegalArgumentException(name + ".channels: " + stream.channel() + " needs " + name +
@@ -168,7 +177,16 @@ public final class VenueFeed implements AutoCloseable
     public static VenueFeed launch(final VenueSettings settings, final FeedContext context, final SnapshotSource snapshots)
     {
         context.venue(settings.adapter().venue()).conclude();
-        final VenueFeed feed = new VenueFeed(settings, context, snapshots);
+        final VenueFeed feed = new VenueFeed(settings, context);
+        try
+        {
+            feed.wire(snapshots);
+        }
+        catch (final RuntimeException ex)
+        {
+            feed.close();
+            throw ex;
+        }
         if (feed.restClient != null)
         {
             feed.adapter.refineInstruments(

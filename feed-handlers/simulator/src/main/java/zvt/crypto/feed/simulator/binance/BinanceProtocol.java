@@ -70,7 +70,8 @@ public final class BinanceProtocol implements VenueProtocol
     /** Spot and USD-M perpetual addresses both point here (the simulator serves one market per symbol name). */
     public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
     {
-        return Map.of("ws.url", webSocketUri, "rest.url", restUri, "perp.ws.url", webSocketUri, "perp.rest.url", restUri);
+        return Map.of(
+            "ws.url", webSocketUri, "rest.url", restUri, "perp.ws.url", webSocketUri, "perp.rest.url", restUri);
     }
 
     private static StreamRef candles(final String symbol, final String rest)
