@@ -238,8 +238,9 @@ public final class OkxAdapter implements VenueAdapter
                     }
                     catch (final Throwable ex)
                     {
-                        LOG.warn("okx instruments {}: reference data unavailable, tick and lot sizes stay unknown",
-                            instType, ex);
+                        // The reason alone: an answer the venue refused is not a bug of ours to trace.
+                        LOG.warn("okx instruments {}: reference data unavailable, tick and lot sizes stay unknown: {}",
+                            instType, ex.toString());
                     }
                 });
         }
