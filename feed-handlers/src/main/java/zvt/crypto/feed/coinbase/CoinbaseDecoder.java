@@ -18,13 +18,14 @@ import zvt.crypto.feed.venue.FrameDecoder;
  *     <li>a frame with a top-level {@code type} is not an Advanced Trade data message: {@code error} is a venue
  *     error, anything else (a Coinbase Exchange ws-feed message, an echoed request) is ignored.</li>
  * </ul>
- * Every message's {@code sequence_num} goes to {@link FeedPublisher#sessionSequence} before its events are
- * published: it counts every message of the connection, across channels, so a gap means something was lost and the
- * runner rebuilds the session. The envelope's fields come before {@code events} in every recorded message, so the
- * events are decoded as they are read; if {@code events} comes first its extent is remembered and decoded after the
- * envelope (a second pass over it only then). Events are published as each one is complete and valid; the first
- * malformed one rejects the frame and stops it. The envelope's {@code timestamp} is read (and must be valid) only for
- * the channels that use it: every trade carries its own {@code time}. Never throws; allocates nothing per frame.
+ * Every message's {@code sequence_num} goes to {@link FeedPublisher#sessionSequence} before its events are published:
+ * it counts every message of the connection, across channels, so a gap means something was lost and the runner
+ * rebuilds the session; a repeat of the previous message (same number) is dropped as a duplicate. The envelope's
+ * fields come before {@code events} in every recorded message, so the events are decoded as they are read; if
+ * {@code events} comes first its extent is remembered and decoded after the envelope (a second pass over it only
+ * then). Events are published as each one is complete and valid; the first malformed one rejects the frame and stops
+ * it. The envelope's {@code timestamp} is read (and must be valid) only for the channels that use it: every trade
+ * carries its own {@code time}. Never throws; allocates nothing per frame.
  * <p>
  * Not thread-safe: one per feed, on its event loop.
  */
@@ -137,7 +138,10 @@ public final class CoinbaseDecoder implements FrameDecoder
             {
                 // The usual order: the envelope is known, so the events are decoded as they are read.
                 sequenceReported = true;
-                publisher.sessionSequence(sequence);
+                if (!publisher.sessionSequence(sequence))
+                {
+                    return;
+                }
                 if (reader == null && !cursor.skipValue())
                 {
                     reject(CoinbaseDecodeError.MALFORMED_JSON);
@@ -183,9 +187,9 @@ public final class CoinbaseDecoder implements FrameDecoder
             reject(CoinbaseDecodeError.MISSING_CHANNEL);
             return;
         }
-        if (sequence != NO_SEQUENCE && !sequenceReported)
+        if (sequence != NO_SEQUENCE && !sequenceReported && !publisher.sessionSequence(sequence))
         {
-            publisher.sessionSequence(sequence);
+            return;
         }
         if (reader != null && eventsOffset >= 0)
         {

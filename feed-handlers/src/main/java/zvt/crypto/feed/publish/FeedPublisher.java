@@ -262,19 +262,30 @@ public final class FeedPublisher
     /**
      * Checks a per-session message sequence that must grow by exactly one (Coinbase {@code sequence_num}); a break
      * makes the runner resync the session.
+     *
+     * @return false if the message repeats the session's previous one (same sequence): the decoder drops the frame,
+     * counted as a duplicate, so a retransmitted message is not journaled twice. A lower sequence (a message that
+     * arrives late, after the jump it caused) is still decoded (its trades are new, its book update is dropped by the
+     * resyncing book) and does not lower the reference, so the next message is not taken for another jump.
      */
-    public void sessionSequence(final long sequence)
+    public boolean sessionSequence(final long sequence)
     {
         final long last = sessionSequences.get(session);
-        sessionSequences.put(session, sequence);
-        if (last != NO_SEQUENCE && sequence != last + 1)
+        if (last == NO_SEQUENCE || sequence > last)
         {
-            if (sequence <= last)
+            sessionSequences.put(session, sequence);
+            if (last != NO_SEQUENCE && sequence != last + 1)
             {
-                return; // replayed or reordered: nothing was missed
+                control.resync(session, "session sequence jumped from " + last + " to " + sequence);
             }
-            control.resync(session, "session sequence jumped from " + last + " to " + sequence);
+            return true;
         }
+        if (sequence == last)
+        {
+            countDuplicate();
+            return false;
+        }
+        return true; // late: the jump it left was reported when it happened, and the highest stays the reference
     }
 
     private void countDuplicate()

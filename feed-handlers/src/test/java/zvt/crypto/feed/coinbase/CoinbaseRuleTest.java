@@ -161,6 +161,33 @@ class CoinbaseRuleTest
         assertTrue(resyncs.isEmpty(), resyncs::toString);
     }
 
+    /**
+     * Found by the fault soak: a message delivered twice in a row on one session (same {@code sequence_num}) was
+     * decoded twice, so its level2 update was journaled twice. The repeat is now dropped as a duplicate.
+     */
+    @Test
+    void shouldDropAMessageRepeatedOnTheSameSession()
+    {
+        final List<String> frames = stream();
+        wire(frames);
+        final ReferenceCoinbaseDecoder reference = new ReferenceCoinbaseDecoder(ids);
+        final List<String> once = new ArrayList<>();
+        long sequenced = 0;
+        for (final String frame : frames)
+        {
+            once.addAll(reference.expected(frame));
+            sequenced += SEQUENCE_NUM.matcher(frame).find() ? 1 : 0;
+            harness.deliver(frame);
+            harness.deliver(frame);
+        }
+        harness.close();
+
+        CoinbaseConformanceTest.assertLines(once, harness.collector().lines());
+        assertEquals(sequenced, harness.syncCounters().duplicates());
+        assertTrue(sequenced > 0);
+        assertTrue(resyncs.isEmpty(), resyncs::toString);
+    }
+
     @Test
     void shouldLogAVenueErrorOnceAndCountItIgnored()
     {

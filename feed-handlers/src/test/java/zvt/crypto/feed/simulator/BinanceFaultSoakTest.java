@@ -7,9 +7,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import zvt.crypto.core.book.OrderBook;
 import zvt.crypto.core.book.OrderBookEventHandler;
-import zvt.crypto.core.book.PriceLevels;
 import zvt.crypto.core.codec.BookUpdateDecoder;
 import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.BooleanType;
@@ -32,7 +30,6 @@ import zvt.crypto.journal.JournalContext;
 import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalReader;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -335,57 +332,6 @@ class BinanceFaultSoakTest
             "every delivered diff is journaled, dropped as already applied, or discarded with its lost stream");
         assertEquals(faults.count(FaultKind.MALFORMED), feed.counters().decodeErrors(),
             "every malformed frame, and nothing else, is a decode error");
-    }
-
-    /** A good book's levels, copied on the ring thread for checking elsewhere. */
-    private record BookSample(int instrumentId, long sequence, List<BigDecimal[]> bids, List<BigDecimal[]> asks)
-    {
-        static BookSample of(final OrderBook book)
-        {
-            return new BookSample(book.instrumentId(), book.lastSequence(), levels(book, book.bids()),
-                levels(book, book.asks()));
-        }
-
-        private static List<BigDecimal[]> levels(final OrderBook book, final PriceLevels side)
-        {
-            final List<BigDecimal[]> levels = new ArrayList<>(side.depth());
-            for (int i = 0; i < side.depth(); i++)
-            {
-                levels.add(new BigDecimal[]{BigDecimal.valueOf(side.price(i), -book.priceExponent()),
-                    BigDecimal.valueOf(side.size(i), -book.sizeExponent())});
-            }
-            return levels;
-        }
-
-        boolean matches(final GroundTruthBook truth)
-        {
-            return sequence == truth.lastUpdateId() && same(bids, truth.bidPrices(), truth.bidSizes()) &&
-                same(asks, truth.askPrices(), truth.askSizes());
-        }
-
-        private static boolean same(final List<BigDecimal[]> levels, final long[] prices, final long[] sizes)
-        {
-            if (levels.size() != prices.length)
-            {
-                return false;
-            }
-            for (int i = 0; i < prices.length; i++)
-            {
-                if (levels.get(i)[0].compareTo(BigDecimal.valueOf(prices[i], -GroundTruthBook.EXPONENT)) != 0 ||
-                    levels.get(i)[1].compareTo(BigDecimal.valueOf(sizes[i], -GroundTruthBook.EXPONENT)) != 0)
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        public String toString()
-        {
-            return instrumentId + "@" + sequence + " bids " + bids.size() + " (best " +
-                (bids.isEmpty() ? "-" : bids.get(0)[0] + "x" + bids.get(0)[1]) + ") asks " + asks.size() + " (best " +
-                (asks.isEmpty() ? "-" : asks.get(0)[0] + "x" + asks.get(0)[1]) + ")";
-        }
     }
 
     private static final class Counts

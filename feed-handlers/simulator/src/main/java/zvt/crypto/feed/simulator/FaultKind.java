@@ -13,6 +13,8 @@ public enum FaultKind
     CORRUPT_CHECKSUM,
     /** A message was replaced by a truncated, invalid JSON frame (the original is lost). */
     MALFORMED,
+    /** A book snapshot a venue sends on subscribe (OKX) was not sent: the client must fetch one over REST. */
+    OMITTED_SNAPSHOT,
     /** The simulator closed every connection abruptly. */
     DISCONNECT,
     /** The market stopped sending for a while (nothing lost, just late). */

@@ -22,6 +22,7 @@ public final class SimulatorCounters
     private final AtomicLong connectionsAccepted = new AtomicLong();
     private final AtomicLong activeConnections = new AtomicLong();
     private final AtomicLong controlRequests = new AtomicLong();
+    private final AtomicLong repliesDelivered = new AtomicLong();
     private final AtomicLong restRequests = new AtomicLong();
     private final AtomicLong pingsSent = new AtomicLong();
     private final AtomicLong pongsReceived = new AtomicLong();
@@ -91,6 +92,15 @@ public final class SimulatorCounters
         return controlRequests.get();
     }
 
+    /**
+     * Control replies (acks, pongs, errors, Coinbase {@code subscriptions}) whose write reached the socket: the data
+     * frames a client receives besides {@link #messagesDelivered()} and malformed replacements.
+     */
+    public long repliesDelivered()
+    {
+        return repliesDelivered.get();
+    }
+
     /** REST requests received, answered or rejected. */
     public long restRequests()
     {
@@ -154,6 +164,11 @@ public final class SimulatorCounters
         increment(controlRequests);
     }
 
+    void incrementRepliesDelivered()
+    {
+        increment(repliesDelivered);
+    }
+
     void incrementRestRequests()
     {
         increment(restRequests);
@@ -189,6 +204,7 @@ public final class SimulatorCounters
             .append(" connectionsAccepted=").append(connectionsAccepted())
             .append(" activeConnections=").append(activeConnections())
             .append(" controlRequests=").append(controlRequests())
+            .append(" repliesDelivered=").append(repliesDelivered())
             .append(" restRequests=").append(restRequests())
             .append(" pingsSent=").append(pingsSent())
             .append(" pongsReceived=").append(pongsReceived()).toString();

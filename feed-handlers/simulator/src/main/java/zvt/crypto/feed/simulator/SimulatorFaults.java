@@ -16,6 +16,7 @@ public final class SimulatorFaults
     private final double[] reorder = new double[KINDS];
     private final double[] malformed = new double[KINDS];
     private double corruptChecksum;
+    private double omitSnapshot;
     private long disconnectEveryMs;
     private long stallEveryMs;
     private long stallMs;
@@ -81,6 +82,25 @@ public final class SimulatorFaults
     public double corruptChecksum()
     {
         return corruptChecksum;
+    }
+
+    /**
+     * Probability that the book snapshot a venue sends on subscribe (OKX) is not sent, as OKX announced it will stop
+     * sending it: the client then needs its REST snapshot path.
+     */
+    public SimulatorFaults omitSnapshot(final double probability)
+    {
+        if (!probability(probability))
+        {
+            throw new IllegalArgumentException("probability must be 0..1: " + probability);
+        }
+        this.omitSnapshot = probability;
+        return this;
+    }
+
+    public double omitSnapshot()
+    {
+        return omitSnapshot;
     }
 
     /** Closes every connection abruptly this often; 0 never. */

@@ -108,7 +108,13 @@ final class SimulatorSession extends SimpleChannelInboundHandler<Object> impleme
     public void reply(final String text)
     {
         flushBatch();
-        channel.writeAndFlush(new TextWebSocketFrame(text));
+        channel.writeAndFlush(new TextWebSocketFrame(text)).addListener(f ->
+        {
+            if (f.isSuccess())
+            {
+                counters.incrementRepliesDelivered();
+            }
+        });
     }
 
     public void send(

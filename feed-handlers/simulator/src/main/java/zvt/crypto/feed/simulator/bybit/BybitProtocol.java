@@ -14,6 +14,7 @@ import zvt.crypto.feed.simulator.WireSink;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,12 +23,14 @@ import java.util.concurrent.TimeUnit;
  * {@code {"op":"ping"}} answered pong; no REST here (the kline backfill's REST simulator serves Bybit's klines).
  * The two categories are separate markets: inside the simulator a stream is {@code <category>:<topic>} (e.g.
  * {@code linear:orderbook.50.BTCUSDT}) and its symbol {@code LINEAR:BTCUSDT}, which is also the name to query the
- * ground truth with. Stateless.
+ * ground truth with. One per simulator: it keeps each symbol's encoder for {@link #seqOf}.
  */
 public final class BybitProtocol implements VenueProtocol
 {
     public static final String SPOT = "spot";
     public static final String LINEAR = "linear";
+
+    private final Map<String, BybitWireEncoder> encoders = new ConcurrentHashMap<>();
 
     /** The simulator's market symbol of a category's symbol, e.g. {@code LINEAR:BTCUSDT}. */
     public static String marketSymbol(final String category, final String symbol)
@@ -67,7 +70,22 @@ public final class BybitProtocol implements VenueProtocol
     public WireEncoder newEncoder(
         final SimulatedInstrument instrument, final WireSink sink, final SimulatedMarket market)
     {
-        return new BybitWireEncoder(instrument.venueSymbol(), sink);
+        final BybitWireEncoder encoder = new BybitWireEncoder(instrument.venueSymbol(), sink);
+        encoders.put(instrument.venueSymbol(), encoder);
+        return encoder;
+    }
+
+    /**
+     * The {@code seq} of a recent {@code orderbook.50/200} message by its {@code u}, which is all a feed's book keeps:
+     * the id to ask {@code groundTruthAt} with. -1 if the symbol has no market yet, or the id is unsent or too old.
+     * Any thread.
+     *
+     * @param marketSymbol e.g. {@code LINEAR:BTCUSDT} ({@link #marketSymbol}).
+     */
+    public long seqOf(final String marketSymbol, final long updateId)
+    {
+        final BybitWireEncoder encoder = encoders.get(marketSymbol);
+        return encoder == null ? -1 : encoder.seqOf(updateId);
     }
 
     public VenueSession newSession(final SessionControl control)

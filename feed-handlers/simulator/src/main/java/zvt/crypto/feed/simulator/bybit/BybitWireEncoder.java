@@ -12,6 +12,7 @@ import zvt.crypto.feed.simulator.WireSink;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import static zvt.crypto.feed.simulator.WireBytes.ascii;
 import static zvt.crypto.feed.simulator.WireBytes.beginObject;
@@ -21,18 +22,23 @@ import static zvt.crypto.feed.simulator.WireDecimals.trimmedMantissa;
 
 /**
  * Bybit v5's JSON for one symbol of one category (PROTOCOLS.md §3.2–3.3). {@code orderbook.50} and
- * {@code orderbook.200} each have their own {@code u}, +1 for every delta, and a connection that subscribes gets a
- * {@code snapshot} with the current {@code u} (never 1, which means a restart); {@code seq} is the market's update
- * id, so the ground truth at a {@code seq} is the book a client holds after that message. Deltas carry every level
- * the change touched: exact while the simulated book has no more levels per side than the depth. {@code orderbook.1}
- * is a snapshot of the best level on every change, with its own {@code u}. {@code publicTrade} (side = taker side,
- * {@code i} a numeric string in both categories, tick direction on linear only), {@code tickers} (always full
- * snapshots) and {@code kline}. Used on the simulator's event loop only.
+ * {@code orderbook.200} each have their own {@code u}, +1 for every change of the book whether anyone subscribes or
+ * not (as Bybit's own counter runs), and a connection that subscribes gets a {@code snapshot} with the current
+ * {@code u} (never 1, which means a restart); {@code seq} is the market's update id, so the ground truth at a
+ * {@code seq} is the book a client holds after that message. Both depths count the same changes, so they share one
+ * {@code u}, and {@link #seqOf} maps a recent {@code u} back to its {@code seq} for tests that only see {@code u}.
+ * Deltas carry every level the change touched: exact while the simulated book has no more levels per side than the
+ * depth. {@code orderbook.1} is a snapshot of the best level on every change, with its own {@code u} (+1 on every
+ * change of the top). {@code publicTrade} (side = taker side, {@code i} a numeric string in both categories, tick
+ * direction on linear only), {@code tickers} (always full snapshots) and {@code kline}. Used on the simulator's event
+ * loop only.
  */
 final class BybitWireEncoder implements WireEncoder
 {
     private static final long FIRST_UPDATE_ID = 1_000;
     private static final int MAX_LEVELS = 200;
+    /** Book update ids remembered for {@link #seqOf}: about a minute of one symbol's changes at test rates. */
+    private static final int SEQ_HISTORY = 1 << 16;
     private static final byte[] TOPIC = ascii("{\"topic\":\"");
 
     private final String symbol;
@@ -49,8 +55,9 @@ final class BybitWireEncoder implements WireEncoder
     private final long[] prices = new long[MAX_LEVELS];
     private final long[] sizes = new long[MAX_LEVELS];
     private long book1UpdateId = FIRST_UPDATE_ID;
-    private long book50UpdateId = FIRST_UPDATE_ID;
-    private long book200UpdateId = FIRST_UPDATE_ID;
+    /** Pairs {@code u, seq} at index {@code 2 * (u % SEQ_HISTORY)}; read from other threads by {@link #seqOf}. */
+    private final AtomicLongArray seqByUpdateId = new AtomicLongArray(2 * SEQ_HISTORY);
+    private long bookUpdateId = FIRST_UPDATE_ID;
     private long seq;
     private long lastPrice;
     private long highPrice;
@@ -101,20 +108,42 @@ final class BybitWireEncoder implements WireEncoder
     public void onBookChange(final BookChange change, final BookView book)
     {
         seq = change.lastUpdateId();
+        remember(++bookUpdateId, seq);
         if (sink.wants(StreamKind.DEPTH, 50))
         {
-            delta(book50Topic, 50, ++book50UpdateId, change);
+            delta(book50Topic, 50, bookUpdateId, change);
         }
         if (sink.wants(StreamKind.DEPTH, 200))
         {
-            delta(book200Topic, 200, ++book200UpdateId, change);
+            delta(book200Topic, 200, bookUpdateId, change);
         }
+    }
+
+    /**
+     * The {@code seq} (market update id) of the book message with this {@code u} of {@code orderbook.50/200}, or -1
+     * if it was not sent yet or is too old. Any thread.
+     */
+    long seqOf(final long updateId)
+    {
+        final int index = 2 * (int)(updateId % SEQ_HISTORY);
+        final long before = seqByUpdateId.getAcquire(index);
+        final long seqAt = seqByUpdateId.getAcquire(index + 1);
+        return before == updateId && seqByUpdateId.getAcquire(index) == updateId ? seqAt : -1;
+    }
+
+    private void remember(final long updateId, final long marketUpdateId)
+    {
+        final int index = 2 * (int)(updateId % SEQ_HISTORY);
+        seqByUpdateId.setRelease(index, -1);
+        seqByUpdateId.setRelease(index + 1, marketUpdateId);
+        seqByUpdateId.setRelease(index, updateId);
     }
 
     public void onTopOfBook(
         final long updateId, final long bidPrice, final long bidSize, final long askPrice, final long askSize,
         final long timeMs)
     {
+        ++book1UpdateId; // Bybit's counter runs whether anyone subscribes or not, as the depths' do
         if (sink.wants(StreamKind.BOOK_TICKER, 1))
         {
             begin(book1Topic).field("type", "snapshot").field("ts", timeMs);
@@ -123,7 +152,7 @@ final class BybitWireEncoder implements WireEncoder
             level(bidPrice, bidSize);
             writer.endArray().beginArray("a");
             level(askPrice, askSize);
-            writer.endArray().field("u", ++book1UpdateId).field("seq", updateId).endObject().field("cts", timeMs)
+            writer.endArray().field("u", book1UpdateId).field("seq", updateId).endObject().field("cts", timeMs)
                 .endObject();
             sink.emit(StreamKind.BOOK_TICKER, 1, payload, writer.position(), WireSink.NO_SPLICE, updateId, updateId);
         }
@@ -145,8 +174,11 @@ final class BybitWireEncoder implements WireEncoder
     {
         if (kind == StreamKind.DEPTH)
         {
-            final byte[] topic = variant == 50 ? book50Topic : book200Topic;
-            snapshot(topic, variant, variant == 50 ? book50UpdateId : book200UpdateId, book, nowMs, target);
+            if (bookUpdateId == FIRST_UPDATE_ID)
+            {
+                remember(bookUpdateId, book.lastUpdateId()); // the book before its first change
+            }
+            snapshot(variant == 50 ? book50Topic : book200Topic, variant, bookUpdateId, book, nowMs, target);
         }
         else if (kind == StreamKind.BOOK_TICKER)
         {

@@ -150,6 +150,13 @@ final class OkxWireEncoder implements WireEncoder
         {
             return;
         }
+        final double omit = market == null ? 0 : market.context().faults().omitSnapshot();
+        if (omit > 0 && faultRandom.nextDouble() < omit)
+        {
+            market.faultLog().record(new FaultRecord(FaultKind.OMITTED_SNAPSHOT, 0, StreamKind.DEPTH, instId,
+                book.lastUpdateId(), book.lastUpdateId(), 1, nowMs));
+            return;
+        }
         begin(booksArg, SNAPSHOT).beginArray("asks");
         writeLevels(book.bestLevels(false, prices, sizes, MAX_SNAPSHOT_LEVELS));
         writer.endArray().beginArray("bids");

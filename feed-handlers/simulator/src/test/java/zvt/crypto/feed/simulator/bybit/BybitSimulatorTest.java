@@ -130,6 +130,45 @@ class BybitSimulatorTest
         }
     }
 
+    /**
+     * A feed's book keeps only {@code u}; the soak finds the ground truth through {@link BybitProtocol#seqOf}. That
+     * holds across a resubscription because {@code u} counts every change, subscribed or not, as Bybit's does: a
+     * snapshot after changes nobody was sent carries a new {@code u}, never the last delta's with a newer book.
+     */
+    @Test
+    void shouldMapEveryUToItsSeqAndAdvanceUWhileUnsubscribed() throws Exception
+    {
+        final BybitProtocol protocol = new BybitProtocol();
+        simulator = VenueSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(3_000), protocol);
+        final String symbol = BybitProtocol.marketSymbol("linear", "BTCUSDT");
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/v5/public/linear"))
+        {
+            // The trades keep the symbol's market running while its book is unsubscribed.
+            client.send("{\"op\":\"subscribe\",\"args\":[\"publicTrade.BTCUSDT\",\"orderbook.50.BTCUSDT\"]}");
+            long u = 0;
+            for (int i = 0; i < 200; i++)
+            {
+                final JsonNode data = MAPPER.readTree(client.next(m -> m.contains("\"topic\":\"orderbook.50"), TIMEOUT))
+                    .get("data");
+                u = data.get("u").asLong();
+                assertEquals(data.get("seq").asLong(), protocol.seqOf(symbol, u));
+            }
+            client.send("{\"op\":\"unsubscribe\",\"args\":[\"orderbook.50.BTCUSDT\"]}");
+            client.next(m -> m.contains("\"op\":\"unsubscribe\""), TIMEOUT);
+            for (int i = 0; i < 100; i++)
+            {
+                client.next(m -> m.contains("\"topic\":\"publicTrade"), TIMEOUT);
+            }
+            client.send("{\"op\":\"subscribe\",\"args\":[\"orderbook.50.BTCUSDT\"]}");
+            final JsonNode snapshot = MAPPER.readTree(client.next(
+                m -> m.contains("\"topic\":\"orderbook.50") && m.contains("\"type\":\"snapshot\""), TIMEOUT))
+                .get("data");
+            assertTrue(snapshot.get("u").asLong() > u, "u ran on while unsubscribed");
+            assertEquals(snapshot.get("seq").asLong(), protocol.seqOf(symbol, snapshot.get("u").asLong()));
+            assertEquals(-1, protocol.seqOf(symbol, snapshot.get("u").asLong() + 1_000_000));
+        }
+    }
+
     @Test
     void shouldShowEveryDroppedDeltaAsAGapInU() throws Exception
     {

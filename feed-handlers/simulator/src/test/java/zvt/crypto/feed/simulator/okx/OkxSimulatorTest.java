@@ -175,6 +175,24 @@ class OkxSimulatorTest
         book.assertEquals(simulator.groundTruthAt("ETH-USDT", data.get("seqId").asLong()));
     }
 
+    /** OKX announced it will stop sending the books snapshot: an omitted one leaves the client only updates. */
+    @Test
+    void shouldOmitTheBooksSnapshotOnSubscribeWhenAsked() throws Exception
+    {
+        simulator = VenueSimulator.launch(new BinanceSimulatorContext().messagesPerSecond(2_000)
+            .faults(new SimulatorFaults().omitSnapshot(1.0)), new OkxProtocol());
+        try (WebSocketTestClient client = WebSocketTestClient.connect(simulator.webSocketUri() + "/ws/v5/public"))
+        {
+            client.send("{\"op\":\"subscribe\",\"args\":[{\"channel\":\"books\",\"instId\":\"BTC-USDT\"}]}");
+            for (int i = 0; i < 20; i++)
+            {
+                assertEquals("update", MAPPER.readTree(client.next(m -> m.contains("\"action\""), TIMEOUT))
+                    .get("action").asText());
+            }
+        }
+        assertEquals(1, simulator.faults().count(FaultKind.OMITTED_SNAPSHOT, StreamKind.DEPTH));
+    }
+
     @Test
     void shouldShowEveryDroppedUpdateAsAPrevSeqIdGapAndEveryCorruptChecksum() throws Exception
     {
