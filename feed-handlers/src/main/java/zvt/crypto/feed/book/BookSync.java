@@ -259,7 +259,8 @@ public final class BookSync implements SnapshotCallback
                 }
                 discardBacklog(state);
                 state.owner = session;
-                publishSnapshot(state, message, receiveTimeNanos, "snapshot id " + message.lastId());
+                publishSnapshot(state, message, receiveTimeNanos, message.lastId() == BookFields.NO_ID ?
+                    "snapshot without an id" : "snapshot id " + message.lastId());
             }
             case APPLY ->
             {
@@ -269,7 +270,7 @@ public final class BookSync implements SnapshotCallback
                     return;
                 }
                 books.publish(venue, state.instrumentId, BookUpdateKind.DELTA, receiveTimeNanos,
-                    message.exchangeTimeNanos(), firstSequence(message), message.lastId(), message.levels());
+                    message.exchangeTimeNanos(), firstSequence(message), journaled(message.lastId()), message.levels());
             }
             case DROP -> counters.incrementDroppedUpdates();
             case BUFFER -> buffer(state, message, receiveTimeNanos, replaying);
@@ -303,7 +304,7 @@ public final class BookSync implements SnapshotCallback
         final State state, final BookFields message, final long receiveTimeNanos, final String reason)
     {
         books.publish(venue, state.instrumentId, BookUpdateKind.SNAPSHOT, receiveTimeNanos,
-            message.exchangeTimeNanos(), message.lastId(), message.lastId(), message.levels());
+            message.exchangeTimeNanos(), journaled(message.lastId()), journaled(message.lastId()), message.levels());
         cancelTimer(state);
         state.backoff.onConnected(0);
         state.backoff.onDisconnected(0);
@@ -471,7 +472,13 @@ public final class BookSync implements SnapshotCallback
     private static long firstSequence(final BookFields message)
     {
         return message.firstId() != BookFields.NO_ID ? message.firstId() :
-            message.previousId() != BookFields.NO_ID ? message.previousId() + 1 : message.lastId();
+            message.previousId() != BookFields.NO_ID ? message.previousId() + 1 : journaled(message.lastId());
+    }
+
+    /** The sequence a BookUpdate carries: the venue's id, or 0 where its messages have none (OKX 2021-22 books). */
+    private static long journaled(final long id)
+    {
+        return id == BookFields.NO_ID ? 0 : id;
     }
 
     private static final class State

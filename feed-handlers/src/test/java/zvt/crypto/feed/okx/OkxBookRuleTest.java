@@ -135,7 +135,7 @@ class OkxBookRuleTest
             harness.deliver(legacyBook("update", "[\"102\",\"1\",\"0\",\"1\"]", crc("100:1:101:1")));
             assertEquals(1, harness.syncCounters().gaps());
         }
-        final long none = Long.MIN_VALUE;
+        final long none = 0; // a book message without ids is journaled with no sequence
         assertEquals(List.of("book 1 SNAPSHOT U=" + none + " u=" + none, RESYNCED,
             "book 1 DELTA U=" + none + " u=" + none, GAP), headers(harness.collector().lines()));
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * become (published, ignored or rejected) and, when published, the canonical text {@link EventCollector} renders
  * from the events the fast decoder publishes. Book messages are rendered as a pass-through book rule publishes them
  * (a snapshot with both sequences = {@code seqId}, a delta from {@code prevSeqId + 1} to {@code seqId}; without ids
- * the rule's "no id", {@link Long#MIN_VALUE}).
+ * the journal's "no sequence", 0).
  */
 final class ReferenceOkxDecoder
 {
@@ -31,7 +31,7 @@ final class ReferenceOkxDecoder
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long MS = 1_000_000L;
-    private static final long NO_ID = Long.MIN_VALUE;
+    private static final long NO_ID = 0;
     private static final Map<String, String> BARS = Map.ofEntries(
         Map.entry("1s", "S1"), Map.entry("1m", "M1"), Map.entry("3m", "M3"), Map.entry("5m", "M5"),
         Map.entry("15m", "M15"), Map.entry("30m", "M30"), Map.entry("1H", "H1"), Map.entry("2H", "H2"),
