@@ -59,6 +59,7 @@ public final class FeedPublisher
     private long receiveTimeNanos;
     private boolean accepted;
     private boolean rejected;
+    private long frameSequence;
 
     /**
      * @param venue        whose events these are.
@@ -140,6 +141,7 @@ public final class FeedPublisher
         this.receiveTimeNanos = receiveTimeNanos;
         accepted = false;
         rejected = false;
+        frameSequence = NO_SEQUENCE;
     }
 
     /** Accounts the frame once, by the first of: rejected, accepted, ignored. */
@@ -232,13 +234,21 @@ public final class FeedPublisher
         }
     }
 
-    /** The frame is malformed: counted by reason (the first of each reason is logged with an excerpt). */
+    /**
+     * The frame is malformed: counted by reason (the first of each reason is logged with an excerpt). If its session
+     * sequence was already taken ({@link #sessionSequence}), the message is lost without a jump to show it, so the
+     * runner resyncs the session as for a jump.
+     */
     public void reject(final DecodeError reason, final DirectBuffer buffer, final int offset, final int length)
     {
         if (!rejected)
         {
             rejected = true;
             errors.record(reason, buffer, offset, length);
+            if (frameSequence != NO_SEQUENCE)
+            {
+                control.resync(session, "message " + frameSequence + " of the session sequence was malformed");
+            }
         }
     }
 
@@ -274,6 +284,7 @@ public final class FeedPublisher
         if (last == NO_SEQUENCE || sequence > last)
         {
             sessionSequences.put(session, sequence);
+            frameSequence = sequence;
             if (last != NO_SEQUENCE && sequence != last + 1)
             {
                 control.resync(session, "session sequence jumped from " + last + " to " + sequence);

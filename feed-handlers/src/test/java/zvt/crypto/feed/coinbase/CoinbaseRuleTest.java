@@ -162,6 +162,30 @@ class CoinbaseRuleTest
     }
 
     /**
+     * Found by the fault soak: a frame cut short after its {@code sequence_num} (the envelope comes first) was
+     * rejected, but its number was taken, so the next message looked contiguous and the books stayed good without
+     * the lost message's updates. The lost message now resyncs the session as a jump does.
+     */
+    @Test
+    void shouldResyncTheSessionWhenAMessageIsLostToAMalformedFrameAfterItsSequenceNum()
+    {
+        final List<String> frames = stream();
+        wire(frames);
+        final List<String> snapshots = frames.stream().filter(CoinbaseRuleTest::isL2Snapshot).toList();
+        final int lost = frames.indexOf(snapshots.getLast()) + 20;
+        final String cut = frames.get(lost).substring(0, frames.get(lost).length() / 2);
+        assertTrue(SEQUENCE_NUM.matcher(cut).find(), "the cut keeps the envelope");
+        for (int i = 0; i <= lost + 10; i++)
+        {
+            harness.deliver(i == lost ? cut : frames.get(i));
+        }
+        assertEquals(1, harness.counters().decodeErrors());
+        assertEquals(1, resyncs.size(), resyncs::toString);
+        assertTrue(resyncs.getFirst().contains("was malformed"), resyncs.getFirst());
+        ids.values().forEach(id -> assertFalse(harness.books().isLive(id)));
+    }
+
+    /**
      * Found by the fault soak: a message delivered twice in a row on one session (same {@code sequence_num}) was
      * decoded twice, so its level2 update was journaled twice. The repeat is now dropped as a duplicate.
      */
