@@ -86,6 +86,6 @@ awk -v label="$label" -v rate="$rate" -v ev="${events:-0}" -v el="$elapsed" -v t
   'BEGIN { printf "%s rate=%s window=%.1fs events=%d (%.0f/s) process: %.1f%% core %.1f us/event |" \
     " node threads: %.1f%% core %.1f us/event\n",
     label, rate, el/1e9, ev, ev/(el/1e9), 100*tot/el, ev ? tot/1e3/ev : 0, 100*node/el, ev ? node/1e3/ev : 0 }'
-for name in "${!delta[@]}"; do printf '%s\t%s\n' "$name" "${delta[$name]}"; done | sort -t$'\t' -k2 -n -r | head -8 \
+for name in "${!delta[@]}"; do printf '%s\t%s\n' "$name" "${delta[$name]}"; done | sort -t$'\t' -k2 -n -r | head -20 \
   | awk -F'\t' -v el="$elapsed" '{ printf "    %-16s %6.2f%% core\n", $1, 100*$2/el }'
 rm -rf "$dir"

@@ -31,6 +31,12 @@ public final class ZvtCrypto
     {
         // Before any Chronicle class loads: never phone home (the analytics jar is also excluded from the build).
         System.setProperty("chronicle.analytics.disable", "true");
+        // Netty's default leak detection samples buffers with a stack trace each: a per-frame cost on the feed and
+        // gateway loops in production. Tests keep Netty's default; -Dio.netty.leakDetection.level still wins here.
+        if (System.getProperty("io.netty.leakDetection.level") == null)
+        {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
     }
 
     private ZvtCrypto()

@@ -4,18 +4,20 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.EventHandlerGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline topology: one ring of pre-allocated {@link MarketEvent} slots, the journal appender as the first
- * consumer and every other consumer gated behind it, so each sees the journal index of the event it handles.
+ * consumer and every other consumer after it, so each sees the journal index of the event it handles. They run on one
+ * thread in that order ({@link ConsumerThreads#SHARED}, the default) or each on its own thread gated on the journal's
+ * sequence ({@link ConsumerThreads#SEPARATE}).
  * <pre>
  *   producers (feed event loops) ──► ring ──► journal ──┬──► consumer 1 (gateway fan-out)
  *                                                       ├──► consumer 2 (redis, metrics, ...)
@@ -50,20 +52,26 @@ public final class MarketEventRing implements AutoCloseable
             context.ringSize(),
             context.threadFactory(),
             context.producerType(),
-            context.waitStrategy().newInstance());
+            context.waitStrategy().newInstance(context.ringSize()));
         disruptor.setDefaultExceptionHandler(exceptionHandler);
-        consumersStarted = new CountDownLatch(1 + afterJournal.size());
-        final EventHandlerGroup<MarketEvent> journalStage =
-            disruptor.handleEventsWith(new StartSignallingHandler(journal, consumersStarted));
-        if (!afterJournal.isEmpty())
+        if (afterJournal.isEmpty() || this.context.consumerThreads() == ConsumerThreads.SHARED)
         {
+            final List<EventHandler<MarketEvent>> inOrder = new ArrayList<>(1 + afterJournal.size());
+            inOrder.add(journal);
+            inOrder.addAll(afterJournal);
+            consumersStarted = new CountDownLatch(1);
+            disruptor.handleEventsWith(new StartSignallingHandler(new SequentialHandlers(inOrder), consumersStarted));
+        }
+        else
+        {
+            consumersStarted = new CountDownLatch(1 + afterJournal.size());
             @SuppressWarnings("unchecked")
             final EventHandler<MarketEvent>[] handlers = new EventHandler[afterJournal.size()];
             for (int i = 0; i < handlers.length; i++)
             {
                 handlers[i] = new StartSignallingHandler(afterJournal.get(i), consumersStarted);
             }
-            journalStage.then(handlers);
+            disruptor.handleEventsWith(new StartSignallingHandler(journal, consumersStarted)).then(handlers);
         }
     }
 

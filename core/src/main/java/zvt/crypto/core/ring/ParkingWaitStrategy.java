@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * between a waiter's last check and its park.
  * <p>
  * Cost: one futex wake per parked consumer per batch, instead of a spinning core. A consumer gated on another also
- * wakes on the publish that precedes the upstream's work, then parks again until the upstream has finished.
+ * wakes on the publish that precedes the upstream's work, then parks again until the upstream has finished. A
+ * producer inside a {@link PublishBurst} wakes consumers once per burst instead of once per event.
  */
 public final class ParkingWaitStrategy implements WaitStrategy
 {
@@ -48,11 +49,27 @@ public final class ParkingWaitStrategy implements WaitStrategy
         }
     }
 
+    private final int maxDeferredSignals;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition published = lock.newCondition();
     private final Condition consumed = lock.newCondition();
     private volatile int cursorWaiters;
     private volatile int dependentWaiters;
+
+    /**
+     * @param ringSize slots of the ring it serves: a {@link PublishBurst} defers at most a quarter of them (and at
+     *                 most 32), so a producer never fills the ring while the consumer sleeps unwoken.
+     */
+    public ParkingWaitStrategy(final int ringSize)
+    {
+        maxDeferredSignals = Math.max(1, Math.min(32, ringSize / 4));
+    }
+
+    /** Publishes a {@link PublishBurst} may leave unsignalled; at this count it signals. */
+    int maxDeferredSignals()
+    {
+        return maxDeferredSignals;
+    }
 
     public long waitFor(
         final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
@@ -77,8 +94,19 @@ public final class ParkingWaitStrategy implements WaitStrategy
         return available;
     }
 
-    /** After a publish and on alert: wakes consumers waiting for producers and, for an alert, the gated ones. */
+    /**
+     * After a publish and on alert: wakes consumers waiting for producers and, for an alert, the gated ones; inside a
+     * {@link PublishBurst} left to the burst's end.
+     */
     public void signalAllWhenBlocking()
+    {
+        if (!PublishBurst.onThisThread().defer(this))
+        {
+            signalNow();
+        }
+    }
+
+    void signalNow()
     {
         VarHandle.fullFence(); // orders the publish (or the alert flag) before the reads of the waiter counts
         if (cursorWaiters != 0 || dependentWaiters != 0)

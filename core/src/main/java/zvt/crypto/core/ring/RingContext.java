@@ -16,6 +16,7 @@ public final class RingContext
     private int ringSize = RING_SIZE_DEFAULT;
     private WaitStrategyType waitStrategy = WaitStrategyType.PARKING;
     private ProducerType producerType = ProducerType.MULTI;
+    private ConsumerThreads consumerThreads = ConsumerThreads.SHARED;
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
     private ThreadFactory threadFactory = DaemonThreadFactory.INSTANCE;
 
@@ -64,6 +65,17 @@ public final class RingContext
     public ProducerType producerType()
     {
         return producerType;
+    }
+
+    public RingContext consumerThreads(final ConsumerThreads consumerThreads)
+    {
+        this.consumerThreads = consumerThreads;
+        return this;
+    }
+
+    public ConsumerThreads consumerThreads()
+    {
+        return consumerThreads;
     }
 
     /** How long {@link MarketEventRing#close()} waits for consumers to drain what was published. */

@@ -21,11 +21,11 @@ public enum WaitStrategyType
     YIELDING,
     BUSY_SPIN;
 
-    public WaitStrategy newInstance()
+    public WaitStrategy newInstance(final int ringSize)
     {
         return switch (this)
         {
-            case PARKING -> new ParkingWaitStrategy();
+            case PARKING -> new ParkingWaitStrategy(ringSize);
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();

@@ -3,17 +3,23 @@ package zvt.crypto.core.ring;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import zvt.crypto.core.event.MarketEvent;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MarketEventRingTest
 {
-    @Test
-    void shouldRunConsumersAfterTheJournalStageAndDrainOnClose()
+    @ParameterizedTest
+    @EnumSource(ConsumerThreads.class)
+    void shouldRunConsumersAfterTheJournalStageAndDrainOnClose(final ConsumerThreads consumerThreads)
     {
         final AtomicLong journaled = new AtomicLong();
         final AtomicLong outOfOrder = new AtomicLong();
@@ -28,7 +34,8 @@ class MarketEventRingTest
             }
             seen.incrementAndGet();
         };
-        final MarketEventRing ring = new MarketEventRing(new RingContext().ringSize(1024), journal, List.of(after));
+        final MarketEventRing ring = new MarketEventRing(
+            new RingContext().ringSize(1024).consumerThreads(consumerThreads), journal, List.of(after));
         ring.start();
         final RingBuffer<MarketEvent> buffer = ring.ringBuffer();
 
@@ -41,6 +48,30 @@ class MarketEventRingTest
         assertEquals(100_000, journaled.get());
         assertEquals(100_000, seen.get());
         assertEquals(0, outOfOrder.get());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConsumerThreads.class)
+    void shouldRunTheJournalAndTheConsumersAfterItOnThreadsAsConfigured(final ConsumerThreads consumerThreads)
+    {
+        final Set<Thread> journalThreads = ConcurrentHashMap.newKeySet();
+        final Set<Thread> afterThreads = ConcurrentHashMap.newKeySet();
+        final MarketEventRing ring = new MarketEventRing(
+            new RingContext().ringSize(64).consumerThreads(consumerThreads),
+            (event, sequence, endOfBatch) -> journalThreads.add(Thread.currentThread()),
+            List.of((event, sequence, endOfBatch) -> afterThreads.add(Thread.currentThread()),
+                (event, sequence, endOfBatch) -> afterThreads.add(Thread.currentThread())));
+        ring.start();
+        for (int i = 0; i < 100; i++)
+        {
+            ring.ringBuffer().publishEvent((event, sequence) -> event.reset());
+        }
+        ring.close();
+
+        assertEquals(1, journalThreads.size());
+        final Set<Thread> all = new HashSet<>(journalThreads);
+        all.addAll(afterThreads);
+        assertEquals(consumerThreads == ConsumerThreads.SHARED ? 1 : 3, all.size(), "threads running consumers");
     }
 
     @Test

@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The ring with {@link WaitStrategyType#PARKING}: a consumer gated on a busy consumer parks instead of spinning, is
- * woken when the upstream finishes or the ring halts, and nothing is lost or reordered on the way.
+ * The ring with {@link WaitStrategyType#PARKING} and a thread per consumer: a consumer gated on a busy consumer parks
+ * instead of spinning, is woken when the upstream finishes or the ring halts, and nothing is lost or reordered on the
+ * way.
  */
 class ParkingWaitStrategyTest
 {
@@ -40,7 +41,7 @@ class ParkingWaitStrategyTest
         };
         final GatedConsumer after = new GatedConsumer();
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(64).waitStrategy(WaitStrategyType.PARKING), journal, List.of(after)).start();
+            new RingContext().ringSize(64).waitStrategy(WaitStrategyType.PARKING).consumerThreads(ConsumerThreads.SEPARATE), journal, List.of(after)).start();
         try
         {
             ring.ringBuffer().publishEvent((event, sequence) -> event.reset());
@@ -80,7 +81,7 @@ class ParkingWaitStrategyTest
         final GatedConsumer second = new GatedConsumer();
         // A small ring keeps producers, the journal and both gated consumers waking each other all the time.
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(16).waitStrategy(WaitStrategyType.PARKING).producerType(ProducerType.MULTI),
+            new RingContext().ringSize(16).waitStrategy(WaitStrategyType.PARKING).consumerThreads(ConsumerThreads.SEPARATE).producerType(ProducerType.MULTI),
             journal, List.of(first, second)).start();
         final RingBuffer<MarketEvent> buffer = ring.ringBuffer();
         final Thread[] threads = new Thread[producers];
@@ -123,7 +124,7 @@ class ParkingWaitStrategyTest
         };
         final GatedConsumer after = new GatedConsumer();
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(64).waitStrategy(WaitStrategyType.PARKING).shutdownTimeoutMs(100),
+            new RingContext().ringSize(64).waitStrategy(WaitStrategyType.PARKING).consumerThreads(ConsumerThreads.SEPARATE).shutdownTimeoutMs(100),
             journal, List.of(after)).start();
         try
         {

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.agrona.concurrent.UnsafeBuffer;
+import zvt.crypto.core.ring.PublishBurst;
 import zvt.crypto.feed.venue.Keepalive;
 
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * number, answers pings with pongs carrying the same payload, and turns close frames, errors and silence into a
  * closed channel with a reason (the {@link FeedConnection} then reconnects). Silence: after
  * {@link Keepalive#silenceMs()} without any inbound frame the session is probed (the venue's probe message, or a
- * ping frame); still silent {@link Keepalive#probeTimeoutMs()} later, it is dropped. One instance per channel, used on
- * its event loop only.
+ * ping frame); still silent {@link Keepalive#probeTimeoutMs()} later, it is dropped. The frames of one socket read are
+ * published as one {@link PublishBurst}: the ring's consumer is woken once per read, not once per event. One instance
+ * per channel, used on its event loop only.
  */
 final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
 {
@@ -35,6 +37,7 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
     private final FeedCounters counters;
     private final Keepalive keepalive;
     private final FrameBytes frameBytes = new FrameBytes();
+    private PublishBurst burst;
     private long inboundFrames;
 
     FeedChannelHandler(
@@ -51,6 +54,11 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
         this.frames = frames;
         this.counters = counters;
         this.keepalive = keepalive;
+    }
+
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        burst = PublishBurst.onThisThread(); // Netty adds handlers on the channel's event loop: the publishing thread
     }
 
     public void channelActive(final ChannelHandlerContext ctx)
@@ -86,6 +94,7 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
             final ByteBuf content = frame.content();
             final UnsafeBuffer bytes = frameBytes.wrap(content);
             counters.incrementFrames();
+            burst.open();
             frames.onFrame(session, bytes, 0, content.readableBytes());
         }
         else if (frame instanceof PingWebSocketFrame)
@@ -112,8 +121,21 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
         }
     }
 
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        burst.close();
+        ctx.fireChannelReadComplete();
+    }
+
+    public void channelInactive(final ChannelHandlerContext ctx)
+    {
+        burst.close();
+        ctx.fireChannelInactive();
+    }
+
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
+        burst.close();
         connection.closeWithReason(ctx.channel(), "error: " + cause);
     }
 

@@ -30,6 +30,7 @@ public final class NodeConfig
         Map.entry("journal.retention.days", "0"),
         Map.entry("ring.size", "65536"),
         Map.entry("ring.wait", "parking"),
+        Map.entry("ring.consumer.threads", "shared"),
         Map.entry("gateway.host", "127.0.0.1"),
         Map.entry("gateway.port", "8080"),
         Map.entry("venues", "binance"),

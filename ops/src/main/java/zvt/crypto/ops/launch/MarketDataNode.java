@@ -6,6 +6,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.ring.ConsumerThreads;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
@@ -98,6 +99,8 @@ public final class MarketDataNode implements AutoCloseable
                 new RingContext()
                     .ringSize(config.getInt("ring.size"))
                     .waitStrategy(WaitStrategyType.valueOf(config.get("ring.wait").toUpperCase(Locale.ROOT)))
+                    .consumerThreads(
+                        ConsumerThreads.valueOf(config.get("ring.consumer.threads").toUpperCase(Locale.ROOT)))
                     .threadFactory(new DefaultThreadFactory("ring", true)),
                 journalHandler,
                 List.of(fanout)).start();

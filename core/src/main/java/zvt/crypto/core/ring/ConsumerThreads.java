@@ -1,0 +1,17 @@
+package zvt.crypto.core.ring;
+
+/**
+ * How the ring's consumers map to threads. Both keep the order of the pipeline: an event reaches the consumers after
+ * the journal only once the journal has appended it.
+ */
+public enum ConsumerThreads
+{
+    /**
+     * One thread runs the journal and then every later consumer on each event ({@link SequentialHandlers}): one
+     * wake-up per batch instead of one per consumer, which is what costs on a 2-core machine at moderate rates. A
+     * later consumer's work delays the journal's next append, so it must not block (fan-out only queues writes).
+     */
+    SHARED,
+    /** A thread per consumer, each gated on the journal's sequence: the journal never waits for a later consumer. */
+    SEPARATE
+}
