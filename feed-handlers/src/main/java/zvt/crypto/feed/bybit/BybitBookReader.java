@@ -17,7 +17,8 @@ import zvt.crypto.feed.publish.TopFields;
  *     exchange time = the envelope's {@code ts};</li>
  *     <li>depth 1: TopOfBook (best bid {@code b[0]}, best ask {@code a[0]}, an empty side as 0 at 0) with sequence
  *     {@code u}: Bybit re-pushes an unchanged level-1 snapshot every 3 s with the same {@code u}, which the
- *     publisher's duplicate filter then drops. Level 1 is documented as snapshots only; a level-1 delta would
+ *     publisher's duplicate filter then drops; {@code u == 1} restarts the numbering, so that quote is never a
+ *     duplicate. Level 1 is documented as snapshots only; a level-1 delta would
  *     carry only the changed side, so it is ignored rather than published as a wrong quote.</li>
  * </ul>
  * Sizes are absolute, {@code "0"} removes the level. Not thread-safe.
@@ -122,7 +123,15 @@ final class BybitBookReader
     private void publishTop(final int instrumentId, final long timeNanos, final long updateId)
     {
         final TopFields top = publisher.top();
-        top.instrumentId(instrumentId).exchangeTimeNanos(timeNanos).sequence(updateId);
+        top.instrumentId(instrumentId).exchangeTimeNanos(timeNanos);
+        if (updateId == RESTART_UPDATE_ID)
+        {
+            top.restartedSequence(updateId); // after a service restart u counts from 1 again
+        }
+        else
+        {
+            top.sequence(updateId);
+        }
         top.bidPrice().set(0, 0);
         top.bidSize().set(0, 0);
         top.askPrice().set(0, 0);

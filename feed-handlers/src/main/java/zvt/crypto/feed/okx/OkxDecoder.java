@@ -166,9 +166,19 @@ final class OkxDecoder implements FrameDecoder
                 top.askSize().set(levels.size(i), levels.sizeExponent(i));
             }
         }
-        top.instrumentId(instrumentId)
-            .exchangeTimeNanos(payload.timeNanos())
-            .sequence(payload.seqId() > 0 ? payload.seqId() : TopFields.NO_SEQUENCE);
+        top.instrumentId(instrumentId).exchangeTimeNanos(payload.timeNanos());
+        if (payload.seqId() <= 0)
+        {
+            top.sequence(TopFields.NO_SEQUENCE);
+        }
+        else if (payload.prevSeqId() != OkxPayload.NONE && payload.seqId() < payload.prevSeqId())
+        {
+            top.restartedSequence(payload.seqId()); // OKX's documented reset after maintenance: seqId < prevSeqId
+        }
+        else
+        {
+            top.sequence(payload.seqId());
+        }
         publisher.publishTop();
     }
 

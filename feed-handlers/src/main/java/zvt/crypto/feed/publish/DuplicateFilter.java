@@ -12,8 +12,8 @@ import zvt.crypto.core.decimal.MutableDecimal;
  * <ul>
  *     <li>trades with a numeric id: not above the last id published (every venue numbers a symbol's trades in
  *     ascending order); with another id (Bybit linear: a UUID), seen among the last {@link #RECENT_IDS} ids;</li>
- *     <li>quotes: a venue sequence not above the last one; without one, an exchange time before the last one, or
- *     the same time with the same prices and sizes;</li>
+ *     <li>quotes: a venue sequence not above the last one, unless the venue restarted its numbering; without one,
+ *     an exchange time before the last one, or the same time with the same prices and sizes;</li>
  *     <li>candles, per interval: an open time before the last one, or the same open time with an event time not
  *     after the last one (without event time: the same values as the last update).</li>
  * </ul>
@@ -60,8 +60,8 @@ final class DuplicateFilter
         final long key = top.sequence() != TopFields.NO_SEQUENCE ? top.sequence() : top.exchangeTimeNanos();
         final long values = valuesHash(top.bidPrice(), top.bidSize(), top.askPrice(), top.askSize());
         final long lastKey = lastTopKey.get(top.instrumentId());
-        if (key < lastKey || key == lastKey &&
-            (top.sequence() != TopFields.NO_SEQUENCE || values == lastTopValues.get(top.instrumentId())))
+        if (!top.sequenceRestarted() && (key < lastKey || key == lastKey &&
+            (top.sequence() != TopFields.NO_SEQUENCE || values == lastTopValues.get(top.instrumentId()))))
         {
             return true;
         }

@@ -5,7 +5,8 @@ import zvt.crypto.core.decimal.MutableDecimal;
 /**
  * One decoded best bid and offer, filled by a venue decoder and handed to {@link FeedPublisher#publishTop()}.
  * {@link #sequence} is the venue's own monotonic number for the quote (Binance {@code u}, Bybit {@code u}, OKX
- * {@code seqId}) or {@link #NO_SEQUENCE} where the venue has none (then the exchange time orders quotes).
+ * {@code seqId}) or {@link #NO_SEQUENCE} where the venue has none (then the exchange time orders quotes). A venue
+ * that restarts its numbering says so ({@link #restartedSequence}): that quote is new whatever came before it.
  * Reused: not thread-safe.
  */
 public final class TopFields
@@ -19,6 +20,7 @@ public final class TopFields
     private int instrumentId;
     private long exchangeTimeNanos;
     private long sequence;
+    private boolean sequenceRestarted;
 
     public TopFields instrumentId(final int instrumentId)
     {
@@ -36,6 +38,15 @@ public final class TopFields
     public TopFields sequence(final long sequence)
     {
         this.sequence = sequence;
+        this.sequenceRestarted = false;
+        return this;
+    }
+
+    /** A sequence the venue has restarted from (Bybit {@code u == 1}, OKX after maintenance). */
+    public TopFields restartedSequence(final long sequence)
+    {
+        this.sequence = sequence;
+        this.sequenceRestarted = true;
         return this;
     }
 
@@ -72,5 +83,10 @@ public final class TopFields
     public long sequence()
     {
         return sequence;
+    }
+
+    public boolean sequenceRestarted()
+    {
+        return sequenceRestarted;
     }
 }

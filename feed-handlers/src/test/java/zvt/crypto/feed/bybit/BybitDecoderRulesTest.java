@@ -156,6 +156,30 @@ class BybitDecoderRulesTest
     }
 
     @Test
+    void shouldPublishLevelOneQuotesAfterARestartWhoseUIsOne()
+    {
+        try (DecoderHarness harness = linear())
+        {
+            harness.deliver(levelOne("0.6131", 24_042_997));
+            harness.deliver(levelOne("0.6131", 24_042_997)); // the 3 s re-push: dropped
+            harness.deliver(levelOne("0.6200", 1)); // service restart: u counts from 1 again
+            harness.deliver(levelOne("0.6201", 2));
+            harness.close();
+            assertEquals(List.of(
+                "top 1 u=24042997 b=0.6131 B=17.9 a=0.6134 A=35.4 T=1749833474773000000",
+                "top 1 u=1 b=0.6200 B=17.9 a=0.6134 A=35.4 T=1749833474773000000",
+                "top 1 u=2 b=0.6201 B=17.9 a=0.6134 A=35.4 T=1749833474773000000"), harness.collector().lines());
+        }
+    }
+
+    private static String levelOne(final String bid, final long u)
+    {
+        return "{\"topic\":\"orderbook.1.BTCUSDT\",\"type\":\"snapshot\",\"ts\":1749833474773,\"data\":" +
+            "{\"s\":\"BTCUSDT\",\"b\":[[\"" + bid + "\",\"17.9\"]],\"a\":[[\"0.6134\",\"35.4\"]],\"u\":" + u +
+            ",\"seq\":209972815373},\"cts\":1749833474768}";
+    }
+
+    @Test
     void shouldPublishTradesOldestFirstEvenIfListedNewestFirst()
     {
         try (DecoderHarness harness = new DecoderHarness(new BybitAdapter()))

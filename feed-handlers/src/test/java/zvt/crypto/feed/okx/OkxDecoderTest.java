@@ -114,6 +114,31 @@ class OkxDecoderTest
     }
 
     @Test
+    void shouldPublishQuotesAfterTheVenueResetsItsSequenceAndDropRepeats()
+    {
+        final DecoderHarness harness = new DecoderHarness(new OkxAdapter());
+        try (harness)
+        {
+            harness.instrument("BTC-USDT", 1, MarketType.SPOT);
+            harness.deliver(bbo("10.0", 900, 899));
+            harness.deliver(bbo("10.1", 900, 899)); // repeated seqId: dropped
+            harness.deliver(bbo("10.2", 5, 900)); // after maintenance: seqId < prevSeqId
+            harness.deliver(bbo("10.3", 6, 5));
+        }
+        assertEquals(List.of(
+            "top 1 u=900 b=10.0 B=1 a=11 A=2 T=1000000",
+            "top 1 u=5 b=10.2 B=1 a=11 A=2 T=1000000",
+            "top 1 u=6 b=10.3 B=1 a=11 A=2 T=1000000"), harness.collector().lines());
+    }
+
+    private static String bbo(final String bid, final long seqId, final long prevSeqId)
+    {
+        return "{\"arg\":{\"channel\":\"bbo-tbt\",\"instId\":\"BTC-USDT\"},\"data\":[{\"asks\":[[\"11\",\"2\",\"0\"," +
+            "\"1\"]],\"bids\":[[\"" + bid + "\",\"1\",\"0\",\"1\"]],\"ts\":\"1\",\"seqId\":" + seqId + ",\"prevSeqId\":" +
+            prevSeqId + "}]}";
+    }
+
+    @Test
     void shouldReadDataWrittenBeforeItsArg()
     {
         final DecoderHarness harness = new DecoderHarness(new OkxAdapter());
