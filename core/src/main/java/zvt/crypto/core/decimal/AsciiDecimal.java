@@ -1,6 +1,7 @@
 package zvt.crypto.core.decimal;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.json.RangeBytes;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -38,9 +39,10 @@ public final class AsciiDecimal
         {
             return DecimalError.EMPTY;
         }
+        buffer.boundsCheck(offset, length);
         final int end = offset + length;
         int i = offset;
-        final boolean negative = buffer.getByte(i) == '-';
+        final boolean negative = RangeBytes.get(buffer, i) == '-';
         if (negative)
         {
             i++;
@@ -53,7 +55,7 @@ public final class AsciiDecimal
         int overflowZeros = 0;
         for (; i < end; i++)
         {
-            final int digit = buffer.getByte(i) - '0';
+            final int digit = RangeBytes.get(buffer, i) - '0';
             if (digit < 0 || digit > 9)
             {
                 break;
@@ -77,7 +79,7 @@ public final class AsciiDecimal
             }
         }
 
-        if (i < end && buffer.getByte(i) == '.')
+        if (i < end && RangeBytes.get(buffer, i) == '.')
         {
             if (integerDigits == 0)
             {
@@ -87,7 +89,7 @@ public final class AsciiDecimal
             int fractionDigits = 0;
             for (; i < end; i++)
             {
-                final int digit = buffer.getByte(i) - '0';
+                final int digit = RangeBytes.get(buffer, i) - '0';
                 if (digit < 0 || digit > 9)
                 {
                     break;
@@ -115,13 +117,13 @@ public final class AsciiDecimal
         }
         exponent += overflowZeros;
 
-        if (i < end && (buffer.getByte(i) | 0x20) == 'e')
+        if (i < end && (RangeBytes.get(buffer, i) | 0x20) == 'e')
         {
             i++;
             boolean negativeExponent = false;
-            if (i < end && (buffer.getByte(i) == '-' || buffer.getByte(i) == '+'))
+            if (i < end && (RangeBytes.get(buffer, i) == '-' || RangeBytes.get(buffer, i) == '+'))
             {
-                negativeExponent = buffer.getByte(i) == '-';
+                negativeExponent = RangeBytes.get(buffer, i) == '-';
                 i++;
             }
             if (i == end)
@@ -131,7 +133,7 @@ public final class AsciiDecimal
             int written = 0;
             for (; i < end; i++)
             {
-                final int digit = buffer.getByte(i) - '0';
+                final int digit = RangeBytes.get(buffer, i) - '0';
                 if (digit < 0 || digit > 9)
                 {
                     return DecimalError.INVALID_CHARACTER;

@@ -2,6 +2,7 @@ package zvt.crypto.core.instrument;
 
 import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.json.RangeBytes;
 
 import java.nio.charset.StandardCharsets;
 
@@ -95,9 +96,10 @@ public final class AsciiSymbolTable
         {
             return false;
         }
+        buffer.boundsCheck(offset, length);
         for (int i = 0; i < length; i++)
         {
-            if (key[i] != buffer.getByte(offset + i))
+            if (key[i] != RangeBytes.get(buffer, offset + i))
             {
                 return false;
             }
@@ -117,10 +119,11 @@ public final class AsciiSymbolTable
 
     private static int hash(final DirectBuffer buffer, final int offset, final int length)
     {
+        buffer.boundsCheck(offset, length);
         int hash = 0x811C9DC5;
         for (int i = offset; i < offset + length; i++)
         {
-            hash = (hash ^ buffer.getByte(i)) * 0x01000193;
+            hash = (hash ^ RangeBytes.get(buffer, i)) * 0x01000193;
         }
         return hash ^ (hash >>> 16);
     }

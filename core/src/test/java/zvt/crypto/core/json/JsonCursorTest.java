@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static zvt.crypto.core.json.JsonCursor.BEGIN_ARRAY;
 import static zvt.crypto.core.json.JsonCursor.BEGIN_OBJECT;
@@ -72,6 +73,57 @@ class JsonCursorTest
         assertEquals(-12, cursor.tokenAsLong());
         cursor.next();
         assertEquals(Long.MIN_VALUE, cursor.tokenAsLong());
+    }
+
+    /**
+     * Strings are scanned a word at a time: the closing quote and an escape are found at every position relative to
+     * a word, inside a frame that sits in a larger buffer, and bytes with the high bit set (UTF-8) that differ from a
+     * quote or backslash only in that bit are plain text.
+     */
+    @Test
+    void shouldFindTheEndOfAStringAtEveryPositionOfAWord()
+    {
+        // 0xE9, and 0xA2 / 0xDC: a quote and a backslash with the high bit set (one byte each in ISO-8859-1)
+        for (final String unit : new String[] {"a", "\u00e9", "\u00a2", "\u00dc"})
+        {
+            for (int frameOffset = 0; frameOffset < 9; frameOffset++)
+            {
+                for (int length = 0; length < 40; length++)
+                {
+                    final String text = unit.repeat(length);
+                    final String escaped = length == 0 ? "\\\"" : text.substring(0, length / 2) + "\\\"" +
+                        text.substring(length / 2);
+                    for (final String content : new String[] {text, escaped})
+                    {
+                        final byte[] frame = ("[\"" + content + "\",1]").getBytes(StandardCharsets.ISO_8859_1);
+                        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[frameOffset + frame.length + 16]);
+                        buffer.setMemory(0, buffer.capacity(), (byte)'"');
+                        buffer.putBytes(frameOffset, frame);
+                        cursor.wrap(buffer, frameOffset, frame.length);
+                        assertEquals(BEGIN_ARRAY, cursor.next());
+                        assertEquals(STRING, cursor.next(), content);
+                        assertEquals(frameOffset + 2, cursor.tokenOffset());
+                        assertEquals(content.length(), cursor.tokenLength(), content);
+                        assertEquals(NUMBER, cursor.next(), content);
+                        assertEquals(END_ARRAY, cursor.next());
+                        assertEquals(END, cursor.next());
+
+                        // Cut before the closing quote: the quotes after the frame must not end the string.
+                        cursor.wrap(buffer, frameOffset, 2 + content.length());
+                        assertEquals(BEGIN_ARRAY, cursor.next());
+                        assertEquals(ERROR, cursor.next(), content);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseARangeOutsideTheBuffer()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[16]);
+        assertThrows(IndexOutOfBoundsException.class, () -> cursor.wrap(buffer, 8, 9));
+        assertThrows(IndexOutOfBoundsException.class, () -> cursor.wrap(buffer, -1, 4));
     }
 
     private int last(final String json)

@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.core.json.RangeBytes;
 import zvt.crypto.feed.publish.FeedPublisher;
 import zvt.crypto.feed.venue.FrameDecoder;
 
@@ -166,6 +167,7 @@ public final class BybitDecoder implements FrameDecoder
         final DirectBuffer buffer = envelope.buffer();
         final int start = envelope.topicOffset();
         final int end = start + envelope.topicLength();
+        buffer.boundsCheck(start, end - start); // the helpers below read only inside the topic
         final int firstDot = indexOf(buffer, start, end, (byte)'.');
         final int lastDot = lastIndexOf(buffer, start, end, (byte)'.');
         if (firstDot < 0 || lastDot == end - 1)
@@ -213,7 +215,7 @@ public final class BybitDecoder implements FrameDecoder
     {
         for (int i = start; i < end; i++)
         {
-            if (buffer.getByte(i) == b)
+            if (RangeBytes.get(buffer, i) == b)
             {
                 return i;
             }
@@ -225,7 +227,7 @@ public final class BybitDecoder implements FrameDecoder
     {
         for (int i = end - 1; i >= start; i--)
         {
-            if (buffer.getByte(i) == b)
+            if (RangeBytes.get(buffer, i) == b)
             {
                 return i;
             }
@@ -241,7 +243,7 @@ public final class BybitDecoder implements FrameDecoder
         }
         for (int i = 0; i < ascii.length; i++)
         {
-            if (buffer.getByte(start + i) != ascii[i])
+            if (RangeBytes.get(buffer, start + i) != ascii[i])
             {
                 return false;
             }

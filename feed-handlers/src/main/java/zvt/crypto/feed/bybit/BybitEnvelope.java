@@ -1,6 +1,7 @@
 package zvt.crypto.feed.bybit;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.json.RangeBytes;
 import zvt.crypto.core.json.JsonCursor;
 
 import java.nio.charset.StandardCharsets;
@@ -259,10 +260,11 @@ final class BybitEnvelope
         {
             return -1;
         }
+        buffer.boundsCheck(offset, length);
         long value = 0;
         for (int i = offset; i < offset + length; i++)
         {
-            final int digit = buffer.getByte(i) - '0';
+            final int digit = RangeBytes.get(buffer, i) - '0';
             if (digit < 0 || digit > 9)
             {
                 return -1;

@@ -30,6 +30,6 @@ final class BybitJson
     /** True if the field name just read is the one letter {@code name}. */
     static boolean isName(final JsonCursor cursor, final char name)
     {
-        return cursor.tokenLength() == 1 && cursor.buffer().getByte(cursor.tokenOffset()) == name;
+        return cursor.tokenIs(name);
     }
 }

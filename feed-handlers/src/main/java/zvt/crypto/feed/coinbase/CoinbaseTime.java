@@ -1,6 +1,7 @@
 package zvt.crypto.feed.coinbase;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.json.RangeBytes;
 
 /**
  * Coinbase times → epoch nanoseconds, read straight from the frame's bytes with no allocation:
@@ -31,9 +32,14 @@ final class CoinbaseTime
     /** @return the RFC 3339 time at {@code offset} as epoch nanos, or {@link #INVALID}. */
     static long rfc3339Nanos(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length < MIN_LENGTH || buffer.getByte(offset + 4) != '-' || buffer.getByte(offset + 7) != '-' ||
-            (buffer.getByte(offset + 10) | 0x20) != 't' || buffer.getByte(offset + 13) != ':' ||
-            buffer.getByte(offset + 16) != ':')
+        if (length < MIN_LENGTH)
+        {
+            return INVALID;
+        }
+        buffer.boundsCheck(offset, length); // every read below stays inside this range
+        if (RangeBytes.get(buffer, offset + 4) != '-' || RangeBytes.get(buffer, offset + 7) != '-' ||
+            (RangeBytes.get(buffer, offset + 10) | 0x20) != 't' || RangeBytes.get(buffer, offset + 13) != ':' ||
+            RangeBytes.get(buffer, offset + 16) != ':')
         {
             return INVALID;
         }
@@ -51,17 +57,17 @@ final class CoinbaseTime
         final int end = offset + length;
         int i = offset + 19;
         int fraction = 0;
-        if (i < end && buffer.getByte(i) == '.')
+        if (i < end && RangeBytes.get(buffer, i) == '.')
         {
             i++;
             final int start = i;
-            while (i < end && buffer.getByte(i) >= '0' && buffer.getByte(i) <= '9')
+            while (i < end && RangeBytes.get(buffer, i) >= '0' && RangeBytes.get(buffer, i) <= '9')
             {
                 if (i - start == MAX_FRACTION_DIGITS)
                 {
                     return INVALID;
                 }
-                fraction = fraction * 10 + buffer.getByte(i) - '0';
+                fraction = fraction * 10 + RangeBytes.get(buffer, i) - '0';
                 i++;
             }
             if (i == start)
@@ -94,15 +100,15 @@ final class CoinbaseTime
     /** {@code Z} → 0, {@code ±HH:MM} → its seconds east of UTC, anything else → {@link Integer#MIN_VALUE}. */
     private static int zoneSeconds(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length == 1 && (buffer.getByte(offset) | 0x20) == 'z')
+        if (length == 1 && (RangeBytes.get(buffer, offset) | 0x20) == 'z')
         {
             return 0;
         }
-        if (length != 6 || buffer.getByte(offset + 3) != ':')
+        if (length != 6 || RangeBytes.get(buffer, offset + 3) != ':')
         {
             return Integer.MIN_VALUE;
         }
-        final byte sign = buffer.getByte(offset);
+        final byte sign = RangeBytes.get(buffer, offset);
         final int hours = digits(buffer, offset + 1, 2);
         final int minutes = digits(buffer, offset + 4, 2);
         if ((sign != '+' && sign != '-') || hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
@@ -119,7 +125,7 @@ final class CoinbaseTime
         int value = 0;
         for (int i = offset; i < offset + count; i++)
         {
-            final int digit = buffer.getByte(i) - '0';
+            final int digit = RangeBytes.get(buffer, i) - '0';
             if (digit < 0 || digit > 9)
             {
                 return -1;

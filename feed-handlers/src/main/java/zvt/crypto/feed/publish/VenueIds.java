@@ -1,6 +1,7 @@
 package zvt.crypto.feed.publish;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.json.RangeBytes;
 
 /**
  * Venue ids and sequence numbers as ASCII digits, read exactly: 1 to 19 plain digits up to {@link Long#MAX_VALUE}.
@@ -23,15 +24,17 @@ public final class VenueIds
         {
             return INVALID;
         }
+        buffer.boundsCheck(offset, length);
         long value = 0;
         for (int i = offset; i < offset + length; i++)
         {
-            final int digit = buffer.getByte(i) - '0';
+            final int digit = RangeBytes.get(buffer, i) - '0';
             if (digit < 0 || digit > 9)
             {
                 return INVALID;
             }
-            if (value > (Long.MAX_VALUE - digit) / 10)
+            // Only a 19th digit can overflow.
+            if (i - offset == MAX_DIGITS - 1 && value > (Long.MAX_VALUE - digit) / 10)
             {
                 return INVALID;
             }
