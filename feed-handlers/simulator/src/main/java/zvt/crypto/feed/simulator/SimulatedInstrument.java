@@ -29,6 +29,9 @@ public record SimulatedInstrument(String venueSymbol, String startPrice, String 
         "ETHBTC", new SimulatedInstrument("ETHBTC", "0.05000", "0.00001", "0.0001"),
         "BNBBTC", new SimulatedInstrument("BNBBTC", "0.009000", "0.000001", "0.001"));
 
+    /** Quote assets a compact symbol ({@code BTCUSDT}) may end with, each listed before its own suffixes. */
+    private static final String[] QUOTES = {"USDT", "BUSD", "USDC", "FDUSD", "TUSD", "BTC", "ETH", "BNB", "TRY", "EUR"};
+
     public SimulatedInstrument
     {
         venueSymbol = venueSymbol.toUpperCase(Locale.ROOT);
@@ -61,6 +64,29 @@ public record SimulatedInstrument(String venueSymbol, String startPrice, String 
     public static java.util.List<String> defaultSymbols()
     {
         return DEFAULTS.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * The quote asset a compact symbol ends with ({@code BTCUSDT} → {@code USDT}): a known quote asset, else its last
+     * three letters. The venues' REST reference data name base and quote separately.
+     */
+    public static String quoteOf(final String compactSymbol)
+    {
+        for (final String quote : QUOTES)
+        {
+            if (compactSymbol.endsWith(quote) && compactSymbol.length() > quote.length())
+            {
+                return quote;
+            }
+        }
+        return compactSymbol.length() > 3 ? compactSymbol.substring(compactSymbol.length() - 3) : "USD";
+    }
+
+    /** {@code BTCUSDT} → {@code BTC-USDT}, the spelling of OKX and Coinbase. */
+    public static String dashed(final String compactSymbol)
+    {
+        final String quote = quoteOf(compactSymbol);
+        return compactSymbol.substring(0, compactSymbol.length() - quote.length()) + "-" + quote;
     }
 
     /** Tick as a mantissa at exponent {@code -DECIMALS}. */

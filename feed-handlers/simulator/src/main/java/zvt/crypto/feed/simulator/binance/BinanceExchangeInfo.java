@@ -11,8 +11,6 @@ import java.util.Locale;
  */
 final class BinanceExchangeInfo
 {
-    private static final String[] QUOTES = {"USDT", "BUSD", "USDC", "FDUSD", "TUSD", "BTC", "ETH", "BNB", "TRY", "EUR"};
-
     private BinanceExchangeInfo()
     {
     }
@@ -20,15 +18,7 @@ final class BinanceExchangeInfo
     static void appendSymbol(final SimulatedInstrument instrument, final StringBuilder json)
     {
         final String symbol = instrument.venueSymbol();
-        String quote = symbol.length() > 3 ? symbol.substring(symbol.length() - 3) : "USD";
-        for (final String candidate : QUOTES)
-        {
-            if (symbol.endsWith(candidate) && symbol.length() > candidate.length())
-            {
-                quote = candidate;
-                break;
-            }
-        }
+        final String quote = SimulatedInstrument.quoteOf(symbol);
         final String base = symbol.substring(0, symbol.length() - quote.length());
         final String tick = eightDecimals(instrument.tickMantissa());
         final String step = eightDecimals(instrument.lotMantissa());

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bybit v5 public, spot and linear (PROTOCOLS.md §3): {@code /v5/public/spot} and {@code /v5/public/linear}; topics
  * {@code publicTrade.<s>}, {@code orderbook.{1,50,200}.<s>}, {@code tickers.<s>}, {@code kline.<interval>.<s>};
- * {@code {"op":"ping"}} answered pong; no REST here (the kline backfill's REST simulator serves Bybit's klines).
+ * {@code {"op":"ping"}} answered pong; REST here is instruments-info only ({@link BybitRestApi}; the kline
+ * backfill's REST simulator serves Bybit's klines).
  * The two categories are separate markets: inside the simulator a stream is {@code <category>:<topic>} (e.g.
  * {@code linear:orderbook.50.BTCUSDT}) and its symbol {@code LINEAR:BTCUSDT}, which is also the name to query the
  * ground truth with. One per simulator: it keeps each symbol's encoder for {@link #seqOf}.
@@ -95,7 +96,7 @@ public final class BybitProtocol implements VenueProtocol
 
     public VenueRestApi newRestApi(final BinanceSimulatorContext context, final SimulatedMarket market)
     {
-        return VenueRestApi.NONE;
+        return new BybitRestApi(context);
     }
 
     public boolean serverPings()
@@ -103,10 +104,10 @@ public final class BybitProtocol implements VenueProtocol
         return false;
     }
 
-    /** The category paths hang off {@code /v5/public}; no REST here (instruments-info stays off). */
+    /** The category paths hang off {@code /v5/public}; instruments-info is served on the same port. */
     public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
     {
-        return Map.of("ws.url", webSocketUri + "/v5/public", "rest.url", "");
+        return Map.of("ws.url", webSocketUri + "/v5/public", "rest.url", restUri);
     }
 
     /** Depth 1 is a top-of-book snapshot stream; 50 and 200 are snapshot-then-delta books. */

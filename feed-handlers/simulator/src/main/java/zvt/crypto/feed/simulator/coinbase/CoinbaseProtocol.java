@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Coinbase Advanced Trade market data (PROTOCOLS.md §4.2) on {@code /}: channels {@code level2} (sent as
  * {@code l2_data}, snapshot then updates), {@code market_trades}, {@code ticker}, {@code candles} (5 minutes) and
  * {@code heartbeats}; {@code sequence_num} per connection, +1 for every message across channels. Inside the
- * simulator a stream is {@code <channel>:<product>}, e.g. {@code level2:BTC-USD}. No REST here (the kline backfill's
- * REST simulator serves Coinbase's candles). Stateless.
+ * simulator a stream is {@code <channel>:<product>}, e.g. {@code level2:BTC-USD}. REST here is the products list only
+ * ({@link CoinbaseRestApi}; the kline backfill's REST simulator serves Coinbase's candles). Stateless.
  */
 public final class CoinbaseProtocol implements VenueProtocol
 {
@@ -72,7 +72,7 @@ public final class CoinbaseProtocol implements VenueProtocol
 
     public VenueRestApi newRestApi(final BinanceSimulatorContext context, final SimulatedMarket market)
     {
-        return VenueRestApi.NONE;
+        return new CoinbaseRestApi(context);
     }
 
     public boolean serverPings()
@@ -80,9 +80,9 @@ public final class CoinbaseProtocol implements VenueProtocol
         return false;
     }
 
-    /** No REST here (products stay off). */
+    /** Products (tick and lot sizes) are served on the same port. */
     public Map<String, String> feedSettings(final String webSocketUri, final String restUri)
     {
-        return Map.of("ws.url", webSocketUri, "rest.url", "");
+        return Map.of("ws.url", webSocketUri, "rest.url", restUri);
     }
 }

@@ -17,25 +17,38 @@ import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.feed.simulator.BookView;
 import zvt.crypto.feed.simulator.RestFaultDice;
 import zvt.crypto.feed.simulator.RestReplies;
+import zvt.crypto.feed.simulator.SimulatedInstrument;
 import zvt.crypto.feed.simulator.SimulatedMarket;
 import zvt.crypto.feed.simulator.VenueRestApi;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static zvt.crypto.feed.simulator.WireDecimals.trimmedExponent;
 import static zvt.crypto.feed.simulator.WireDecimals.trimmedMantissa;
 
 /**
- * OKX's REST order book, {@code GET /api/v5/market/books?instId=&sz=} (PROTOCOLS.md §2.3, the REST-snapshot path):
- * the ground-truth book now, with the {@code seqId} of the last books update sent, so a client can apply buffered
- * updates with {@code prevSeqId <= seqId < update seqId}. Errors in OKX's envelope ({@code code} != "0") with HTTP
- * 200. The REST faults of the catalogue (429 with Retry-After, 503, slow snapshots) apply. Used on the simulator's
- * event loop only.
+ * OKX's public REST on the simulator's port:
+ * <ul>
+ *     <li>the order book, {@code GET /api/v5/market/books?instId=&sz=} (PROTOCOLS.md §2.3, the REST-snapshot path):
+ *     the ground-truth book now, with the {@code seqId} of the last books update sent, so a client can apply
+ *     buffered updates with {@code prevSeqId <= seqId < update seqId}. The REST faults of the catalogue (429 with
+ *     Retry-After, 503, slow snapshots) apply;</li>
+ *     <li>reference data, {@code GET /api/v5/public/instruments?instType=SPOT|SWAP[&instId=]}: tick and lot sizes
+ *     of the simulated instruments ({@code tickSz}, {@code lotSz}), for one instrument or for the simulator's
+ *     known markets. A swap's contract is one unit of its base ({@code ctVal} 1), so its sizes read the same as
+ *     spot's.</li>
+ * </ul>
+ * Errors in OKX's envelope ({@code code} != "0") with HTTP 200. Used on the simulator's event loop only.
  */
 final class OkxRestApi implements VenueRestApi
 {
     private static final String BOOKS_PATH = "/api/v5/market/books";
+    private static final String INSTRUMENTS_PATH = "/api/v5/public/instruments";
+    private static final String SWAP_SUFFIX = "-SWAP";
     private static final int SIZE_DEFAULT = 1;
     private static final int SIZE_MAX = 400;
 
@@ -63,6 +76,11 @@ final class OkxRestApi implements VenueRestApi
     {
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         final QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        if (INSTRUMENTS_PATH.equals(query.path()))
+        {
+            instruments(ctx, keepAlive, query);
+            return;
+        }
         if (!BOOKS_PATH.equals(query.path()))
         {
             RestReplies.json(ctx, keepAlive, HttpResponseStatus.NOT_FOUND,
@@ -107,6 +125,53 @@ final class OkxRestApi implements VenueRestApi
             return;
         }
         sendBook(ctx, keepAlive, instId, sz);
+    }
+
+    private void instruments(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        final String instType = RestReplies.param(query, "instType");
+        if (!"SPOT".equals(instType) && !"SWAP".equals(instType))
+        {
+            RestReplies.json(ctx, keepAlive, HttpResponseStatus.OK,
+                "{\"code\":\"51000\",\"msg\":\"Parameter instType error\",\"data\":[]}");
+            return;
+        }
+        final boolean swap = "SWAP".equals(instType);
+        final Set<String> instIds = new LinkedHashSet<>();
+        final String one = RestReplies.param(query, "instId");
+        if (one != null)
+        {
+            instIds.add(one.toUpperCase(Locale.ROOT));
+        }
+        else
+        {
+            SimulatedInstrument.defaultSymbols().forEach(
+                symbol -> instIds.add(SimulatedInstrument.dashed(symbol) + (swap ? SWAP_SUFFIX : "")));
+            market.instruments().forEach(instrument -> instIds.add(instrument.venueSymbol()));
+        }
+        final StringBuilder json = new StringBuilder(256 * instIds.size()).append("{\"code\":\"0\",\"msg\":\"\",\"data\":[");
+        String separator = "";
+        for (final String instId : instIds)
+        {
+            if (instId.endsWith(SWAP_SUFFIX) != swap || instId.indexOf('-') < 0)
+            {
+                continue;
+            }
+            final SimulatedInstrument instrument = context.instrument(instId);
+            final String pair = swap ? instId.substring(0, instId.length() - SWAP_SUFFIX.length()) : instId;
+            final String base = pair.substring(0, pair.indexOf('-'));
+            final String quote = pair.substring(pair.indexOf('-') + 1);
+            json.append(separator).append("{\"instType\":\"").append(instType).append("\",\"instId\":\"").append(instId)
+                .append(swap ? "\",\"uly\":\"" + pair + "\",\"instFamily\":\"" + pair + "\",\"baseCcy\":\"\"," +
+                    "\"quoteCcy\":\"\",\"settleCcy\":\"" + quote + "\",\"ctVal\":\"1" +
+                    "\",\"ctMult\":\"1\",\"ctValCcy\":\"" + base + "\",\"ctType\":\"linear" :
+                    "\",\"baseCcy\":\"" + base + "\",\"quoteCcy\":\"" + quote)
+                .append("\",\"tickSz\":\"").append(instrument.tickSize()).append("\",\"lotSz\":\"")
+                .append(instrument.lotSize()).append("\",\"minSz\":\"").append(instrument.lotSize())
+                .append("\",\"state\":\"live\"}");
+            separator = ",";
+        }
+        RestReplies.json(ctx, keepAlive, HttpResponseStatus.OK, json.append("]}").toString());
     }
 
     private void sendBook(final ChannelHandlerContext ctx, final boolean keepAlive, final String instId, final int sz)
