@@ -40,6 +40,10 @@ public final class AsciiDecimal
             return DecimalError.EMPTY;
         }
         buffer.boundsCheck(offset, length);
+        if (parsePlain(buffer, offset, length, result))
+        {
+            return DecimalError.NONE;
+        }
         final int end = offset + length;
         int i = offset;
         final boolean negative = RangeBytes.get(buffer, i) == '-';
@@ -157,6 +161,45 @@ public final class AsciiDecimal
         }
         result.set(negative ? -mantissa : mantissa, exponent);
         return DecimalError.NONE;
+    }
+
+    /**
+     * The shape venues write prices and sizes in, digits with at most one inner dot and at most 18 digits: no sign,
+     * exponent or overflow to watch, so one loop reads it. Anything else is left to the general path.
+     *
+     * @return true if the text had that shape and {@code result} is set.
+     */
+    private static boolean parsePlain(
+        final DirectBuffer buffer, final int offset, final int length, final MutableDecimal result)
+    {
+        if (length > MAX_SIGNIFICANT_DIGITS + 1)
+        {
+            return false;
+        }
+        long mantissa = 0;
+        int dot = -1;
+        for (int i = 0; i < length; i++)
+        {
+            final int digit = RangeBytes.get(buffer, offset + i) - '0';
+            if (digit >= 0 && digit <= 9)
+            {
+                mantissa = mantissa * 10 + digit;
+            }
+            else if (digit == '.' - '0' && dot < 0 && i > 0 && i < length - 1)
+            {
+                dot = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (dot < 0 && length > MAX_SIGNIFICANT_DIGITS)
+        {
+            return false;
+        }
+        result.set(mantissa, dot < 0 ? 0 : dot - length + 1);
+        return true;
     }
 
     /**

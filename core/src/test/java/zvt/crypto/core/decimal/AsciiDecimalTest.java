@@ -45,6 +45,40 @@ class AsciiDecimalTest
         }
     }
 
+    /** Plain digits with at most one dot (leading and trailing zeros included) keep their written scale. */
+    @Test
+    void shouldParsePlainDigitsWithTheirWrittenScale()
+    {
+        final SplittableRandom random = new SplittableRandom(20261203L);
+        for (int i = 0; i < PROPERTY_CASES; i++)
+        {
+            final int length = 1 + random.nextInt(20);
+            final StringBuilder text = new StringBuilder();
+            for (int c = 0; c < length; c++)
+            {
+                text.append((char)('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+            }
+            if (length > 2 && random.nextBoolean())
+            {
+                text.setCharAt(1 + random.nextInt(length - 2), '.');
+            }
+            final BigDecimal expected = new BigDecimal(text.toString());
+
+            final DecimalError error = parse(text.toString());
+
+            if (expected.unscaledValue().toString().length() > AsciiDecimal.MAX_SIGNIFICANT_DIGITS)
+            {
+                // Past 18 digits only integer trailing zeros fit (into the exponent); the value stays exact.
+                assertTrue(error == DecimalError.TOO_MANY_DIGITS || error == DecimalError.NONE &&
+                    expected.compareTo(BigDecimal.valueOf(result.mantissa(), -result.exponent())) == 0, text::toString);
+                continue;
+            }
+            assertEquals(DecimalError.NONE, error, text::toString);
+            assertEquals(expected.unscaledValue().longValueExact(), result.mantissa(), text::toString);
+            assertEquals(-expected.scale(), result.exponent(), text::toString);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "0.00426990, 426990, -8",
