@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +30,12 @@ public final class DbWriter implements AutoCloseable
     {
         this.context = context.conclude();
         final ErrorHandler errorHandler = ex -> LOG.error("db writer {}: unexpected error", context.writerId(), ex);
-        // Rows wait up to the batch delay anyway, so idle polls a fifth of it apart (1..10 ms) cost little latency;
-        // a 1 ms poll woke an idle node 1,000 times a second.
-        final long idleMs = Math.clamp(TimeUnit.NANOSECONDS.toMillis(context.maxBatchDelayNanos()) / 5, 1, 10);
-        runner = new AgentRunner(new SleepingMillisIdleStrategy(idleMs), errorHandler, null,
-            new DbWriterAgent(context, status));
+        // Empty polls a fifth of the batch delay apart (1..10 ms) while events flow; after a quiet second, the whole
+        // batch delay apart (a 1 ms poll woke an idle node 1,000 times a second, a 10 ms one cost 1 % of a core).
+        final long batchDelayMs = TimeUnit.NANOSECONDS.toMillis(context.maxBatchDelayNanos());
+        final long busyMs = Math.clamp(batchDelayMs / 5, 1, 10);
+        runner = new AgentRunner(new WriterIdleStrategy(busyMs, Math.max(busyMs, batchDelayMs), (int)(1_000 / busyMs)),
+            errorHandler, null, new DbWriterAgent(context, status));
     }
 
     /** Starts the writer thread; the first connection attempt happens there (a dead database delays nothing). */
