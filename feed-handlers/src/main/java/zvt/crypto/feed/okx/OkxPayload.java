@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
  * {@code arg} before {@code data}; should a frame not, the data is skipped and read afterwards from its extent.
  * Data of an instrument the feed does not follow is skipped unread.
  * <p>
- * The first problem in the data is kept in {@link #dataError()} ({@link OkxValues}); malformed JSON ends the pass. Nothing is copied or
- * allocated. Not thread-safe: one per decoder.
+ * The first problem in the data is kept in {@link #dataError()} ({@link OkxValues}); malformed JSON ends the pass.
+ * Nothing is copied or allocated. Not thread-safe: one per decoder.
  */
 final class OkxPayload
 {

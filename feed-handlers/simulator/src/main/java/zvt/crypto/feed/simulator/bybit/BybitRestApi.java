@@ -68,8 +68,8 @@ final class BybitRestApi implements VenueRestApi
             {
                 list.append("\"innovation\":\"0\",\"marginTrading\":\"none\",\"lotSizeFilter\":{\"basePrecision\":\"")
                     .append(instrument.lotSize()).append("\",\"quotePrecision\":\"0.00000001\",\"minOrderQty\":\"")
-                    .append(instrument.lotSize()).append("\",\"maxOrderQty\":\"1000\"},\"priceFilter\":{\"tickSize\":\"")
-                    .append(instrument.tickSize()).append("\"}}");
+                    .append(instrument.lotSize()).append("\",\"maxOrderQty\":\"1000\"},")
+                    .append("\"priceFilter\":{\"tickSize\":\"").append(instrument.tickSize()).append("\"}}");
             }
             else
             {

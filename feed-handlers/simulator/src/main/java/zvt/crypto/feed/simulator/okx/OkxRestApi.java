@@ -149,7 +149,8 @@ final class OkxRestApi implements VenueRestApi
                 symbol -> instIds.add(SimulatedInstrument.dashed(symbol) + (swap ? SWAP_SUFFIX : "")));
             market.instruments().forEach(instrument -> instIds.add(instrument.venueSymbol()));
         }
-        final StringBuilder json = new StringBuilder(256 * instIds.size()).append("{\"code\":\"0\",\"msg\":\"\",\"data\":[");
+        final StringBuilder json = new StringBuilder(256 * instIds.size())
+            .append("{\"code\":\"0\",\"msg\":\"\",\"data\":[");
         String separator = "";
         for (final String instId : instIds)
         {
