@@ -6,9 +6,13 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.CloseHelper;
+import zvt.crypto.core.codec.BookUpdateEncoder;
+import zvt.crypto.core.codec.BookUpdateKind;
+import zvt.crypto.core.codec.BooleanType;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
 import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.codec.TopOfBookEncoder;
 import zvt.crypto.core.codec.TradeEncoder;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.decimal.AsciiDecimal;
@@ -56,6 +60,8 @@ final class GatewayHarness implements AutoCloseable
     private final List<TestClient> clients = new ArrayList<>();
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final TradeEncoder trade = new TradeEncoder();
+    private final TopOfBookEncoder top = new TopOfBookEncoder();
+    private final BookUpdateEncoder book = new BookUpdateEncoder();
 
     GatewayHarness(final GatewayContext context)
     {
@@ -165,6 +171,68 @@ final class GatewayHarness implements AutoCloseable
         {
             encodeTrade(ringBuffer.get(sequence), instrument, priceValue, sizeValue, Side.BUY, "T-" + sequence,
                 exchangeTimeNanos, exchangeTimeNanos + RECEIVE_LATENCY_NANOS);
+        }
+        finally
+        {
+            ringBuffer.publish(sequence);
+        }
+        return JournalIndexStub.FIRST_INDEX + sequence;
+    }
+
+    /**
+     * Publishes a top of book: bid and ask in tenths, size 1 each.
+     *
+     * @return the journal index the event will carry.
+     */
+    synchronized long publishTop(final Instrument instrument, final long bidTenths, final long askTenths)
+    {
+        final long sequence = ringBuffer.next();
+        try
+        {
+            final MarketEvent event = ringBuffer.get(sequence);
+            top.wrapAndApplyHeader(event.reset().buffer(), 0, header)
+                .receiveTimeNanos(1_700_000_000_123_456_789L + sequence)
+                .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
+                .instrumentId(instrument.id())
+                .venue(instrument.venue())
+                .sequence(sequence);
+            top.bidPrice().mantissa(bidTenths).exponent((byte)-1);
+            top.bidSize().mantissa(1).exponent((byte)0);
+            top.askPrice().mantissa(askTenths).exponent((byte)-1);
+            top.askSize().mantissa(1).exponent((byte)0);
+            event.length(MessageHeaderEncoder.ENCODED_LENGTH + top.encodedLength());
+        }
+        finally
+        {
+            ringBuffer.publish(sequence);
+        }
+        return JournalIndexStub.FIRST_INDEX + sequence;
+    }
+
+    /**
+     * Publishes a book delta that sets one bid level (price in tenths, size 1) at the venue sequence.
+     *
+     * @return the journal index the event will carry.
+     */
+    synchronized long publishBookDelta(final Instrument instrument, final long venueSequence, final long bidTenths)
+    {
+        final long sequence = ringBuffer.next();
+        try
+        {
+            final MarketEvent event = ringBuffer.get(sequence);
+            book.wrapAndApplyHeader(event.reset().buffer(), 0, header)
+                .receiveTimeNanos(1_700_000_000_123_456_789L + sequence)
+                .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
+                .instrumentId(instrument.id())
+                .venue(instrument.venue())
+                .kind(BookUpdateKind.DELTA)
+                .lastInBatch(BooleanType.TRUE)
+                .firstSequence(venueSequence)
+                .lastSequence(venueSequence);
+            final BookUpdateEncoder.LevelsEncoder levels = book.levelsCount(1);
+            levels.next().side(Side.BUY).price().mantissa(bidTenths).exponent((byte)-1);
+            levels.size().mantissa(1).exponent((byte)0);
+            event.length(MessageHeaderEncoder.ENCODED_LENGTH + book.encodedLength());
         }
         finally
         {

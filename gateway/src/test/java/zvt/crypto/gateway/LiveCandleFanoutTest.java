@@ -83,8 +83,8 @@ class LiveCandleFanoutTest
         {
             for (int i = 0; i < 5; i++)
             {
-                lastInBatch[0] = trade(harness.btcBinance, "65000." + i, "0.1", T0 + i * SECOND);
-                trade(harness.ethBinance, "3000", "1", T0 + i * SECOND);
+                trade(harness.btcBinance, "65000." + i, "0.1", T0 + i * SECOND);
+                lastInBatch[0] = trade(harness.ethBinance, "3000", "1", T0 + i * SECOND);
             }
         });
         final JsonNode batchUpdate = TestClient.parse(client.next());
@@ -92,7 +92,8 @@ class LiveCandleFanoutTest
 
         // Messages arrive in ring order: an update per trade of the batch would come before this one.
         assertEquals(expectedForming(harness.btcBinance, after), client.next());
-        assertEquals(lastInBatch[0], batchUpdate.path("journalIndex").asLong());
+        assertEquals(lastInBatch[0], batchUpdate.path("journalIndex").asLong(),
+            "sent after the batch's last event (an ETH trade), so with its index, not BTC's last trade's");
         assertEquals(5, batchUpdate.path("tradeCount").asLong());
         assertEquals("65000.4", batchUpdate.path("close").asText());
         assertEquals(0, client.pending());

@@ -110,6 +110,12 @@ public final class Journal implements AutoCloseable
         return new JournalReader(this);
     }
 
+    /** @return a reusable probe of the last index, confined to the thread that first uses it. */
+    public JournalHead newHead()
+    {
+        return new JournalHead(this);
+    }
+
     /** @return index of the first entry still on disk, or {@link #NO_INDEX} if the journal is empty. */
     public long firstIndex()
     {
@@ -117,7 +123,10 @@ public final class Journal implements AutoCloseable
         return index == Long.MAX_VALUE ? NO_INDEX : index;
     }
 
-    /** @return index of the last entry written, or {@link #NO_INDEX} if the journal is empty. */
+    /**
+     * @return index of the last entry written, or {@link #NO_INDEX} if the journal is empty. Creates a tailer per
+     * call: a thread that asks often uses a {@link JournalHead}.
+     */
     public long lastIndex()
     {
         final long index = queue.lastIndex();

@@ -1,8 +1,9 @@
 package zvt.crypto.gateway.fanout;
 
+import java.util.function.LongConsumer;
+
 import org.agrona.DirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.LongLongConsumer;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.candle.CandleBar;
 import zvt.crypto.core.candle.TradeCandles;
@@ -20,8 +21,12 @@ import zvt.crypto.core.event.MarketEvent;
  *   <li>a closed bar (1m, 5m, 15m, 1h, 1d) is delivered at once, with the journal index of the trade that closed
  *       it;</li>
  *   <li>the forming 1m bar is conflated per ring batch: {@link #endOfBatch()} delivers it once for each instrument
- *       traded in the batch, with the journal index of the instrument's last trade in it.</li>
+ *       traded in the batch, with the journal index of the batch's last event, the event after which it is sent.</li>
  * </ul>
+ * So a derived message carries the index of the event that triggered it, and the indexes a session receives never
+ * decrease (docs/PROTOCOL.md): a forming bar sent with its last trade's index would go out after the book and top
+ * messages of that batch with a lower index than theirs, and a client resuming from the highest index it saw would
+ * replay them.
  * Only candle keys with subscribers are encoded and delivered.
  * <p>
  * Allocation-free per trade once each instrument has its bars and the batch map has grown to its working size.
@@ -44,10 +49,11 @@ final class LiveCandlePublisher
     private final CandleBar forming = new CandleBar();
     private final UnsafeBuffer encoded =
         new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + CandleEncoder.BLOCK_LENGTH]);
-    /** Candle key of each instrument traded in this batch → journal index of its last trade in it. */
-    private final Long2LongHashMap lastTradeInBatch = new Long2LongHashMap(MarketEvent.NO_JOURNAL_INDEX);
-    private final LongLongConsumer deliverForming = this::deliverForming;
-    private long tradeJournalIndex;
+    /** Candle keys of the instruments traded in this batch. */
+    private final LongHashSet tradedInBatch = new LongHashSet();
+    private final LongConsumer deliverForming = this::deliverForming;
+    /** Journal index of the last journaled event seen: the trigger of whatever is delivered now. */
+    private long journalIndex = MarketEvent.NO_JOURNAL_INDEX;
 
     LiveCandlePublisher(final SubscriptionRegistry registry, final Delivery delivery)
     {
@@ -63,11 +69,10 @@ final class LiveCandlePublisher
         {
             return;
         }
-        tradeJournalIndex = journalIndex;
+        this.journalIndex = journalIndex;
         if (candles.onEvent(buffer, offset))
         {
-            lastTradeInBatch.put(
-                candleKey(EventView.instrumentId(buffer, offset), EventView.venueCode(buffer, offset)), journalIndex);
+            tradedInBatch.add(candleKey(EventView.instrumentId(buffer, offset), EventView.venueCode(buffer, offset)));
         }
     }
 
@@ -85,20 +90,20 @@ final class LiveCandlePublisher
     /** Delivers the forming 1m bar of each instrument traded in the batch now ending. */
     void endOfBatch()
     {
-        if (!lastTradeInBatch.isEmpty())
+        if (!tradedInBatch.isEmpty())
         {
             try
             {
-                lastTradeInBatch.forEachLong(deliverForming);
+                tradedInBatch.forEachLong(deliverForming);
             }
             finally
             {
-                lastTradeInBatch.clear();
+                tradedInBatch.clear();
             }
         }
     }
 
-    private void deliverForming(final long candleKey, final long journalIndex)
+    private void deliverForming(final long candleKey)
     {
         final SubscriberList subscribers = registry.subscribers(candleKey);
         if (subscribers != null &&
@@ -113,7 +118,7 @@ final class LiveCandlePublisher
         final SubscriberList subscribers = registry.subscribers(candleKey(bar.instrumentId(), bar.venue().value()));
         if (subscribers != null)
         {
-            deliver(bar, tradeJournalIndex, subscribers);
+            deliver(bar, journalIndex, subscribers);
         }
     }
 

@@ -43,7 +43,7 @@ public final class NodeConfig
         Map.entry("db.embedded.port", "0"),
         Map.entry("db.writer.id", "node"),
         Map.entry("db.writer.batch.rows", "10000"),
-        Map.entry("db.writer.batch.ms", "50"),
+        Map.entry("db.writer.batch.ms", "200"),
         Map.entry("db.writer.drain.ms", "10000"));
 
     private final Map<String, String> values;

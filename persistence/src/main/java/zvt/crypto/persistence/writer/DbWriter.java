@@ -30,10 +30,10 @@ public final class DbWriter implements AutoCloseable
     {
         this.context = context.conclude();
         final ErrorHandler errorHandler = ex -> LOG.error("db writer {}: unexpected error", context.writerId(), ex);
-        // Empty polls a fifth of the batch delay apart (1..10 ms) while events flow; after a quiet second, the whole
+        // Empty polls a fifth of the batch delay apart (1..50 ms) while events flow; after a quiet second, the whole
         // batch delay apart (a 1 ms poll woke an idle node 1,000 times a second, a 10 ms one cost 1 % of a core).
         final long batchDelayMs = TimeUnit.NANOSECONDS.toMillis(context.maxBatchDelayNanos());
-        final long busyMs = Math.clamp(batchDelayMs / 5, 1, 10);
+        final long busyMs = Math.clamp(batchDelayMs / 5, 1, 50);
         runner = new AgentRunner(new WriterIdleStrategy(busyMs, Math.max(busyMs, batchDelayMs), (int)(1_000 / busyMs)),
             errorHandler, null, new DbWriterAgent(context, status));
     }

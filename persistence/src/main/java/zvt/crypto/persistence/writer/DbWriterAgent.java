@@ -32,6 +32,7 @@ import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalEventListener;
+import zvt.crypto.journal.JournalHead;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.journal.JournalReader;
 import zvt.crypto.persistence.schema.SchemaMigrator;
@@ -69,7 +70,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final EpochNanoClock clock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
-    private final WriterCandles candles = new WriterCandles(this::names);
+    private final WriterCandles candles;
     private final BookUpdateDecoder book = new BookUpdateDecoder();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private final Int2ObjectHashMap<InstrumentNames> names = new Int2ObjectHashMap<>();
@@ -80,6 +81,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final InstrumentRegistry instruments;
 
     private JournalReader reader;
+    private JournalHead head;
     private Connection connection;
     private CopyManager copyManager;
     private long committedIndex = Journal.NO_INDEX;
@@ -104,6 +106,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
         this.clock = context.clock();
         this.trades = new BinaryCopyRowBuffer(Math.max(64 * 1024, context.maxBatchRows() * 200));
         this.instruments = new InstrumentRegistry();
+        this.candles = new WriterCandles(this::names, context.writerId());
         this.retryDelayNanos = context.retryMinNanos();
     }
 
@@ -116,6 +119,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
     {
         JournalInstruments.restore(journal, instruments);
         reader = journal.newReader();
+        head = journal.newHead();
     }
 
     public int doWork()
@@ -142,7 +146,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
 
     public void onClose()
     {
-        CloseHelper.quietClose(reader);
+        CloseHelper.quietCloseAll(reader, head);
         closeConnection();
         LOG.info("db writer {} stopped at journal index {} ({} rows written)", context.writerId(), committedIndex,
             status.rowsWritten());
@@ -297,7 +301,7 @@ final class DbWriterAgent implements Agent, JournalEventListener
             {
                 written += writeTrades();
             }
-            written += candles.write(connection, copyManager, context.writerId(), lastReadIndex);
+            written += candles.write(connection, copyManager, lastReadIndex);
             if (books.rows() > 0)
             {
                 books.copyInto(copyManager, WriterSql.COPY_BOOKS);
@@ -531,24 +535,19 @@ final class DbWriterAgent implements Agent, JournalEventListener
             return;
         }
         nextLagNanos = now + LAG_INTERVAL_NANOS;
-        final long head = journal.lastIndex();
-        long behind = 0;
-        if (head != Journal.NO_INDEX && head != committedIndex)
+        final long lastIndex = head.lastIndex();
+        long behind;
+        try
         {
-            try
-            {
-                behind = committedIndex == Journal.NO_INDEX ?
-                    journal.queue().countExcerpts(journal.firstIndex(), head) + 1 :
-                    journal.queue().countExcerpts(committedIndex, head);
-            }
-            catch (final RuntimeException ex)
-            {
-                behind = -1; // the checkpoint's cycle is gone; unknown until the writer catches up
-            }
+            behind = head.entriesBetween(committedIndex, lastIndex);
+        }
+        catch (final RuntimeException ex)
+        {
+            behind = -1; // the checkpoint's cycle is gone; unknown until the writer catches up
         }
         final long lagNanos = behind == 0 ? 0 :
             now - (committedIndex == Journal.NO_INDEX ? batchStartNanos : committedReceiveNanos);
-        status.lag(head, behind, Math.max(0, lagNanos), unknownInstrumentEvents, candles.skipped(),
+        status.lag(lastIndex, behind, Math.max(0, lagNanos), unknownInstrumentEvents, candles.skipped(),
             candles.lateTrades());
     }
 }

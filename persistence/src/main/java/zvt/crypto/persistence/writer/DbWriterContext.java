@@ -3,6 +3,7 @@ package zvt.crypto.persistence.writer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -18,11 +19,13 @@ import zvt.crypto.persistence.DatabaseContext;
  */
 public final class DbWriterContext
 {
+    private static final Pattern WRITER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private Journal journal;
     private DatabaseContext database;
     private String writerId = "node";
     private int maxBatchRows = 10_000;
-    private long maxBatchDelayNanos = TimeUnit.MILLISECONDS.toNanos(50);
+    private long maxBatchDelayNanos = TimeUnit.MILLISECONDS.toNanos(200);
     private long retryMinNanos = TimeUnit.MILLISECONDS.toNanos(100);
     private long retryMaxNanos = TimeUnit.SECONDS.toNanos(5);
     private EpochNanoClock clock;
@@ -53,7 +56,10 @@ public final class DbWriterContext
         return database;
     }
 
-    /** @param writerId names this writer's checkpoint row; one per journal written into the database. */
+    /**
+     * @param writerId names this writer's checkpoint row; one per journal written into the database. Letters, digits,
+     *                 {@code . _ -}, at most 64.
+     */
     public DbWriterContext writerId(final String writerId)
     {
         checkNotConcluded();
@@ -148,6 +154,11 @@ public final class DbWriterContext
             if (maxBatchRows < 1 || maxBatchDelayNanos < 0 || retryMinNanos < 1 || retryMaxNanos < retryMinNanos)
             {
                 throw new IllegalArgumentException("invalid batch or retry settings: " + this);
+            }
+            if (writerId == null || !WRITER_ID.matcher(writerId).matches())
+            {
+                throw new IllegalArgumentException("db writer id must be 1-64 letters, digits, '.', '_' or '-': " +
+                    writerId);
             }
             if (clock == null)
             {

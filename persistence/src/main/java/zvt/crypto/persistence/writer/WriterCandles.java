@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -51,12 +52,13 @@ final class WriterCandles
     {
         for (int table = 0; table < TABLES.length; table++)
         {
-            UPSERTS[table] = WriterSql.upsertCandles(TABLES[table]);
+            UPSERTS[table] = WriterSql.upsertCandles(TABLES[table], BARS[table]);
             BAR_BYTES[table] = ascii(BARS[table]);
         }
     }
 
     private final IntFunction<InstrumentNames> names;
+    private final byte[] writerId;
     private final TradeCandles tradeCandles = new TradeCandles(this::onClosed);
     private final CandleBar bar = new CandleBar();
     private final ExpandableArrayBuffer state = new ExpandableArrayBuffer(1024);
@@ -70,10 +72,14 @@ final class WriterCandles
     private long currentIndex;
     private long skipped;
 
-    /** @param names the instrument names for an id (instruments of aggregated trades always have them). */
-    WriterCandles(final IntFunction<InstrumentNames> names)
+    /**
+     * @param names    the instrument names for an id (instruments of aggregated trades always have them).
+     * @param writerId the writer whose state rows these are (checked by {@link DbWriterContext} to need no escaping).
+     */
+    WriterCandles(final IntFunction<InstrumentNames> names, final String writerId)
     {
         this.names = names;
+        this.writerId = writerId.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Aggregates a trade the writer has decoded, unless the state already holds it. */
@@ -121,40 +127,47 @@ final class WriterCandles
 
     /**
      * Stages the forming bars and state of the instruments changed in this batch, then writes every staged row in the
-     * caller's transaction.
+     * caller's transaction: two COPYs into staging, then every upsert in one statement batch (one round trip, where a
+     * statement each cost six).
      *
      * @return candle rows inserted or updated.
      */
-    long write(final Connection connection, final CopyManager copyManager, final String writerId, final long index)
-        throws SQLException
+    long write(final Connection connection, final CopyManager copyManager, final long index) throws SQLException
     {
         stageForming(index);
-        long written = 0;
+        if (rows.rows() == 0 && states.rows() == 0)
+        {
+            return 0;
+        }
         if (rows.rows() > 0)
         {
             rows.copyInto(copyManager, WriterSql.COPY_CANDLES);
-            for (int table = 0; table < TABLES.length; table++)
-            {
-                if (tablesPending[table])
-                {
-                    try (PreparedStatement statement = connection.prepareStatement(UPSERTS[table]))
-                    {
-                        statement.setString(1, BARS[table]);
-                        written += statement.executeUpdate();
-                    }
-                }
-            }
         }
         if (states.rows() > 0)
         {
             states.copyInto(copyManager, WriterSql.COPY_CANDLE_STATE);
-            try (PreparedStatement statement = connection.prepareStatement(WriterSql.UPSERT_CANDLE_STATE))
-            {
-                statement.setString(1, writerId);
-                statement.executeUpdate();
-            }
         }
-        return written;
+        try (Statement statement = connection.createStatement())
+        {
+            for (int table = 0; table < TABLES.length; table++)
+            {
+                if (tablesPending[table])
+                {
+                    statement.addBatch(UPSERTS[table]);
+                }
+            }
+            if (states.rows() > 0)
+            {
+                statement.addBatch(WriterSql.UPSERT_CANDLE_STATE);
+            }
+            final int[] counts = statement.executeBatch();
+            long written = 0;
+            for (int i = 0, candleUpserts = counts.length - (states.rows() > 0 ? 1 : 0); i < candleUpserts; i++)
+            {
+                written += counts[i];
+            }
+            return written;
+        }
     }
 
     /**
@@ -235,7 +248,7 @@ final class WriterCandles
                 }
             }
             final int length = tradeCandles.writeState(name.instrumentId, state, 0);
-            states.number(name.instrumentId).bytea(state, 0, length).endRow();
+            states.raw(writerId).number(name.instrumentId).bytea(state, 0, length).endRow();
         }
     }
 

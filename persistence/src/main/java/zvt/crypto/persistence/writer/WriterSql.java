@@ -17,7 +17,8 @@ final class WriterSql
             " quote_volume numeric, trade_count bigint, closed boolean, journal_index bigint) ON COMMIT DELETE ROWS",
         "CREATE TEMP TABLE IF NOT EXISTS stage_books (entity_id text, ts bigint, sequence bigint, exchange text," +
             " symbol text, bids jsonb, asks jsonb) ON COMMIT DELETE ROWS",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_candle_state (instrument_id integer, bars bytea) ON COMMIT DELETE ROWS",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_candle_state (writer_id text, instrument_id integer, bars bytea)" +
+            " ON COMMIT DELETE ROWS",
     };
 
     static final String TRADE_COLUMNS = "(entity_id, timestamp, trade_id, price, quantity, side, exchange, symbol," +
@@ -65,7 +66,7 @@ final class WriterSql
     static final String DELETE_CANDLE_STATE = "DELETE FROM zvt_candle_state WHERE writer_id = ?";
 
     static final String UPSERT_CANDLE_STATE =
-        "INSERT INTO zvt_candle_state (writer_id, instrument_id, bars) SELECT ?, instrument_id, bars" +
+        "INSERT INTO zvt_candle_state (writer_id, instrument_id, bars) SELECT writer_id, instrument_id, bars" +
         " FROM stage_candle_state ON CONFLICT (writer_id, instrument_id) DO UPDATE SET bars = EXCLUDED.bars";
 
     private WriterSql()
@@ -74,14 +75,17 @@ final class WriterSql
 
     /**
      * Candles of one interval: the latest journal entry per bar wins, and a closed bar is never replaced by a
-     * forming one (a venue stream can repeat a forming update after the close across a connection overlap).
+     * forming one (a venue stream can repeat a forming update after the close across a connection overlap). No
+     * parameters, so the upserts of every interval go to the server in one statement batch.
+     *
+     * @param bar the interval's name in staging, a constant such as {@code 1m}.
      */
-    static String upsertCandles(final String table)
+    static String upsertCandles(final String table, final String bar)
     {
         return "INSERT INTO " + table + " AS c (entity_id, timestamp, source, open, high, low, close, volume," +
             " exchange, symbol, quote_volume, trade_count, closed)" +
             " SELECT DISTINCT ON (entity_id, source, ts) entity_id, " + time("ts") + ", source, open, high, low," +
-            " close, volume, exchange, symbol, quote_volume, trade_count, closed FROM stage_candles WHERE bar = ?" +
+            " close, volume, exchange, symbol, quote_volume, trade_count, closed FROM stage_candles WHERE bar = '" + bar + "'" +
             " ORDER BY entity_id, source, ts, journal_index DESC" +
             " ON CONFLICT (entity_id, source, timestamp) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high," +
             " low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume," +

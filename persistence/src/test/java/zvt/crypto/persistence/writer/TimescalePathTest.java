@@ -81,7 +81,7 @@ class TimescalePathTest
 
     private static void keepsTheClosedCandleAndFeedsTheContinuousAggregate(final TimescaleLite db)
     {
-        final String upsert = numbered(WriterSql.upsertCandles("crypto_ohlcv_1m"));
+        final String upsert = WriterSql.upsertCandles("crypto_ohlcv_1m", "1m");
         stageCandles(db, upsert, candle(0, "101", false, 10) + ", " + candle(0, "102", true, 11) + ", " +
             candle(60, "104", false, 12));
         stageCandles(db, upsert, candle(0, "103", false, 13)); // a forming repeat after the close, as across overlaps
@@ -101,8 +101,8 @@ class TimescalePathTest
         assertEquals("42 42", String.join(" ", db.query(numbered(WriterSql.SELECT_CHECKPOINT), "node").get(0)));
         assertEquals("12", db.queryValue("SELECT rows_written FROM zvt_writer_checkpoint"));
 
-        db.exec("BEGIN; INSERT INTO stage_candle_state VALUES (1, '\\x0102ff');");
-        db.query(numbered(WriterSql.UPSERT_CANDLE_STATE), "node");
+        db.exec("BEGIN; INSERT INTO stage_candle_state VALUES ('node', 1, '\\x0102ff');");
+        db.exec(WriterSql.UPSERT_CANDLE_STATE);
         db.exec("COMMIT");
         assertEquals("\\x0102ff", db.queryValue(numbered(WriterSql.SELECT_CANDLE_STATE), "node"));
     }
@@ -110,7 +110,7 @@ class TimescalePathTest
     private static void stageCandles(final TimescaleLite db, final String upsert, final String rows)
     {
         db.exec("BEGIN; INSERT INTO stage_candles VALUES " + rows);
-        db.query(upsert, "1m");
+        db.exec(upsert);
         db.exec("COMMIT");
     }
 
