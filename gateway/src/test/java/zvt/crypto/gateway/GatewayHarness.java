@@ -209,12 +209,18 @@ final class GatewayHarness implements AutoCloseable
         return JournalIndexStub.FIRST_INDEX + sequence;
     }
 
+    /** One level of a published book update: price in tenths, size in units; size 0 removes the level. */
+    record BookLevel(Side side, long priceTenths, long size)
+    {
+    }
+
     /**
-     * Publishes a book delta that sets one bid level (price in tenths, size 1) at the venue sequence.
+     * Publishes one book update, a whole batch of its kind ({@code lastInBatch}), at the venue sequence.
      *
      * @return the journal index the event will carry.
      */
-    synchronized long publishBookDelta(final Instrument instrument, final long venueSequence, final long bidTenths)
+    synchronized long publishBook(
+        final Instrument instrument, final BookUpdateKind kind, final long venueSequence, final List<BookLevel> levels)
     {
         final long sequence = ringBuffer.next();
         try
@@ -225,13 +231,16 @@ final class GatewayHarness implements AutoCloseable
                 .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
                 .instrumentId(instrument.id())
                 .venue(instrument.venue())
-                .kind(BookUpdateKind.DELTA)
+                .kind(kind)
                 .lastInBatch(BooleanType.TRUE)
                 .firstSequence(venueSequence)
                 .lastSequence(venueSequence);
-            final BookUpdateEncoder.LevelsEncoder levels = book.levelsCount(1);
-            levels.next().side(Side.BUY).price().mantissa(bidTenths).exponent((byte)-1);
-            levels.size().mantissa(1).exponent((byte)0);
+            final BookUpdateEncoder.LevelsEncoder encoder = book.levelsCount(levels.size());
+            for (final BookLevel level : levels)
+            {
+                encoder.next().side(level.side()).price().mantissa(level.priceTenths()).exponent((byte)-1);
+                encoder.size().mantissa(level.size()).exponent((byte)0);
+            }
             event.length(MessageHeaderEncoder.ENCODED_LENGTH + book.encodedLength());
         }
         finally

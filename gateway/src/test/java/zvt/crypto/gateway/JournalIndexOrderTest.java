@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import zvt.crypto.core.codec.BookUpdateKind;
+import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.codec.VenueStatusCode;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -42,18 +44,20 @@ class JournalIndexOrderTest
     @Test
     void shouldNeverSendALowerJournalIndexThanOneAlreadySent() throws InterruptedException
     {
+        harness.publishBook(harness.btcBinance, BookUpdateKind.SNAPSHOT, 1, List.of(
+            new GatewayHarness.BookLevel(Side.BUY, 990, 1), new GatewayHarness.BookLevel(Side.SELL, 1100, 1)));
         final TestClient client = harness.connect();
         for (final String channel : List.of("trades", "book", "top", "candle"))
         {
             final JsonNode reply = client.request(subscribe(channel, "BINANCE", "BTC-USDT"));
             assertEquals("subscribed", reply.path("type").asText(), reply.toString());
         }
+        long previous = Long.MIN_VALUE;
         final JsonNode reply = client.request("{\"op\":\"subscribe\",\"channel\":\"status\",\"venue\":\"BINANCE\"}");
         assertEquals("subscribed", reply.path("type").asText(), reply.toString());
         final ControlEventPublisher status = new ControlEventPublisher(harness.ringBuffer(), new SystemEpochNanoClock());
 
         final List<String> types = new ArrayList<>();
-        long previous = Long.MIN_VALUE;
         for (int batch = 0; batch < BATCHES; batch++)
         {
             final int b = batch;
@@ -62,19 +66,28 @@ class JournalIndexOrderTest
             {
                 harness.publishTrade(harness.btcBinance, "100." + b, "1", T0 + b * SECOND);
                 harness.publishTop(harness.btcBinance, 1000 + b, 1010 + b);
-                harness.publishBookDelta(harness.btcBinance, b + 1, 1000 + b);
+                harness.publishBook(harness.btcBinance, BookUpdateKind.DELTA, b + 2,
+                    List.of(new GatewayHarness.BookLevel(Side.BUY, 1000 + b, 1)));
                 status.publishStatus(Venue.BINANCE, 0, VenueStatusCode.CONNECTED, "batch " + b);
                 // Not subscribed: ends the batch, so the forming BTC bar is sent after an event the session never sees.
                 lastOfBatch[0] = harness.publishTrade(harness.ethBinance, "10", "1", T0 + b * SECOND);
             });
-            // Read the batch before publishing the next, so that the fan-out sees exactly this batch as one.
-            for (int i = 0; i < PER_BATCH.size(); i++)
+            // Read the batch before publishing the next, so that the fan-out sees exactly this batch as one. The book
+            // subscription takes effect at the first batch, which it precedes with the book's snapshot.
+            for (int i = b == 0 ? -1 : 0; i < PER_BATCH.size(); i++)
             {
                 final JsonNode message = client.nextJson();
                 final long index = message.path("journalIndex").asLong();
                 assertTrue(index >= previous, "batch " + b + ": " + message + " came after index " + previous);
                 previous = index;
-                types.add(message.path("type").asText());
+                if (i >= 0)
+                {
+                    types.add(message.path("type").asText());
+                }
+                else
+                {
+                    assertEquals("book_snapshot", message.path("type").asText(), message.toString());
+                }
                 if ("candle".equals(message.path("type").asText()))
                 {
                     assertEquals(lastOfBatch[0], index, "the forming bar carries its batch's last index");

@@ -5,9 +5,11 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.jctools.queues.MessagePassingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
@@ -27,6 +29,9 @@ import java.util.Arrays;
  * a WebSocket text frame in a pooled direct buffer ({@link FrameSlab}); each subscriber is written a retained slice
  * of those same bytes (Netty's WebSocket encoder passes raw buffers through). Channels written in a batch are flushed
  * at its end.
+ * <p>
+ * The "book" channel starts each subscriber with a snapshot of the node's book, kept here from the journaled events
+ * by {@link BookChannel}, then sends the deltas after it, and a stale status and a fresh snapshot around each gap.
  * <p>
  * Every trade also feeds the live candles of the "candle" channel ({@link LiveCandlePublisher}): closed bars go out
  * as they close, the forming 1m bar once per instrument at the end of each batch, before the flush. After a restart
@@ -53,6 +58,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private static final int SLAB_CAPACITY = 64 * 1024;
     /** Flush a channel mid-batch after this many bytes, so a long batch does not look like a slow consumer. */
     private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
+    private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
 
     private final GatewayCounters counters;
     private final EventJsonRenderer renderer;
@@ -63,6 +69,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final LiveCandlePublisher liveCandles = new LiveCandlePublisher(registry, this::fanOut);
     /** Rendered JSON at {@link WebSocketTextFrame#MAX_HEADER_LENGTH}, its frame header written just before it. */
     private final ExpandableArrayBuffer frameBuffer = new ExpandableArrayBuffer(INITIAL_FRAME_CAPACITY);
+    private final BookChannel books;
     private final int flushThresholdBytes;
     private Subscriber[] dirty = new Subscriber[16];
     private int dirtyCount;
@@ -76,6 +83,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         context.conclude();
         this.counters = context.counters();
         this.renderer = new EventJsonRenderer(instruments);
+        this.books = new BookChannel(
+            instruments, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH, registry, this::sendFrame);
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
         this.flushThresholdBytes = Math.min(MAX_UNFLUSHED_BYTES, context.writeBufferLowWatermark() / 2);
@@ -121,8 +130,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         {
             if (event.length() >= EventView.MIN_LENGTH)
             {
-                final DirectBuffer buffer = event.buffer();
-                final SubscriberList subscribers = registry.subscribers(SubscriptionKey.ofEvent(buffer, 0));
+                final UnsafeBuffer buffer = event.buffer();
+                final SubscriberList subscribers = books.onEvent(buffer, 0, event.journalIndex()) ?
+                    registry.subscribers(SubscriptionKey.ofEvent(buffer, 0)) : null;
                 if (subscribers != null)
                 {
                     fanOut(buffer, 0, event.journalIndex(), subscribers);
@@ -155,8 +165,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private void fanOut(
         final DirectBuffer event, final int offset, final long journalIndex, final SubscriberList subscribers)
     {
-        final int headerRoom = WebSocketTextFrame.MAX_HEADER_LENGTH;
-        final int jsonLength = renderer.render(event, offset, journalIndex, frameBuffer, headerRoom);
+        final int jsonLength =
+            renderer.render(event, offset, journalIndex, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH);
         if (jsonLength == 0)
         {
             if (counters.recordUnrenderableEvent() == 1)
@@ -166,6 +176,13 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             }
             return;
         }
+        sendFrame(jsonLength, subscribers);
+    }
+
+    /** Frames the JSON rendered into the frame buffer once and writes it to every subscriber. */
+    private void sendFrame(final int jsonLength, final SubscriberList subscribers)
+    {
+        final int headerRoom = WebSocketTextFrame.MAX_HEADER_LENGTH;
         final int frameOffset = headerRoom - WebSocketTextFrame.headerLength(jsonLength);
         WebSocketTextFrame.putHeader(frameBuffer, frameOffset, jsonLength);
         final int frameLength = headerRoom + jsonLength - frameOffset;
@@ -232,7 +249,14 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     {
         switch (command.action())
         {
-            case SUBSCRIBE -> registry.subscribe(command.subscriber(), command.key());
+            case SUBSCRIBE ->
+            {
+                if (registry.subscribe(command.subscriber(), command.key()) &&
+                    SubscriptionKey.templateId(command.key()) == BOOK_TEMPLATE_ID)
+                {
+                    books.onSubscribed(command.subscriber(), command.key());
+                }
+            }
             case UNSUBSCRIBE -> registry.unsubscribe(command.subscriber(), command.key());
             case REMOVE_SESSION -> registry.removeAll(command.subscriber());
         }

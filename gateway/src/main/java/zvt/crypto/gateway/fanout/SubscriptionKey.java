@@ -28,6 +28,18 @@ public final class SubscriptionKey
         return (int)(key >> 16);
     }
 
+    /** The venue code a key was made with. */
+    public static int venueCode(final long key)
+    {
+        return (int)((key >> 8) & 0xFF);
+    }
+
+    /** The template id a key was made with: which channel it selects. */
+    public static int templateId(final long key)
+    {
+        return (int)(key & 0xFF);
+    }
+
     /** The key an encoded event is published under, read from the common prefix of its header and body. */
     public static long ofEvent(final DirectBuffer buffer, final int offset)
     {

@@ -17,7 +17,8 @@ final class SubscriptionRegistry
         return byKey.get(key);
     }
 
-    void subscribe(final Subscriber subscriber, final long key)
+    /** @return true if the subscription is new (the session was not subscribed to the key, and is still open). */
+    boolean subscribe(final Subscriber subscriber, final long key)
     {
         if (!subscriber.removed && subscriber.keys.add(key))
         {
@@ -28,7 +29,9 @@ final class SubscriptionRegistry
                 byKey.put(key, list);
             }
             list.add(subscriber);
+            return true;
         }
+        return false;
     }
 
     void unsubscribe(final Subscriber subscriber, final long key)

@@ -1,0 +1,190 @@
+package zvt.crypto.gateway.fanout;
+
+import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.IntHashSet;
+import org.agrona.concurrent.UnsafeBuffer;
+import zvt.crypto.core.book.OrderBook;
+import zvt.crypto.core.book.OrderBookEventHandler;
+import zvt.crypto.core.book.PriceLevels;
+import zvt.crypto.core.codec.BookUpdateDecoder;
+import zvt.crypto.core.codec.BookUpdateKind;
+import zvt.crypto.core.codec.MessageHeaderDecoder;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.event.EventType;
+import zvt.crypto.core.event.EventView;
+import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.json.JsonWriter;
+
+/**
+ * The "book" channel's books: core's {@link OrderBookEventHandler} keeps every instrument's book from the journaled
+ * events on the fan-out thread, so a subscriber gets a consistent snapshot first, then the deltas after it:
+ * <ul>
+ *   <li>On subscribe, a {@code book_snapshot} of the book as of the last event the fan-out handled, with that
+ *       event's journal index and the book's venue sequence. Every delta sent afterwards has a higher journal index:
+ *       a client applies the deltas whose {@code journalIndex} is above the snapshot's, nothing to guess.</li>
+ *   <li>Deltas go out only while the book is good. The venue's own snapshot parts are not forwarded: they are folded
+ *       into the book, and when it is good again its subscribers get one {@code book_snapshot}.</li>
+ *   <li>A gap (GAP_DETECTED for the instrument, or a level the book cannot hold exactly) sends
+ *       {@code book_status} {@code stale}; a subscriber that joins while the book is stale gets it too. A fresh
+ *       snapshot follows once the venue's resync completes.</li>
+ * </ul>
+ * Messages are rendered once into the fan-out's frame buffer and sent to every subscriber through {@link Output}.
+ * <p>
+ * Fan-out thread only. No allocation per delta; a snapshot is rendered per subscribe and per resync.
+ */
+final class BookChannel
+{
+    /** Where rendered book messages go: the fan-out frames the JSON once and writes it to the subscribers. */
+    interface Output
+    {
+        void send(int jsonLength, SubscriberList subscribers);
+    }
+
+    private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
+
+    private final InstrumentRegistry instruments;
+    private final MutableDirectBuffer out;
+    private final int outOffset;
+    private final SubscriptionRegistry registry;
+    private final Output output;
+    private final OrderBookEventHandler books = new OrderBookEventHandler(this::onBookChanged);
+    private final JsonWriter json = new JsonWriter();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final BookUpdateDecoder update = new BookUpdateDecoder();
+    /** The one subscriber a subscribe-time message goes to. */
+    private final SubscriberList single = new SubscriberList();
+    /** Instruments whose book subscribers hold a good book: a snapshot was sent since the last stale. */
+    private final IntHashSet announcedGood = new IntHashSet();
+    private int venueCode;
+    /** Journal index of the last journaled event applied: the point in the journal the books are at. */
+    private long journalIndex = MarketEvent.NO_JOURNAL_INDEX;
+
+    /**
+     * @param out the buffer messages are rendered into, at {@code outOffset} (room for a frame header before).
+     */
+    BookChannel(
+        final InstrumentRegistry instruments,
+        final MutableDirectBuffer out,
+        final int outOffset,
+        final SubscriptionRegistry registry,
+        final Output output)
+    {
+        this.instruments = instruments;
+        this.out = out;
+        this.outOffset = outOffset;
+        this.registry = registry;
+        this.output = output;
+    }
+
+    /**
+     * Applies a journaled event to the books; sends snapshots and stale statuses it causes.
+     *
+     * @return false for a book update subscribers must not get as it is: a venue snapshot part, or a delta to a
+     * book that is not good.
+     */
+    boolean onEvent(final UnsafeBuffer buffer, final int offset, final long journalIndex)
+    {
+        this.venueCode = EventView.venueCode(buffer, offset);
+        if (journalIndex != MarketEvent.NO_JOURNAL_INDEX)
+        {
+            this.journalIndex = journalIndex;
+        }
+        books.onMessage(buffer, offset);
+        if (EventView.templateId(buffer, offset) != BOOK_TEMPLATE_ID)
+        {
+            return true;
+        }
+        return update.wrapAndApplyHeader(buffer, offset, header).kind() == BookUpdateKind.DELTA &&
+            announcedGood.contains(update.instrumentId());
+    }
+
+    /** A session has just subscribed to the book of an instrument: its snapshot, or that it is stale for now. */
+    void onSubscribed(final Subscriber subscriber, final long key)
+    {
+        final int instrumentId = SubscriptionKey.instrumentId(key);
+        final OrderBook book = books.bookOrNull(instrumentId);
+        final int jsonLength = book != null && announcedGood.contains(instrumentId) ?
+            renderSnapshot(book, SubscriptionKey.venueCode(key)) :
+            renderStale(instrumentId, SubscriptionKey.venueCode(key));
+        single.add(subscriber);
+        try
+        {
+            output.send(jsonLength, single);
+        }
+        finally
+        {
+            single.remove(subscriber);
+        }
+    }
+
+    private void onBookChanged(final OrderBook book)
+    {
+        final int instrumentId = book.instrumentId();
+        final boolean good = !book.isStale();
+        if (good == announcedGood.contains(instrumentId))
+        {
+            return;
+        }
+        if (good)
+        {
+            announcedGood.add(instrumentId);
+        }
+        else
+        {
+            announcedGood.remove(instrumentId);
+        }
+        final SubscriberList subscribers = registry.subscribers(SubscriptionKey.of(instrumentId, venueCode,
+            BOOK_TEMPLATE_ID));
+        if (subscribers != null)
+        {
+            output.send(good ? renderSnapshot(book, venueCode) : renderStale(instrumentId, venueCode), subscribers);
+        }
+    }
+
+    private int renderSnapshot(final OrderBook book, final int venueCode)
+    {
+        begin("book_snapshot", book.instrumentId(), venueCode).field("sequence", book.lastSequence());
+        levels("bids", book.bids(), book);
+        levels("asks", book.asks(), book);
+        return end();
+    }
+
+    private int renderStale(final int instrumentId, final int venueCode)
+    {
+        begin("book_status", instrumentId, venueCode).field("state", "stale");
+        return end();
+    }
+
+    private JsonWriter begin(final String type, final int instrumentId, final int venueCode)
+    {
+        json.wrap(out, outOffset).beginObject().field("type", type)
+            .field("venue", Venue.get((short)venueCode).name());
+        final Instrument instrument = instruments.byIdOrNull(instrumentId);
+        if (instrument != null)
+        {
+            json.field("symbol", instrument.symbol());
+        }
+        return json.field("instrumentId", instrumentId);
+    }
+
+    private int end()
+    {
+        json.field("journalIndex", journalIndex).endObject();
+        return json.position() - outOffset;
+    }
+
+    private void levels(final String name, final PriceLevels levels, final OrderBook book)
+    {
+        json.beginArray(name);
+        for (int i = 0, depth = levels.depth(); i < depth; i++)
+        {
+            json.beginArray()
+                .decimal(levels.price(i), book.priceExponent())
+                .decimal(levels.size(i), book.sizeExponent())
+                .endArray();
+        }
+        json.endArray();
+    }
+}
