@@ -153,6 +153,20 @@ class BookSnapshotFanoutTest
         assertEquals(after, next.path("journalIndex").asLong());
     }
 
+    @Test
+    void shouldSendTheSnapshotOnANodeWithNoTraffic()
+    {
+        final long index = publish(BookUpdateKind.SNAPSHOT, 7, List.of(new BookLevel(Side.SELL, 1005, 2)));
+        final TestClient client = harness.connect();
+        assertEquals("subscribed", client.request(subscribe("book", "BINANCE", "BTC-USDT")).path("type").asText());
+
+        // Nothing else is published: the fan-out applies the subscription on its idle timeout.
+        final JsonNode snapshot = client.nextJson();
+        assertEquals("book_snapshot", snapshot.path("type").asText(), snapshot.toString());
+        assertEquals(index, snapshot.path("journalIndex").asLong());
+        assertEquals("[[\"100.5\",\"2\"]]", snapshot.path("asks").toString());
+    }
+
     /** Publishes a book update and applies it to the reference book. */
     private long publish(final BookUpdateKind kind, final long sequence, final List<BookLevel> levels)
     {

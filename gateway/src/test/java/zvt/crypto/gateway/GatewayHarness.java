@@ -68,7 +68,7 @@ final class GatewayHarness implements AutoCloseable
         this.context = context.conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         final MarketEventRing marketEventRing = new MarketEventRing(
-            new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.BLOCKING),
+            new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.PARKING),
             journalStub,
             List.of(fanout));
         marketEventRing.start();

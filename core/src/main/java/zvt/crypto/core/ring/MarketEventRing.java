@@ -52,7 +52,8 @@ public final class MarketEventRing implements AutoCloseable
             context.ringSize(),
             context.threadFactory(),
             context.producerType(),
-            context.waitStrategy().newInstance(context.ringSize()));
+            context.waitStrategy().newInstance(
+                context.ringSize(), TimeUnit.MILLISECONDS.toNanos(context.idleTimeoutMs())));
         disruptor.setDefaultExceptionHandler(exceptionHandler);
         if (afterJournal.isEmpty() || this.context.consumerThreads() == ConsumerThreads.SHARED)
         {

@@ -12,12 +12,14 @@ public final class RingContext
 {
     public static final int RING_SIZE_DEFAULT = 65_536;
     public static final long SHUTDOWN_TIMEOUT_MS_DEFAULT = 10_000;
+    public static final long IDLE_TIMEOUT_MS_DEFAULT = 100;
 
     private int ringSize = RING_SIZE_DEFAULT;
     private WaitStrategyType waitStrategy = WaitStrategyType.PARKING;
     private ProducerType producerType = ProducerType.MULTI;
     private ConsumerThreads consumerThreads = ConsumerThreads.SHARED;
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
+    private long idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     private ThreadFactory threadFactory = DaemonThreadFactory.INSTANCE;
 
     public RingContext ringSize(final int ringSize)
@@ -79,6 +81,21 @@ public final class RingContext
     }
 
     /** How long {@link MarketEventRing#close()} waits for consumers to drain what was published. */
+    /**
+     * With {@link WaitStrategyType#PARKING}: how long a consumer with no events waits before its handlers get
+     * {@code onTimeout} (the gateway applies subscriptions there when nothing flows).
+     */
+    public RingContext idleTimeoutMs(final long idleTimeoutMs)
+    {
+        this.idleTimeoutMs = idleTimeoutMs;
+        return this;
+    }
+
+    public long idleTimeoutMs()
+    {
+        return idleTimeoutMs;
+    }
+
     public RingContext shutdownTimeoutMs(final long shutdownTimeoutMs)
     {
         this.shutdownTimeoutMs = shutdownTimeoutMs;
@@ -110,6 +127,10 @@ public final class RingContext
         if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
         {
             throw new IllegalArgumentException("ring size must be a power of two >= 2: " + ringSize);
+        }
+        if (idleTimeoutMs <= 0)
+        {
+            throw new IllegalArgumentException("idle timeout must be positive: " + idleTimeoutMs);
         }
         if (shutdownTimeoutMs <= 0)
         {

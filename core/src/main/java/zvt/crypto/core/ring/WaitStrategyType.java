@@ -21,11 +21,12 @@ public enum WaitStrategyType
     YIELDING,
     BUSY_SPIN;
 
-    public WaitStrategy newInstance(final int ringSize)
+    /** @param idleTimeoutNanos for {@link #PARKING}: see {@link RingContext#idleTimeoutMs(long)}. */
+    public WaitStrategy newInstance(final int ringSize, final long idleTimeoutNanos)
     {
         return switch (this)
         {
-            case PARKING -> new ParkingWaitStrategy(ringSize);
+            case PARKING -> new ParkingWaitStrategy(ringSize, idleTimeoutNanos);
             case BLOCKING -> new BlockingWaitStrategy();
             case SLEEPING -> new SleepingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();

@@ -145,6 +145,43 @@ class ParkingWaitStrategyTest
         }
     }
 
+    @Test
+    void shouldTellAnIdleConsumerItTimedOutSoItCanDoHousekeeping() throws Exception
+    {
+        final CountDownLatch timedOut = new CountDownLatch(3);
+        final EventHandler<MarketEvent> journal = new EventHandler<>()
+        {
+            public void onEvent(final MarketEvent event, final long sequence, final boolean endOfBatch)
+            {
+                event.journalIndex(sequence + 1);
+            }
+
+            public void onTimeout(final long sequence)
+            {
+                timedOut.countDown();
+            }
+        };
+        final GatedConsumer after = new GatedConsumer();
+        final MarketEventRing ring = new MarketEventRing(
+            new RingContext().ringSize(64).waitStrategy(WaitStrategyType.PARKING), journal, List.of(after)).start();
+        try
+        {
+            final long start = System.nanoTime();
+            assertTrue(timedOut.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "no onTimeout without events");
+            final long elapsed = System.nanoTime() - start;
+            assertTrue(elapsed >= TimeUnit.MILLISECONDS.toNanos(2 * RingContext.IDLE_TIMEOUT_MS_DEFAULT),
+                "three timeouts came " + elapsed / 1_000_000 + " ms apart in all: it must not spin");
+
+            ring.ringBuffer().publishEvent((event, sequence) -> event.reset());
+            Tests.await(() -> after.seen.get() == 1, TIMEOUT, () -> "events still flow after timeouts");
+        }
+        finally
+        {
+            ring.close();
+        }
+        assertEquals(0, after.outOfOrder.get());
+    }
+
     /** Counts events and checks each carries the journal index of its sequence; remembers its thread. */
     private static final class GatedConsumer implements EventHandler<MarketEvent>
     {

@@ -28,7 +28,8 @@ class PublishBurstTest
     {
         final CountingConsumer consumer = new CountingConsumer();
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(1024).producerType(ProducerType.SINGLE), consumer, List.of()).start();
+            new RingContext().ringSize(1024).producerType(ProducerType.SINGLE).idleTimeoutMs(60_000), consumer,
+            List.of()).start();
         final PublishBurst burst = PublishBurst.onThisThread();
         try
         {
@@ -57,7 +58,8 @@ class PublishBurstTest
     {
         final CountingConsumer consumer = new CountingConsumer();
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(8).producerType(ProducerType.SINGLE), consumer, List.of()).start();
+            new RingContext().ringSize(8).producerType(ProducerType.SINGLE).idleTimeoutMs(60_000), consumer,
+            List.of()).start();
         try
         {
             consumer.awaitParked();
@@ -103,7 +105,8 @@ class PublishBurstTest
 
         void awaitParked()
         {
-            Tests.await(() -> thread.get() != null && thread.get().getState() == Thread.State.WAITING, TIMEOUT,
+            // Timed: the idle timeout (set beyond the test's length here) bounds every wait for producers.
+            Tests.await(() -> thread.get() != null && thread.get().getState() == Thread.State.TIMED_WAITING, TIMEOUT,
                 () -> "the consumer parks with nothing to do");
         }
     }
