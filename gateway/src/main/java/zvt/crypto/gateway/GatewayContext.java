@@ -2,6 +2,7 @@ package zvt.crypto.gateway;
 
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import zvt.crypto.persistence.query.MarketDataQueries;
 
 import java.util.function.Supplier;
 
@@ -74,6 +75,9 @@ public final class GatewayContext
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
     private NanoClock nanoClock;
     private Supplier<String> healthDetails = () -> null;
+    private Supplier<MarketDataQueries> marketData = () -> null;
+    private int restQueryThreads = 4;
+    private long restTimeoutMs = 5_000;
     private GatewayCounters counters;
 
     public GatewayContext host(final String host)
@@ -224,6 +228,46 @@ public final class GatewayContext
         return healthDetails;
     }
 
+    /**
+     * The database reads behind the REST API's {@code ohlcv} and {@code trades} routes, asked per request: null (the
+     * default) while the node has no database, or before its database has started, and those routes answer 503.
+     * Whoever supplies them closes them after the server.
+     */
+    public GatewayContext marketData(final Supplier<MarketDataQueries> marketData)
+    {
+        this.marketData = marketData;
+        return this;
+    }
+
+    public Supplier<MarketDataQueries> marketData()
+    {
+        return marketData;
+    }
+
+    /** Threads that run the REST API's database queries (never an event loop); also the connections they hold. */
+    public GatewayContext restQueryThreads(final int restQueryThreads)
+    {
+        this.restQueryThreads = restQueryThreads;
+        return this;
+    }
+
+    public int restQueryThreads()
+    {
+        return restQueryThreads;
+    }
+
+    /** How long a REST request may take before it is answered 504. */
+    public GatewayContext restTimeoutMs(final long restTimeoutMs)
+    {
+        this.restTimeoutMs = restTimeoutMs;
+        return this;
+    }
+
+    public long restTimeoutMs()
+    {
+        return restTimeoutMs;
+    }
+
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */
     public GatewayContext counters(final GatewayCounters counters)
     {
@@ -273,6 +317,8 @@ public final class GatewayContext
         }
         requirePositive("closeTimeoutMs", closeTimeoutMs);
         requirePositive("ioThreads", ioThreads);
+        requirePositive("restQueryThreads", restQueryThreads);
+        requirePositive("restTimeoutMs", restTimeoutMs);
         if (nanoClock == null)
         {
             nanoClock = SystemNanoClock.INSTANCE;

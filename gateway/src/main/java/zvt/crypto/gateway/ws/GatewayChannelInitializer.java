@@ -12,12 +12,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
+import zvt.crypto.gateway.rest.RestApi;
 
 /**
  * The pipeline of every accepted connection, codecs before logic:
  * <pre>
  *   HttpServerCodec ─► HttpObjectAggregator ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close)
- *     ─► WebSocketFrameAggregator ─► HttpRouteHandler (/health, 404) ─► ClientSessionHandler (control protocol)
+ *     ─► WebSocketFrameAggregator ─► RestApi (plain HTTP: /api/v1/crypto/..., /health) ─► ClientSessionHandler
  * </pre>
  * After the upgrade Netty swaps the HTTP codec for the WebSocket frame codec. No compression extension is offered:
  * the fan-out writes pre-framed, uncompressed bytes that must reach the socket untouched.
@@ -32,19 +33,20 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
     private final SubscriptionCommandQueue commands;
     private final ChannelGroup sessions;
     private final WebSocketServerProtocolConfig protocolConfig;
-    private final HttpRouteHandler httpRoutes;
+    private final RestApi restApi;
 
     GatewayChannelInitializer(
         final GatewayContext context,
         final InstrumentRegistry instruments,
         final SubscriptionCommandQueue commands,
-        final ChannelGroup sessions)
+        final ChannelGroup sessions,
+        final RestApi restApi)
     {
         this.context = context;
         this.instruments = instruments;
         this.commands = commands;
         this.sessions = sessions;
-        this.httpRoutes = new HttpRouteHandler(context.counters(), context.webSocketPath(), context.healthDetails());
+        this.restApi = restApi;
         this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(context.webSocketPath())
             .checkStartsWith(true)
@@ -67,7 +69,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
             .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
             .addLast("ws-protocol", new WebSocketServerProtocolHandler(protocolConfig))
             .addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxInboundFrameBytes()))
-            .addLast("http-routes", httpRoutes)
+            .addLast("http-routes", restApi)
             .addLast("session", new ClientSessionHandler(context, instruments, commands, sessions));
     }
 }

@@ -20,6 +20,7 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
+import zvt.crypto.gateway.rest.RestApi;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -46,18 +47,21 @@ public final class GatewayServer implements AutoCloseable
     private final EventLoopGroup group;
     private final ChannelGroup sessions;
     private final Channel serverChannel;
+    private final RestApi restApi;
     private boolean closed;
 
     private GatewayServer(
         final GatewayContext context,
         final EventLoopGroup group,
         final ChannelGroup sessions,
-        final Channel serverChannel)
+        final Channel serverChannel,
+        final RestApi restApi)
     {
         this.context = context;
         this.group = group;
         this.sessions = sessions;
         this.serverChannel = serverChannel;
+        this.restApi = restApi;
     }
 
     /**
@@ -75,6 +79,7 @@ public final class GatewayServer implements AutoCloseable
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(
             context.ioThreads(), new DefaultThreadFactory("gateway-io", true), NioIoHandler.newFactory());
         final ChannelGroup sessions = new DefaultChannelGroup("gateway-sessions", GlobalEventExecutor.INSTANCE);
+        final RestApi restApi = new RestApi(context, instruments);
         try
         {
             final Channel serverChannel = new ServerBootstrap()
@@ -83,11 +88,11 @@ public final class GatewayServer implements AutoCloseable
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                     context.writeBufferLowWatermark(), context.writeBufferHighWatermark()))
-                .childHandler(new GatewayChannelInitializer(context, instruments, fanout.commandQueue(), sessions))
+                .childHandler(new GatewayChannelInitializer(context, instruments, fanout.commandQueue(), sessions, restApi))
                 .bind(context.host(), context.port())
                 .syncUninterruptibly()
                 .channel();
-            final GatewayServer server = new GatewayServer(context, group, sessions, serverChannel);
+            final GatewayServer server = new GatewayServer(context, group, sessions, serverChannel, restApi);
             LOG.info("gateway listening at {}", server.webSocketUri());
             return server;
         }
@@ -95,6 +100,7 @@ public final class GatewayServer implements AutoCloseable
         {
             // Netty rethrows the bind failure (a checked BindException) undeclared; name the address instead.
             group.shutdownGracefully(0, context.closeTimeoutMs(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+            restApi.close();
             throw new IllegalStateException(
                 "gateway cannot listen on " + context.host() + ':' + context.port() + ": " + ex, ex);
         }
@@ -134,6 +140,7 @@ public final class GatewayServer implements AutoCloseable
             .awaitUninterruptibly(timeoutMs);
         sessions.close().awaitUninterruptibly(timeoutMs);
         group.shutdownGracefully(0, timeoutMs, TimeUnit.MILLISECONDS).awaitUninterruptibly(timeoutMs);
+        restApi.close();
         LOG.info("gateway closed: {}", context.counters());
     }
 }

@@ -33,6 +33,8 @@ public final class NodeConfig
         Map.entry("ring.consumer.threads", "shared"),
         Map.entry("gateway.host", "127.0.0.1"),
         Map.entry("gateway.port", "8080"),
+        Map.entry("gateway.rest.query.threads", "4"),
+        Map.entry("gateway.rest.timeout.ms", "5000"),
         Map.entry("venues", "binance"),
         Map.entry("db.enabled", "true"),
         Map.entry("db.url", ""),

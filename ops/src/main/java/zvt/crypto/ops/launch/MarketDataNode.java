@@ -91,7 +91,10 @@ public final class MarketDataNode implements AutoCloseable
             final GatewayContext gatewayContext = new GatewayContext()
                 .host(config.get("gateway.host"))
                 .port(config.getInt("gateway.port"))
-                .healthDetails(() -> ReadinessDetails.of(db));
+                .healthDetails(() -> ReadinessDetails.of(db))
+                .marketData(() -> db == null ? null : db.queries())
+                .restQueryThreads(config.getInt("gateway.rest.query.threads"))
+                .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
             final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);

@@ -18,6 +18,7 @@ import zvt.crypto.journal.Journal;
 import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.persistence.DatabaseContext;
 import zvt.crypto.persistence.embedded.EmbeddedDatabase;
+import zvt.crypto.persistence.query.MarketDataQueries;
 import zvt.crypto.persistence.writer.DbWriter;
 import zvt.crypto.persistence.writer.DbWriterContext;
 import zvt.crypto.persistence.writer.DbWriterStatus;
@@ -40,6 +41,7 @@ final class NodeDatabase implements AutoCloseable
     private final Duration drainTimeout;
     private volatile EmbeddedDatabase embedded;
     private volatile DbWriter writer;
+    private volatile MarketDataQueries queries;
 
     private NodeDatabase(final Runnable start, final Duration drainTimeout)
     {
@@ -78,6 +80,7 @@ final class NodeDatabase implements AutoCloseable
         final Path embeddedDir = config.getPath("db.embedded.dir");
         final int embeddedPort = config.getInt("db.embedded.port");
         final String schema = config.get("db.schema");
+        final int queryConnections = config.getInt("gateway.rest.query.threads");
         final NodeDatabase[] self = new NodeDatabase[1];
         self[0] = new NodeDatabase(() ->
         {
@@ -90,6 +93,7 @@ final class NodeDatabase implements AutoCloseable
                     database = self[0].embedded.context().schema(schema);
                 }
                 self[0].writer = DbWriter.start(writerContext.database(database));
+                self[0].queries = new MarketDataQueries(database, queryConnections);
             }
             catch (final RuntimeException ex)
             {
@@ -106,6 +110,12 @@ final class NodeDatabase implements AutoCloseable
     {
         final DbWriter current = writer;
         return current == null ? null : current.status();
+    }
+
+    /** @return the REST API's reads, or null while the database is still starting (or failed to start). */
+    MarketDataQueries queries()
+    {
+        return queries;
     }
 
     /** Call after the ring has drained into the journal: the writer writes what the journal holds, then stops. */
@@ -129,7 +139,7 @@ final class NodeDatabase implements AutoCloseable
         }
         finally
         {
-            CloseHelper.close(embedded);
+            CloseHelper.closeAll(queries, embedded);
         }
     }
 

@@ -36,7 +36,8 @@ public final class MarketDataQueries implements AutoCloseable
         " trade_count, closed FROM %s WHERE entity_id = ? AND source = ? AND timestamp >= ? AND timestamp < ?" +
         " ORDER BY timestamp LIMIT ?";
     private static final String TRADES = "SELECT timestamp, trade_id, price, quantity, side, journal_index" +
-        " FROM crypto_trades WHERE entity_id = ? AND timestamp >= ? AND timestamp < ?" +
+        " FROM crypto_trades WHERE entity_id = ? AND timestamp >= ? AND (timestamp, journal_index) > (?, ?)" +
+        " AND timestamp < ?" +
         " ORDER BY timestamp, journal_index LIMIT ?";
     private static final String LATEST_BOOK = "SELECT timestamp, sequence, bids::text, asks::text" +
         " FROM crypto_orderbook WHERE entity_id = ? ORDER BY timestamp DESC, sequence DESC LIMIT 1";
@@ -95,14 +96,31 @@ public final class MarketDataQueries implements AutoCloseable
         final Venue venue, final MarketType marketType, final String symbol, final Instant from, final Instant to,
         final int limit) throws SQLException
     {
+        return trades(venue, marketType, symbol, from, -1, to, limit);
+    }
+
+    /**
+     * The page of trades after a position, for cursor pagination: a page ends at a trade's (time, journal index) and
+     * the next starts right after it, so trades sharing a time are neither skipped nor repeated.
+     *
+     * @param afterJournalIndex trades at time {@code from} with this journal index or lower are skipped; -1 for none.
+     * @return trades after ({@code from}, {@code afterJournalIndex}) and before {@code to}, oldest first, at most
+     * {@code limit}.
+     */
+    public List<TradeRow> trades(
+        final Venue venue, final MarketType marketType, final String symbol, final Instant from,
+        final long afterJournalIndex, final Instant to, final int limit) throws SQLException
+    {
         final Connection connection = borrow();
         boolean healthy = false;
         try (PreparedStatement statement = connection.prepareStatement(TRADES))
         {
             statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
             statement.setTimestamp(2, Timestamp.from(from));
-            statement.setTimestamp(3, Timestamp.from(to));
-            statement.setInt(4, checkLimit(limit));
+            statement.setTimestamp(3, Timestamp.from(from));
+            statement.setLong(4, afterJournalIndex);
+            statement.setTimestamp(5, Timestamp.from(to));
+            statement.setInt(6, checkLimit(limit));
             final List<TradeRow> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery())
             {

@@ -1,0 +1,115 @@
+package zvt.crypto.gateway.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.instrument.NormalizedSymbol;
+import zvt.crypto.persistence.query.MarketDataQueries;
+import zvt.crypto.persistence.query.TradeRow;
+
+/**
+ * {@code trades/{venue}/{symbol}?from&to&limit&cursor}: stored trades with time in [from, to), oldest first (journal
+ * order within a time), {@code limit} per page (default 500). A full page comes with {@code nextCursor}; passing it
+ * back as {@code cursor} (with the same {@code to}) gives the next page, starting right after the last trade of this
+ * one, so trades that share a timestamp are neither skipped nor repeated. Without {@code from}, the last hour.
+ */
+final class TradesRoute extends MarketDataRoute
+{
+    private static final int DEFAULT_LIMIT = 500;
+    private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
+    private static final Base64.Encoder CURSOR_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final ObjectMapper json;
+
+    TradesRoute(final ObjectMapper json, final Supplier<MarketDataQueries> queries)
+    {
+        super(queries);
+        this.json = json;
+    }
+
+    public String template()
+    {
+        return RestApi.PREFIX + "/trades/{venue}/{symbol}";
+    }
+
+    JsonNode query(final MarketDataQueries queries, final RestRequest request) throws RestException, SQLException
+    {
+        final Venue venue = request.venue();
+        final NormalizedSymbol symbol = request.symbol();
+        final int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MarketDataQueries.MAX_LIMIT);
+        final Instant to = request.timeParam("to") == null ? Instant.now() : request.timeParam("to");
+        final String cursor = request.param("cursor");
+        Instant from = request.timeParam("from") == null ? to.minus(DEFAULT_SPAN) : request.timeParam("from");
+        long afterJournalIndex = -1;
+        if (cursor != null)
+        {
+            final long[] position = decode(cursor);
+            from = Instant.EPOCH.plus(position[0], ChronoUnit.MICROS);
+            afterJournalIndex = position[1];
+        }
+        if (!from.isBefore(to))
+        {
+            throw RestException.badRequest("from must be before to");
+        }
+
+        final List<TradeRow> rows =
+            queries.trades(venue, symbol.marketType(), symbol.toString(), from, afterJournalIndex, to, limit);
+        final ArrayNode trades = json.createArrayNode();
+        for (final TradeRow row : rows)
+        {
+            final ObjectNode trade = trades.addObject()
+                .put("time", row.time().toString())
+                .put("tradeId", row.tradeId());
+            putDecimal(trade, "price", row.price());
+            putDecimal(trade, "size", row.quantity());
+            trade.put("side", row.side()).put("journalIndex", row.journalIndex());
+        }
+        final ObjectNode body = json.createObjectNode()
+            .put("venue", venue.name())
+            .put("symbol", symbol.toString())
+            .put("from", from.toString())
+            .put("to", to.toString());
+        body.set("trades", trades);
+        if (rows.size() == limit)
+        {
+            final TradeRow last = rows.get(rows.size() - 1);
+            body.put("nextCursor", encode(ChronoUnit.MICROS.between(Instant.EPOCH, last.time()), last.journalIndex()));
+        }
+        else
+        {
+            body.putNull("nextCursor");
+        }
+        return body;
+    }
+
+    private static String encode(final long epochMicros, final long journalIndex)
+    {
+        return CURSOR_ENCODER.encodeToString((epochMicros + ":" + journalIndex).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** @return {epoch micros, journal index} of the trade the cursor points after. */
+    private static long[] decode(final String cursor) throws RestException
+    {
+        try
+        {
+            final String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            final int colon = text.indexOf(':');
+            return new long[]{Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1))};
+        }
+        catch (final IllegalArgumentException | IndexOutOfBoundsException ex)
+        {
+            throw RestException.badRequest("cursor is not one this API gave out: " + cursor);
+        }
+    }
+}
