@@ -3,8 +3,11 @@ package zvt.crypto.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.gateway.GatewayHarness.BookLevel;
 import zvt.crypto.gateway.rest.RestApi;
 import zvt.crypto.persistence.EntityIds;
 import zvt.crypto.persistence.TestSchema;
@@ -49,14 +52,12 @@ class RestApiTest
     @Test
     void shouldDocumentEveryRouteAndAnswerEveryDocumentedPath() throws Exception
     {
+        harness.publishBook(harness.btcBinance, BookUpdateKind.SNAPSHOT, 1, List.of(new BookLevel(Side.BUY, 990, 1)));
         final JsonNode document = json(harness.get(API + "/openapi.json"), 200);
         assertEquals("3.0.3", document.path("openapi").asText());
         final Set<String> documented = new HashSet<>();
         document.path("paths").fieldNames().forEachRemaining(documented::add);
-        try (RestApi api = new RestApi(harness.context, harness.instruments))
-        {
-            assertEquals(Set.copyOf(api.templates()), documented, "routes and openapi.json name the same paths");
-        }
+        assertEquals(Set.copyOf(harness.server.restRoutes()), documented, "routes and openapi.json name the same paths");
         for (final String path : documented)
         {
             final String concrete = path.replace("{venue}", "BINANCE").replace("{symbol}", "BTC-USDT");
@@ -133,6 +134,28 @@ class RestApiTest
             "&to=2026-01-01T01:00:00Z&limit=1"), 200);
         assertEquals("100.0", firstPage.path("trades").get(0).path("price").asText());
         assertEquals(1000, firstPage.path("trades").get(0).path("journalIndex").asLong());
+    }
+
+    @Test
+    void shouldServeTheLiveBookFromMemory() throws Exception
+    {
+        final String path = API + "/book/BINANCE/BTC-USDT";
+        assertError(path, 503, "the book of BTC-USDT on BINANCE is not good: no snapshot yet");
+        final long index = harness.publishBook(harness.btcBinance, BookUpdateKind.SNAPSHOT, 41, List.of(
+            new BookLevel(Side.BUY, 990, 1), new BookLevel(Side.BUY, 989, 2), new BookLevel(Side.BUY, 988, 3),
+            new BookLevel(Side.SELL, 1001, 4), new BookLevel(Side.SELL, 1002, 5)));
+        harness.publishBook(harness.btcBinance, BookUpdateKind.DELTA, 42, List.of(new BookLevel(Side.BUY, 990, 0)));
+
+        final JsonNode book = json(harness.get(path + "?depth=1"), 200);
+        assertEquals("book_snapshot", book.path("type").asText());
+        assertEquals(42, book.path("sequence").asLong());
+        assertEquals(index + 1, book.path("journalIndex").asLong(), "as of the delta");
+        assertEquals("[[\"98.9\",\"2\"]]", book.path("bids").toString(), "the delta removed 99.0; depth 1");
+        assertEquals("[[\"100.1\",\"4\"]]", book.path("asks").toString());
+        assertEquals(2, json(harness.get(path), 200).path("bids").size(), "the whole book without depth");
+
+        assertError(API + "/book/BINANCE/DOGE-USDT", 404, "no instrument DOGE-USDT on BINANCE");
+        assertError(path + "?depth=0", 400, "depth must be an integer from 1");
     }
 
     @Test

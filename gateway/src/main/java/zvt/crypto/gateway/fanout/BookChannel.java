@@ -100,13 +100,26 @@ final class BookChannel
             announcedGood.contains(update.instrumentId());
     }
 
+    /** Answers a query for the current book with its snapshot's JSON, or null when the book is not good. */
+    void answer(final BookQuery query)
+    {
+        final OrderBook book = books.bookOrNull(query.instrumentId());
+        if (book == null || !announcedGood.contains(query.instrumentId()))
+        {
+            query.result().complete(null);
+            return;
+        }
+        final int length = renderSnapshot(book, query.venueCode(), query.depth());
+        query.result().complete(out.getStringWithoutLengthUtf8(outOffset, length));
+    }
+
     /** A session has just subscribed to the book of an instrument: its snapshot, or that it is stale for now. */
     void onSubscribed(final Subscriber subscriber, final long key)
     {
         final int instrumentId = SubscriptionKey.instrumentId(key);
         final OrderBook book = books.bookOrNull(instrumentId);
         final int jsonLength = book != null && announcedGood.contains(instrumentId) ?
-            renderSnapshot(book, SubscriptionKey.venueCode(key)) :
+            renderSnapshot(book, SubscriptionKey.venueCode(key), Integer.MAX_VALUE) :
             renderStale(instrumentId, SubscriptionKey.venueCode(key));
         single.add(subscriber);
         try
@@ -139,15 +152,16 @@ final class BookChannel
             BOOK_TEMPLATE_ID));
         if (subscribers != null)
         {
-            output.send(good ? renderSnapshot(book, venueCode) : renderStale(instrumentId, venueCode), subscribers);
+            output.send(good ? renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode),
+                subscribers);
         }
     }
 
-    private int renderSnapshot(final OrderBook book, final int venueCode)
+    private int renderSnapshot(final OrderBook book, final int venueCode, final int depth)
     {
         begin("book_snapshot", book.instrumentId(), venueCode).field("sequence", book.lastSequence());
-        levels("bids", book.bids(), book);
-        levels("asks", book.asks(), book);
+        levels("bids", book.bids(), book, depth);
+        levels("asks", book.asks(), book, depth);
         return end();
     }
 
@@ -175,10 +189,10 @@ final class BookChannel
         return json.position() - outOffset;
     }
 
-    private void levels(final String name, final PriceLevels levels, final OrderBook book)
+    private void levels(final String name, final PriceLevels levels, final OrderBook book, final int depth)
     {
         json.beginArray(name);
-        for (int i = 0, depth = levels.depth(); i < depth; i++)
+        for (int i = 0, n = Math.min(depth, levels.depth()); i < n; i++)
         {
             json.beginArray()
                 .decimal(levels.price(i), book.priceExponent())

@@ -7,17 +7,20 @@ import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.MpscArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.EventJsonRenderer;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Ring consumer that delivers events to WebSocket subscribers. It must run after the journal, so each event carries
@@ -70,6 +73,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Rendered JSON at {@link WebSocketTextFrame#MAX_HEADER_LENGTH}, its frame header written just before it. */
     private final ExpandableArrayBuffer frameBuffer = new ExpandableArrayBuffer(INITIAL_FRAME_CAPACITY);
     private final BookChannel books;
+    private final MpscArrayQueue<BookQuery> bookQueries;
+    private final MessagePassingQueue.Consumer<BookQuery> answerBookQuery;
     private final int flushThresholdBytes;
     private Subscriber[] dirty = new Subscriber[16];
     private int dirtyCount;
@@ -85,9 +90,28 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         this.renderer = new EventJsonRenderer(instruments);
         this.books = new BookChannel(
             instruments, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH, registry, this::sendFrame);
+        this.bookQueries = new MpscArrayQueue<>(context.commandQueueCapacity());
+        this.answerBookQuery = books::answer;
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
         this.flushThresholdBytes = Math.min(MAX_UNFLUSHED_BYTES, context.writeBufferLowWatermark() / 2);
+    }
+
+    /**
+     * The node's current book of an instrument, as the JSON of a {@code book_snapshot} with at most {@code depth}
+     * levels a side, answered by the fan-out thread at its next batch (or idle timeout); null when the book is not
+     * good. Safe for any thread.
+     *
+     * @return the answer to come; already failed if too many queries are waiting.
+     */
+    public CompletableFuture<String> queryBook(final Instrument instrument, final int depth)
+    {
+        final CompletableFuture<String> result = new CompletableFuture<>();
+        if (!bookQueries.offer(new BookQuery(instrument.id(), instrument.venue().value(), depth, result)))
+        {
+            result.completeExceptionally(new IllegalStateException("too many book queries waiting"));
+        }
+        return result;
     }
 
     /** Where sessions send their subscription changes; safe for any thread. */
@@ -110,11 +134,13 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
         commands.drain(applyCommand);
+        bookQueries.drain(answerBookQuery);
     }
 
     public void onTimeout(final long sequence)
     {
         commands.drain(applyCommand);
+        bookQueries.drain(answerBookQuery);
         flushDirty();
     }
 

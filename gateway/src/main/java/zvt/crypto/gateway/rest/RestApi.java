@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.fanout.FanoutEventHandler;
 
 /**
  * The REST API under {@code /api/v1/crypto}, on the gateway's port: every plain HTTP request that is not the
@@ -63,7 +64,10 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ThreadPoolExecutor queryThreads;
     private final long timeoutMs;
 
-    public RestApi(final GatewayContext context, final InstrumentRegistry instruments)
+    /**
+     * @param fanout the ring consumer that keeps the live books (the {@code book} route asks it).
+     */
+    public RestApi(final GatewayContext context, final InstrumentRegistry instruments, final FanoutEventHandler fanout)
     {
         health = new HealthRoute(json, context.counters(), context.healthDetails());
         routes = List.of(
@@ -71,6 +75,7 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             new InstrumentsRoute(json, instruments),
             new OhlcvRoute(json, context.marketData()),
             new TradesRoute(json, context.marketData()),
+            new BookRoute(json, instruments, fanout, context.restTimeoutMs()),
             new OpenApiRoute(json));
         queryThreads = new ThreadPoolExecutor(context.restQueryThreads(), context.restQueryThreads(), 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUERY_QUEUE), new DefaultThreadFactory("rest-query", true));

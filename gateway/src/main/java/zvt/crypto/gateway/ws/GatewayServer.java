@@ -24,6 +24,7 @@ import zvt.crypto.gateway.rest.RestApi;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,7 +80,7 @@ public final class GatewayServer implements AutoCloseable
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(
             context.ioThreads(), new DefaultThreadFactory("gateway-io", true), NioIoHandler.newFactory());
         final ChannelGroup sessions = new DefaultChannelGroup("gateway-sessions", GlobalEventExecutor.INSTANCE);
-        final RestApi restApi = new RestApi(context, instruments);
+        final RestApi restApi = new RestApi(context, instruments, fanout);
         try
         {
             final Channel serverChannel = new ServerBootstrap()
@@ -116,6 +117,12 @@ public final class GatewayServer implements AutoCloseable
     public URI webSocketUri()
     {
         return URI.create("ws://" + context.host() + ':' + port() + context.webSocketPath());
+    }
+
+    /** The REST API's path templates, as its OpenAPI document must name them. */
+    public List<String> restRoutes()
+    {
+        return restApi.templates();
     }
 
     public GatewayCounters counters()
