@@ -1,6 +1,7 @@
 package zvt.crypto.gateway.fanout;
 
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.book.OrderBook;
@@ -30,16 +31,20 @@ import zvt.crypto.core.json.JsonWriter;
  *       {@code book_status} {@code stale}; a subscriber that joins while the book is stale gets it too. A fresh
  *       snapshot follows once the venue's resync completes.</li>
  * </ul>
- * Messages are rendered once into the fan-out's frame buffer and sent to every subscriber through {@link Output}.
+ * Messages are rendered once into the fan-out's frame buffer and sent to every subscriber through {@link Output},
+ * wildcard ({@code "symbol":"*"}) subscribers of the venue included.
  * <p>
  * Fan-out thread only. No allocation per delta; a snapshot is rendered per subscribe and per resync.
  */
 final class BookChannel
 {
-    /** Where rendered book messages go: the fan-out frames the JSON once and writes it to the subscribers. */
+    /** Where rendered book messages go: the fan-out frames the JSON once and writes it. */
     interface Output
     {
-        void send(int jsonLength, SubscriberList subscribers);
+        /** To the subscribers of the key and of its venue's wildcard. */
+        void send(int jsonLength, long key);
+
+        void sendTo(int jsonLength, Subscriber subscriber);
     }
 
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
@@ -53,8 +58,8 @@ final class BookChannel
     private final JsonWriter json = new JsonWriter();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final BookUpdateDecoder update = new BookUpdateDecoder();
-    /** The one subscriber a subscribe-time message goes to. */
-    private final SubscriberList single = new SubscriberList();
+    /** The venue of each instrument whose book has been updated, for a venue's wildcard subscribers. */
+    private final Int2IntHashMap venueOf = new Int2IntHashMap(-1);
     /** Instruments whose book subscribers hold a good book: a snapshot was sent since the last stale. */
     private final IntHashSet announcedGood = new IntHashSet();
     private int venueCode;
@@ -96,6 +101,7 @@ final class BookChannel
         {
             return true;
         }
+        venueOf.put(EventView.instrumentId(buffer, offset), venueCode);
         return update.wrapAndApplyHeader(buffer, offset, header).kind() == BookUpdateKind.DELTA &&
             announcedGood.contains(update.instrumentId());
     }
@@ -113,23 +119,30 @@ final class BookChannel
         query.result().complete(out.getStringWithoutLengthUtf8(outOffset, length));
     }
 
-    /** A session has just subscribed to the book of an instrument: its snapshot, or that it is stale for now. */
+    /**
+     * A session has just subscribed to the book of an instrument: its snapshot, or that it is stale for now. To a
+     * venue's wildcard: the snapshot of each of its good books (the others follow as they become good).
+     */
     void onSubscribed(final Subscriber subscriber, final long key)
     {
         final int instrumentId = SubscriptionKey.instrumentId(key);
+        final int venueCode = SubscriptionKey.venueCode(key);
+        if (instrumentId == 0)
+        {
+            final IntHashSet.IntIterator good = announcedGood.iterator();
+            while (good.hasNext())
+            {
+                final int id = good.nextValue();
+                if (venueOf.get(id) == venueCode)
+                {
+                    output.sendTo(renderSnapshot(books.bookOrNull(id), venueCode, Integer.MAX_VALUE), subscriber);
+                }
+            }
+            return;
+        }
         final OrderBook book = books.bookOrNull(instrumentId);
-        final int jsonLength = book != null && announcedGood.contains(instrumentId) ?
-            renderSnapshot(book, SubscriptionKey.venueCode(key), Integer.MAX_VALUE) :
-            renderStale(instrumentId, SubscriptionKey.venueCode(key));
-        single.add(subscriber);
-        try
-        {
-            output.send(jsonLength, single);
-        }
-        finally
-        {
-            single.remove(subscriber);
-        }
+        output.sendTo(book != null && announcedGood.contains(instrumentId) ?
+            renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode), subscriber);
     }
 
     private void onBookChanged(final OrderBook book)
@@ -148,12 +161,11 @@ final class BookChannel
         {
             announcedGood.remove(instrumentId);
         }
-        final SubscriberList subscribers = registry.subscribers(SubscriptionKey.of(instrumentId, venueCode,
-            BOOK_TEMPLATE_ID));
-        if (subscribers != null)
+        final long key = SubscriptionKey.of(instrumentId, venueCode, BOOK_TEMPLATE_ID);
+        if (registry.hasSubscribers(key))
         {
             output.send(good ? renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode),
-                subscribers);
+                key);
         }
     }
 

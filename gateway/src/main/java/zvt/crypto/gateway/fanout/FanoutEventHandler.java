@@ -62,6 +62,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Flush a channel mid-batch after this many bytes, so a long batch does not look like a slow consumer. */
     private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
+    private static final long NO_KEY = -1;
 
     private final GatewayCounters counters;
     private final EventJsonRenderer renderer;
@@ -76,6 +77,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final MpscArrayQueue<BookQuery> bookQueries;
     private final MessagePassingQueue.Consumer<BookQuery> answerBookQuery;
     private final int flushThresholdBytes;
+    /** Where {@link #frame} put the last frame in the slab. */
+    private int slabIndex;
     private Subscriber[] dirty = new Subscriber[16];
     private int dirtyCount;
 
@@ -88,8 +91,19 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         context.conclude();
         this.counters = context.counters();
         this.renderer = new EventJsonRenderer(instruments);
-        this.books = new BookChannel(
-            instruments, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH, registry, this::sendFrame);
+        this.books = new BookChannel(instruments, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH, registry,
+            new BookChannel.Output()
+            {
+                public void send(final int jsonLength, final long key)
+                {
+                    FanoutEventHandler.this.send(jsonLength, key);
+                }
+
+                public void sendTo(final int jsonLength, final Subscriber subscriber)
+                {
+                    FanoutEventHandler.this.sendTo(jsonLength, subscriber);
+                }
+            });
         this.bookQueries = new MpscArrayQueue<>(context.commandQueueCapacity());
         this.answerBookQuery = books::answer;
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
@@ -157,11 +171,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             if (event.length() >= EventView.MIN_LENGTH)
             {
                 final UnsafeBuffer buffer = event.buffer();
-                final SubscriberList subscribers = books.onEvent(buffer, 0, event.journalIndex()) ?
-                    registry.subscribers(SubscriptionKey.ofEvent(buffer, 0)) : null;
-                if (subscribers != null)
+                if (books.onEvent(buffer, 0, event.journalIndex()))
                 {
-                    fanOut(buffer, 0, event.journalIndex(), subscribers);
+                    fanOut(buffer, 0, event.journalIndex(), SubscriptionKey.ofEvent(buffer, 0));
                 }
                 liveCandles.onEvent(buffer, 0, event.journalIndex());
             }
@@ -187,10 +199,16 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         }
     }
 
-    /** Renders an encoded event (message header included) once, frames it once, writes it to every subscriber. */
-    private void fanOut(
-        final DirectBuffer event, final int offset, final long journalIndex, final SubscriberList subscribers)
+    /**
+     * Renders an encoded event (message header included) once, frames it once, writes it to every subscriber of its
+     * key and of its venue's wildcard; nothing when there are none.
+     */
+    private void fanOut(final DirectBuffer event, final int offset, final long journalIndex, final long key)
     {
+        if (!registry.hasSubscribers(key))
+        {
+            return;
+        }
         final int jsonLength =
             renderer.render(event, offset, journalIndex, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH);
         if (jsonLength == 0)
@@ -202,41 +220,82 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             }
             return;
         }
-        sendFrame(jsonLength, subscribers);
+        send(jsonLength, key);
     }
 
-    /** Frames the JSON rendered into the frame buffer once and writes it to every subscriber. */
-    private void sendFrame(final int jsonLength, final SubscriberList subscribers)
+    /**
+     * Frames the JSON rendered into the frame buffer once and writes it to the key's subscribers, then to its
+     * wildcard's, skipping those who have both (they have it already).
+     */
+    private void send(final int jsonLength, final long key)
+    {
+        final SubscriberList exact = registry.subscribers(key);
+        final SubscriberList wildcard = registry.wildcardSubscribers(key);
+        final int frameLength = frame(jsonLength);
+        int sent = 0;
+        if (exact != null)
+        {
+            sent += writeAll(exact, frameLength, NO_KEY);
+        }
+        if (wildcard != null)
+        {
+            sent += writeAll(wildcard, frameLength, key);
+        }
+        counters.recordMessagesSent(sent);
+    }
+
+    private void sendTo(final int jsonLength, final Subscriber subscriber)
+    {
+        final int frameLength = frame(jsonLength);
+        counters.recordMessagesSent(write(subscriber, frameLength) ? 1 : 0);
+    }
+
+    /** Puts the frame header before the rendered JSON and appends the frame to the slab; @return its length. */
+    private int frame(final int jsonLength)
     {
         final int headerRoom = WebSocketTextFrame.MAX_HEADER_LENGTH;
         final int frameOffset = headerRoom - WebSocketTextFrame.headerLength(jsonLength);
         WebSocketTextFrame.putHeader(frameBuffer, frameOffset, jsonLength);
         final int frameLength = headerRoom + jsonLength - frameOffset;
-        final int slabIndex = slab.append(frameBuffer.byteArray(), frameOffset, frameLength);
+        slabIndex = slab.append(frameBuffer.byteArray(), frameOffset, frameLength);
+        return frameLength;
+    }
+
+    /** @return how many were written; subscribers also holding {@code skipKey} are passed over. */
+    private int writeAll(final SubscriberList subscribers, final int frameLength, final long skipKey)
+    {
         int sent = 0;
         // Walk down from the end: dropping a subscriber moves the last one (already visited) into its place.
         for (int i = subscribers.size() - 1; i >= 0; i--)
         {
             final Subscriber subscriber = subscribers.get(i);
-            final Channel channel = subscriber.channel();
-            if (!channel.isActive())
+            if ((skipKey == NO_KEY || !subscriber.keys.contains(skipKey)) && write(subscriber, frameLength))
             {
-                registry.removeAll(subscriber);
-            }
-            else if (!channel.isWritable())
-            {
-                registry.removeAll(subscriber);
-                counters.recordSlowConsumerDisconnect();
-                subscriber.disconnectSlowConsumer();
-            }
-            else
-            {
-                channel.write(slab.retainedSlice(slabIndex, frameLength), channel.voidPromise());
                 sent++;
-                written(subscriber, frameLength);
             }
         }
-        counters.recordMessagesSent(sent);
+        return sent;
+    }
+
+    /** Writes the last framed message to one subscriber, or drops the subscriber if it is gone or too slow. */
+    private boolean write(final Subscriber subscriber, final int frameLength)
+    {
+        final Channel channel = subscriber.channel();
+        if (!channel.isActive())
+        {
+            registry.removeAll(subscriber);
+            return false;
+        }
+        if (!channel.isWritable())
+        {
+            registry.removeAll(subscriber);
+            counters.recordSlowConsumerDisconnect();
+            subscriber.disconnectSlowConsumer();
+            return false;
+        }
+        channel.write(slab.retainedSlice(slabIndex, frameLength), channel.voidPromise());
+        written(subscriber, frameLength);
+        return true;
     }
 
     private void written(final Subscriber subscriber, final int bytes)

@@ -34,11 +34,14 @@ import zvt.crypto.core.event.MarketEvent;
  */
 final class LiveCandlePublisher
 {
-    /** The fan-out's one path to subscribers: render an encoded event once, frame it once, write it to each. */
+    /**
+     * The fan-out's one path to subscribers: render an encoded event once, frame it once, write it to each subscriber
+     * of the key (and of its venue's wildcard).
+     */
     @FunctionalInterface
     interface Delivery
     {
-        void deliver(DirectBuffer event, int offset, long journalIndex, SubscriberList subscribers);
+        void deliver(DirectBuffer event, int offset, long journalIndex, long key);
     }
 
     private static final int CANDLE_TEMPLATE_ID = EventType.CANDLE.templateId();
@@ -105,27 +108,26 @@ final class LiveCandlePublisher
 
     private void deliverForming(final long candleKey)
     {
-        final SubscriberList subscribers = registry.subscribers(candleKey);
-        if (subscribers != null &&
+        if (registry.hasSubscribers(candleKey) &&
             candles.live(SubscriptionKey.instrumentId(candleKey), CandleInterval.M1, forming) != null)
         {
-            deliver(forming, journalIndex, subscribers);
+            deliver(forming, candleKey);
         }
     }
 
     private void onClosed(final CandleBar bar)
     {
-        final SubscriberList subscribers = registry.subscribers(candleKey(bar.instrumentId(), bar.venue().value()));
-        if (subscribers != null)
+        final long candleKey = candleKey(bar.instrumentId(), bar.venue().value());
+        if (registry.hasSubscribers(candleKey))
         {
-            deliver(bar, journalIndex, subscribers);
+            deliver(bar, candleKey);
         }
     }
 
-    private void deliver(final CandleBar bar, final long journalIndex, final SubscriberList subscribers)
+    private void deliver(final CandleBar bar, final long candleKey)
     {
         bar.encode(encoded, 0);
-        delivery.deliver(encoded, 0, journalIndex, subscribers);
+        delivery.deliver(encoded, 0, journalIndex, candleKey);
     }
 
     private static long candleKey(final int instrumentId, final int venueCode)

@@ -34,6 +34,12 @@ public final class SubscriptionKey
         return (int)((key >> 8) & 0xFF);
     }
 
+    /** The same channel and venue for every instrument: what {@code "symbol":"*"} subscribes to. */
+    public static long venueWide(final long key)
+    {
+        return key & 0xFFFF;
+    }
+
     /** The template id a key was made with: which channel it selects. */
     public static int templateId(final long key)
     {

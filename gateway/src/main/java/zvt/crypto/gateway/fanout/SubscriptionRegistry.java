@@ -2,6 +2,7 @@ package zvt.crypto.gateway.fanout;
 
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
+import zvt.crypto.core.event.EventType;
 
 /**
  * Who is subscribed to what, keyed by {@link SubscriptionKey}. Confined to the fan-out thread: changes arrive as
@@ -9,12 +10,30 @@ import org.agrona.collections.LongHashSet;
  */
 final class SubscriptionRegistry
 {
+    private static final int STATUS_TEMPLATE_ID = EventType.VENUE_STATUS.templateId();
+
     private final Long2ObjectHashMap<SubscriberList> byKey = new Long2ObjectHashMap<>();
 
     /** @return the subscribers for the key, or null if there are none. */
     SubscriberList subscribers(final long key)
     {
         return byKey.get(key);
+    }
+
+    /**
+     * @return the subscribers to every instrument of the key's venue on its channel ({@code "symbol":"*"}), or null.
+     * None for a key that is venue-wide already, nor for status, whose venue-wide subscription means venue events.
+     */
+    SubscriberList wildcardSubscribers(final long key)
+    {
+        return SubscriptionKey.instrumentId(key) == 0 || SubscriptionKey.templateId(key) == STATUS_TEMPLATE_ID ?
+            null : byKey.get(SubscriptionKey.venueWide(key));
+    }
+
+    /** @return true if anyone would receive an event with this key. */
+    boolean hasSubscribers(final long key)
+    {
+        return byKey.get(key) != null || wildcardSubscribers(key) != null;
     }
 
     /** @return true if the subscription is new (the session was not subscribed to the key, and is still open). */

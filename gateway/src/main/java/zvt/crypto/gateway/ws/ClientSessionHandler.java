@@ -21,6 +21,7 @@ import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.Rejection;
@@ -47,6 +48,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
+    /** {@code "symbol":"*"}: every instrument of the venue, including those it lists later. */
+    static final String WILDCARD = "*";
     private static final Instrument UNKNOWN_INSTRUMENT =
         Instrument.of(Integer.MAX_VALUE, Venue.BINANCE, MarketType.SPOT, "?", "?");
 
@@ -232,17 +235,27 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
     }
 
     /**
-     * @return the instrument the request names, null for a venue-wide request, or {@link #UNKNOWN_INSTRUMENT}
+     * @return the instrument the request names, null for a venue-wide request (no symbol, or {@code *}), or
+     * {@link #UNKNOWN_INSTRUMENT}
      * (after rejecting the request) when the symbol is not known.
      */
     private Instrument resolveInstrument(final ChannelHandlerContext ctx)
     {
         final String symbol = request.symbol();
-        if (symbol == null)
+        if (symbol == null || WILDCARD.equals(symbol))
         {
             return null;
         }
-        final Instrument instrument = instruments.bySymbol(request.venue(), MarketType.SPOT, symbol);
+        Instrument instrument = null;
+        try
+        {
+            final NormalizedSymbol normalized = NormalizedSymbol.parse(symbol);
+            instrument = instruments.bySymbol(request.venue(), normalized.marketType(), normalized.toString());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // not a symbol at all: answered as unknown below
+        }
         if (instrument == null)
         {
             reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);

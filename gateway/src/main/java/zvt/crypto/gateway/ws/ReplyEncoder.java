@@ -13,6 +13,7 @@ import zvt.crypto.gateway.Rejection;
  * Spells the gateway's replies to control messages as JSON text frames:
  * <pre>
  *   {"type":"subscribed","channel":"trades","venue":"BINANCE","symbol":"BTC-USDT","instrumentId":1}
+ *   {"type":"subscribed","channel":"trades","venue":"BINANCE","symbol":"*","instrumentId":0}
  *   {"type":"unsubscribed", ...same fields}
  *   {"type":"pong"}
  *   {"type":"error","code":"unknown_symbol","reason":"...","op":...,"channel":...,"venue":...,"symbol":...}
@@ -47,6 +48,10 @@ final class ReplyEncoder
         if (instrument != null)
         {
             json.field("symbol", instrument.symbol());
+        }
+        else if (channel.symbolRequired())
+        {
+            json.field("symbol", ClientSessionHandler.WILDCARD);
         }
         json.field("instrumentId", instrument == null ? 0 : instrument.id()).endObject();
         return frame(allocator);
