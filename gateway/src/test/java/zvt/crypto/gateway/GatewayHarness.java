@@ -34,6 +34,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.ObjLongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -138,22 +139,13 @@ final class GatewayHarness implements AutoCloseable
      *
      * @return the journal index the event will carry.
      */
-    synchronized long publishTrade(
+    long publishTrade(
         final Instrument instrument, final String price, final String size, final Side side, final String tradeId)
     {
         final MutableDecimal priceValue = AsciiDecimal.parse(price);
         final MutableDecimal sizeValue = AsciiDecimal.parse(size);
-        final long sequence = ringBuffer.next();
-        try
-        {
-            encodeTrade(ringBuffer.get(sequence), instrument, priceValue, sizeValue, side, tradeId,
-                1_700_000_000_000_000_000L + sequence, 1_700_000_000_123_456_789L + sequence);
-        }
-        finally
-        {
-            ringBuffer.publish(sequence);
-        }
-        return JournalIndexStub.FIRST_INDEX + sequence;
+        return publish((event, sequence) -> encodeTrade(event, instrument, priceValue, sizeValue, side, tradeId,
+            1_700_000_000_000_000_000L + sequence, 1_700_000_000_123_456_789L + sequence));
     }
 
     /**
@@ -161,22 +153,13 @@ final class GatewayHarness implements AutoCloseable
      *
      * @return the journal index the event will carry.
      */
-    synchronized long publishTrade(
+    long publishTrade(
         final Instrument instrument, final String price, final String size, final long exchangeTimeNanos)
     {
         final MutableDecimal priceValue = AsciiDecimal.parse(price);
         final MutableDecimal sizeValue = AsciiDecimal.parse(size);
-        final long sequence = ringBuffer.next();
-        try
-        {
-            encodeTrade(ringBuffer.get(sequence), instrument, priceValue, sizeValue, Side.BUY, "T-" + sequence,
-                exchangeTimeNanos, exchangeTimeNanos + RECEIVE_LATENCY_NANOS);
-        }
-        finally
-        {
-            ringBuffer.publish(sequence);
-        }
-        return JournalIndexStub.FIRST_INDEX + sequence;
+        return publish((event, sequence) -> encodeTrade(event, instrument, priceValue, sizeValue, Side.BUY,
+            "T-" + sequence, exchangeTimeNanos, exchangeTimeNanos + RECEIVE_LATENCY_NANOS));
     }
 
     /**
@@ -184,12 +167,10 @@ final class GatewayHarness implements AutoCloseable
      *
      * @return the journal index the event will carry.
      */
-    synchronized long publishTop(final Instrument instrument, final long bidTenths, final long askTenths)
+    long publishTop(final Instrument instrument, final long bidTenths, final long askTenths)
     {
-        final long sequence = ringBuffer.next();
-        try
+        return publish((event, sequence) ->
         {
-            final MarketEvent event = ringBuffer.get(sequence);
             top.wrapAndApplyHeader(event.reset().buffer(), 0, header)
                 .receiveTimeNanos(1_700_000_000_123_456_789L + sequence)
                 .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
@@ -201,12 +182,7 @@ final class GatewayHarness implements AutoCloseable
             top.askPrice().mantissa(askTenths).exponent((byte)-1);
             top.askSize().mantissa(1).exponent((byte)0);
             event.length(MessageHeaderEncoder.ENCODED_LENGTH + top.encodedLength());
-        }
-        finally
-        {
-            ringBuffer.publish(sequence);
-        }
-        return JournalIndexStub.FIRST_INDEX + sequence;
+        });
     }
 
     /** One level of a published book update: price in tenths, size in units; size 0 removes the level. */
@@ -219,13 +195,11 @@ final class GatewayHarness implements AutoCloseable
      *
      * @return the journal index the event will carry.
      */
-    synchronized long publishBook(
+    long publishBook(
         final Instrument instrument, final BookUpdateKind kind, final long venueSequence, final List<BookLevel> levels)
     {
-        final long sequence = ringBuffer.next();
-        try
+        return publish((event, sequence) ->
         {
-            final MarketEvent event = ringBuffer.get(sequence);
             book.wrapAndApplyHeader(event.reset().buffer(), 0, header)
                 .receiveTimeNanos(1_700_000_000_123_456_789L + sequence)
                 .exchangeTimeNanos(1_700_000_000_000_000_000L + sequence)
@@ -242,6 +216,20 @@ final class GatewayHarness implements AutoCloseable
                 encoder.size().mantissa(level.size()).exponent((byte)0);
             }
             event.length(MessageHeaderEncoder.ENCODED_LENGTH + book.encodedLength());
+        });
+    }
+
+    /**
+     * Claims a slot, lets the encoder fill it (given the slot and its ring sequence), publishes it.
+     *
+     * @return the journal index the event will carry.
+     */
+    private synchronized long publish(final ObjLongConsumer<MarketEvent> encoder)
+    {
+        final long sequence = ringBuffer.next();
+        try
+        {
+            encoder.accept(ringBuffer.get(sequence), sequence);
         }
         finally
         {

@@ -24,14 +24,9 @@ import zvt.crypto.persistence.query.OhlcvInterval;
 final class OhlcvRoute extends MarketDataRoute
 {
     private static final List<String> SOURCES = List.of("trades", "venue_stream", "rest");
-    private static final int DEFAULT_LIMIT = 500;
-
-    private final ObjectMapper json;
-
     OhlcvRoute(final ObjectMapper json, final Supplier<MarketDataQueries> queries)
     {
-        super(queries);
-        this.json = json;
+        super(json, queries);
     }
 
     public String template()
@@ -49,8 +44,8 @@ final class OhlcvRoute extends MarketDataRoute
         {
             throw RestException.badRequest("unknown source " + source + " (trades, venue_stream, rest)");
         }
-        final int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MarketDataQueries.MAX_LIMIT);
-        final Instant to = request.timeParam("to") == null ? Instant.now() : request.timeParam("to");
+        final int limit = limit(request);
+        final Instant to = to(request);
         final Instant from = request.timeParam("from") == null ?
             to.minus(interval.duration().multipliedBy(limit)) : request.timeParam("from");
         if (!from.isBefore(to))
@@ -72,13 +67,7 @@ final class OhlcvRoute extends MarketDataRoute
             bar.put("tradeCount", row.tradeCount());
             bar.put("closed", row.closed());
         }
-        final ObjectNode body = json.createObjectNode()
-            .put("venue", venue.name())
-            .put("symbol", symbol.toString())
-            .put("interval", interval.label())
-            .put("source", source)
-            .put("from", from.toString())
-            .put("to", to.toString());
+        final ObjectNode body = range(venue, symbol, from, to).put("interval", interval.label()).put("source", source);
         body.set("candles", bars);
         return body;
     }

@@ -26,16 +26,12 @@ import zvt.crypto.persistence.query.TradeRow;
  */
 final class TradesRoute extends MarketDataRoute
 {
-    private static final int DEFAULT_LIMIT = 500;
     private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
     private static final Base64.Encoder CURSOR_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final ObjectMapper json;
-
     TradesRoute(final ObjectMapper json, final Supplier<MarketDataQueries> queries)
     {
-        super(queries);
-        this.json = json;
+        super(json, queries);
     }
 
     public String template()
@@ -47,8 +43,8 @@ final class TradesRoute extends MarketDataRoute
     {
         final Venue venue = request.venue();
         final NormalizedSymbol symbol = request.symbol();
-        final int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MarketDataQueries.MAX_LIMIT);
-        final Instant to = request.timeParam("to") == null ? Instant.now() : request.timeParam("to");
+        final int limit = limit(request);
+        final Instant to = to(request);
         final String cursor = request.param("cursor");
         Instant from = request.timeParam("from") == null ? to.minus(DEFAULT_SPAN) : request.timeParam("from");
         long afterJournalIndex = -1;
@@ -75,11 +71,7 @@ final class TradesRoute extends MarketDataRoute
             putDecimal(trade, "size", row.quantity());
             trade.put("side", row.side()).put("journalIndex", row.journalIndex());
         }
-        final ObjectNode body = json.createObjectNode()
-            .put("venue", venue.name())
-            .put("symbol", symbol.toString())
-            .put("from", from.toString())
-            .put("to", to.toString());
+        final ObjectNode body = range(venue, symbol, from, to);
         body.set("trades", trades);
         if (rows.size() == limit)
         {
