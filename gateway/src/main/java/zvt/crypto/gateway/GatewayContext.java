@@ -4,6 +4,7 @@ import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import zvt.crypto.persistence.query.MarketDataQueries;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -78,6 +79,8 @@ public final class GatewayContext
     private Supplier<MarketDataQueries> marketData = () -> null;
     private int restQueryThreads = 4;
     private long restTimeoutMs = 5_000;
+    private Supplier<List<String>> readiness = List::of;
+    private long readyBookStaleMs = 10_000;
     private GatewayCounters counters;
 
     public GatewayContext host(final String host)
@@ -268,6 +271,34 @@ public final class GatewayContext
         return restTimeoutMs;
     }
 
+    /**
+     * Why the node is not ready, for {@code /api/v1/crypto/ready} (e.g. the database writer lags too far): an empty
+     * list when it is. The gateway adds its own reason, subscribed books stale beyond {@link #readyBookStaleMs}.
+     * Called on an I/O thread per request.
+     */
+    public GatewayContext readiness(final Supplier<List<String>> readiness)
+    {
+        this.readiness = readiness;
+        return this;
+    }
+
+    public Supplier<List<String>> readiness()
+    {
+        return readiness;
+    }
+
+    /** A book someone subscribes to that is stale (or awaits its first snapshot) longer than this: not ready. */
+    public GatewayContext readyBookStaleMs(final long readyBookStaleMs)
+    {
+        this.readyBookStaleMs = readyBookStaleMs;
+        return this;
+    }
+
+    public long readyBookStaleMs()
+    {
+        return readyBookStaleMs;
+    }
+
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */
     public GatewayContext counters(final GatewayCounters counters)
     {
@@ -319,6 +350,7 @@ public final class GatewayContext
         requirePositive("ioThreads", ioThreads);
         requirePositive("restQueryThreads", restQueryThreads);
         requirePositive("restTimeoutMs", restTimeoutMs);
+        requirePositive("readyBookStaleMs", readyBookStaleMs);
         if (nanoClock == null)
         {
             nanoClock = SystemNanoClock.INSTANCE;

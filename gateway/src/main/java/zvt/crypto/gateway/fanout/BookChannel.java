@@ -1,7 +1,11 @@
 package zvt.crypto.gateway.fanout;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.book.OrderBook;
@@ -62,6 +66,8 @@ final class BookChannel
     private final Int2IntHashMap venueOf = new Int2IntHashMap(-1);
     /** Instruments whose book subscribers hold a good book: a snapshot was sent since the last stale. */
     private final IntHashSet announcedGood = new IntHashSet();
+    /** Books stale now after being good, or awaited by a subscriber since before their first snapshot: since when. */
+    private final Long2LongHashMap staleSince = new Long2LongHashMap(-1);
     private int venueCode;
     /** Journal index of the last journaled event applied: the point in the journal the books are at. */
     private long journalIndex = MarketEvent.NO_JOURNAL_INDEX;
@@ -141,8 +147,42 @@ final class BookChannel
             return;
         }
         final OrderBook book = books.bookOrNull(instrumentId);
-        output.sendTo(book != null && announcedGood.contains(instrumentId) ?
-            renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode), subscriber);
+        if (book != null && announcedGood.contains(instrumentId))
+        {
+            output.sendTo(renderSnapshot(book, venueCode, Integer.MAX_VALUE), subscriber);
+            return;
+        }
+        venueOf.put(instrumentId, venueCode);
+        if (!staleSince.containsKey(instrumentId))
+        {
+            staleSince.put(instrumentId, System.nanoTime());
+        }
+        output.sendTo(renderStale(instrumentId, venueCode), subscriber);
+    }
+
+    /**
+     * The symbols of the books someone subscribes to (directly or by wildcard) that have been stale for longer than
+     * {@code thresholdNanos}, for readiness. Allocates; call rarely.
+     */
+    List<String> staleSubscribedBooks(final long nowNanos, final long thresholdNanos)
+    {
+        if (staleSince.isEmpty())
+        {
+            return List.of();
+        }
+        final List<String> stale = new ArrayList<>();
+        staleSince.forEachLong((id, since) ->
+        {
+            final int instrumentId = (int)id;
+            final long key = SubscriptionKey.of(instrumentId, venueOf.get(instrumentId), BOOK_TEMPLATE_ID);
+            if (nowNanos - since > thresholdNanos && registry.hasSubscribers(key))
+            {
+                final Instrument instrument = instruments.byIdOrNull(instrumentId);
+                stale.add(instrument == null ? "instrument " + instrumentId :
+                    instrument.venue().name() + ' ' + instrument.symbol());
+            }
+        });
+        return List.copyOf(stale);
     }
 
     private void onBookChanged(final OrderBook book)
@@ -156,10 +196,12 @@ final class BookChannel
         if (good)
         {
             announcedGood.add(instrumentId);
+            staleSince.remove(instrumentId);
         }
         else
         {
             announcedGood.remove(instrumentId);
+            staleSince.put(instrumentId, System.nanoTime());
         }
         final long key = SubscriptionKey.of(instrumentId, venueCode, BOOK_TEMPLATE_ID);
         if (registry.hasSubscribers(key))

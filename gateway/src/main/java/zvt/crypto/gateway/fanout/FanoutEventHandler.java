@@ -20,7 +20,9 @@ import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ring consumer that delivers events to WebSocket subscribers. It must run after the journal, so each event carries
@@ -63,6 +65,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
     private static final long NO_KEY = -1;
+    private static final long STALE_BOOKS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayCounters counters;
     private final EventJsonRenderer renderer;
@@ -77,6 +80,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final MpscArrayQueue<BookQuery> bookQueries;
     private final MessagePassingQueue.Consumer<BookQuery> answerBookQuery;
     private final int flushThresholdBytes;
+    private final long bookStaleNanos;
+    private volatile List<String> staleBooks = List.of();
+    private long staleBooksCheckedNanos;
     /** Where {@link #frame} put the last frame in the slab. */
     private int slabIndex;
     private Subscriber[] dirty = new Subscriber[16];
@@ -105,6 +111,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
                 }
             });
         this.bookQueries = new MpscArrayQueue<>(context.commandQueueCapacity());
+        this.bookStaleNanos = TimeUnit.MILLISECONDS.toNanos(context.readyBookStaleMs());
         this.answerBookQuery = books::answer;
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
@@ -145,17 +152,37 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         return liveCandles.prime(buffer, offset);
     }
 
+    /**
+     * The books someone subscribes to that have been stale (or awaited) longer than the gateway's readiness threshold,
+     * as {@code VENUE SYMBOL}; refreshed by the fan-out thread about once a second. Safe for any thread.
+     */
+    public List<String> staleBooks()
+    {
+        return staleBooks;
+    }
+
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
-        commands.drain(applyCommand);
-        bookQueries.drain(answerBookQuery);
+        housekeeping();
     }
 
     public void onTimeout(final long sequence)
     {
+        housekeeping();
+        flushDirty();
+    }
+
+    /** Between events: subscription changes, book queries, and once a second the readiness of the books. */
+    private void housekeeping()
+    {
         commands.drain(applyCommand);
         bookQueries.drain(answerBookQuery);
-        flushDirty();
+        final long now = System.nanoTime();
+        if (now - staleBooksCheckedNanos >= STALE_BOOKS_CHECK_NANOS)
+        {
+            staleBooksCheckedNanos = now;
+            staleBooks = books.staleSubscribedBooks(now, bookStaleNanos);
+        }
     }
 
     public void onShutdown()

@@ -72,6 +72,7 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         health = new HealthRoute(json, context.counters(), context.healthDetails());
         routes = List.of(
             health,
+            new ReadyRoute(json, context.readiness(), fanout, context.readyBookStaleMs()),
             new InstrumentsRoute(json, instruments),
             new OhlcvRoute(json, context.marketData()),
             new TradesRoute(json, context.marketData()),

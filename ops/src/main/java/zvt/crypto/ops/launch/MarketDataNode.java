@@ -94,7 +94,11 @@ public final class MarketDataNode implements AutoCloseable
                 .healthDetails(() -> ReadinessDetails.of(db))
                 .marketData(() -> db == null ? null : db.queries())
                 .restQueryThreads(config.getInt("gateway.rest.query.threads"))
-                .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"));
+                .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"))
+                .readiness(new NodeReadiness(config.getPath("journal.dir"),
+                    config.getInt("ready.journal.min.free.mb") * 1024L * 1024L, db,
+                    config.getInt("ready.db.lag.ms"))::reasons)
+                .readyBookStaleMs(config.getInt("ready.book.stale.ms"));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
             final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
