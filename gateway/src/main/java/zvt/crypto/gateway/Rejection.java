@@ -13,7 +13,8 @@ public enum Rejection
     MISSING_FIELD("missing field: subscribe and unsubscribe need op, channel, venue and symbol"),
     UNKNOWN_CHANNEL("unknown channel: expected trades, book, top, candle or status"),
     UNKNOWN_VENUE("unknown venue: expected BINANCE, OKX, BYBIT or COINBASE"),
-    UNKNOWN_SYMBOL("unknown symbol: no instrument with this symbol (BASE-QUOTE, BASE-QUOTE-PERP, or * for all) on the venue"),
+    UNKNOWN_SYMBOL(
+        "unknown symbol: no instrument with this symbol (BASE-QUOTE, BASE-QUOTE-PERP, or * for all) on the venue"),
     NOT_SUBSCRIBED("not subscribed to this channel and symbol"),
     TOO_MANY_SUBSCRIPTIONS("too many subscriptions for this session"),
     RATE_LIMITED("rate limit exceeded: too many control messages per second; further ones in this second are dropped"),

@@ -1,7 +1,7 @@
 /**
- * Stage 3, fan-out to subscribers. {@link zvt.crypto.gateway.GatewayContext} configures it and
+ * Stage 3, serving subscribers. {@link zvt.crypto.gateway.GatewayContext} configures it and
  * {@link zvt.crypto.gateway.GatewayCounters} reports on it; {@code ws} holds the Netty WebSocket/HTTP server and the
- * per-session control protocol, {@code fanout} the ring consumer that renders each event once and writes the same
- * bytes to every subscribed session.
+ * per-session control protocol, {@code fanout} the ring consumer that keeps the books and renders each event once
+ * for every subscribed session, {@code rest} the REST API on the same port.
  */
 package zvt.crypto.gateway;

@@ -206,8 +206,9 @@ final class BookChannel
         final long key = SubscriptionKey.of(instrumentId, venueCode, BOOK_TEMPLATE_ID);
         if (registry.hasSubscribers(key))
         {
-            output.send(good ? renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode),
-                key);
+            final int jsonLength = good ?
+                renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode);
+            output.send(jsonLength, key);
         }
     }
 

@@ -1,7 +1,9 @@
 /**
  * The ring consumer that feeds WebSocket sessions: {@link zvt.crypto.gateway.fanout.FanoutEventHandler} runs after
  * the journal, renders each subscribed event to JSON once, frames it once, and writes the same pooled bytes to every
- * subscribed session. Subscription changes arrive from Netty event loops through
- * {@link zvt.crypto.gateway.fanout.SubscriptionCommandQueue}, so the registry itself is confined to the ring thread.
+ * subscribed session (by instrument, or by venue with {@code "symbol":"*"}).
+ * {@link zvt.crypto.gateway.fanout.BookChannel} keeps every instrument's book there, so a book subscriber starts from a snapshot consistent with the deltas after
+ * it. Subscription changes and book queries arrive from other threads through bounded queues, so the registry and
+ * the books are confined to the ring thread.
  */
 package zvt.crypto.gateway.fanout;

@@ -69,7 +69,8 @@ final class BookRoute implements RestRoute
         }
         catch (final TimeoutException ex)
         {
-            throw new RestException(HttpResponseStatus.GATEWAY_TIMEOUT, "the book was not read in " + timeoutMs + " ms");
+            throw new RestException(HttpResponseStatus.GATEWAY_TIMEOUT,
+                "the book was not read in " + timeoutMs + " ms");
         }
         catch (final InterruptedException ex)
         {
@@ -78,8 +79,8 @@ final class BookRoute implements RestRoute
         }
         if (snapshot == null)
         {
-            throw new RestException(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                "the book of " + symbol + " on " + venue.name() + " is not good: no snapshot yet, or stale after a gap");
+            throw new RestException(HttpResponseStatus.SERVICE_UNAVAILABLE, "the book of " + symbol + " on " +
+                venue.name() + " is not good: no snapshot yet, or stale after a gap");
         }
         try
         {

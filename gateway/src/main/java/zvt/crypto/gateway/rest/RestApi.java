@@ -228,7 +228,8 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         return response;
     }
 
-    private static void respond(final ChannelHandlerContext ctx, final FullHttpResponse response, final boolean keepAlive)
+    private static void respond(
+        final ChannelHandlerContext ctx, final FullHttpResponse response, final boolean keepAlive)
     {
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive)

@@ -89,7 +89,8 @@ public final class GatewayServer implements AutoCloseable
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                     context.writeBufferLowWatermark(), context.writeBufferHighWatermark()))
-                .childHandler(new GatewayChannelInitializer(context, instruments, fanout.commandQueue(), sessions, restApi))
+                .childHandler(
+                    new GatewayChannelInitializer(context, instruments, fanout.commandQueue(), sessions, restApi))
                 .bind(context.host(), context.port())
                 .syncUninterruptibly()
                 .channel();

@@ -1,7 +1,7 @@
 /**
  * The Netty WebSocket and HTTP server: {@link zvt.crypto.gateway.ws.GatewayServer} binds it, the channel pipeline
- * upgrades {@code /ws} to WebSocket and answers {@code /health}, and one session handler per connection speaks the
- * JSON control protocol (subscribe, unsubscribe, ping), enforces the per-session limits and forwards subscription
- * changes to the fan-out.
+ * upgrades {@code /ws} to WebSocket and hands every other HTTP request to the REST API, and one session handler per
+ * connection speaks the JSON control protocol (subscribe, unsubscribe, ping; docs/PROTOCOL.md), enforces the
+ * per-session limits and forwards subscription changes to the fan-out.
  */
 package zvt.crypto.gateway.ws;

@@ -85,7 +85,8 @@ final class WriterSql
         return "INSERT INTO " + table + " AS c (entity_id, timestamp, source, open, high, low, close, volume," +
             " exchange, symbol, quote_volume, trade_count, closed)" +
             " SELECT DISTINCT ON (entity_id, source, ts) entity_id, " + time("ts") + ", source, open, high, low," +
-            " close, volume, exchange, symbol, quote_volume, trade_count, closed FROM stage_candles WHERE bar = '" + bar + "'" +
+            " close, volume, exchange, symbol, quote_volume, trade_count, closed FROM stage_candles" +
+            " WHERE bar = '" + bar + "'" +
             " ORDER BY entity_id, source, ts, journal_index DESC" +
             " ON CONFLICT (entity_id, source, timestamp) DO UPDATE SET open = EXCLUDED.open, high = EXCLUDED.high," +
             " low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume," +
