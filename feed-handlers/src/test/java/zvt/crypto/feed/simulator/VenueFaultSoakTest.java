@@ -419,10 +419,13 @@ class VenueFaultSoakTest
                 }
                 lastFrames = frames;
             }
-            // A book stale at the stall may resync during it (a new session's snapshot): ask again a few times.
+            // A book stale at the stall may resync during it (a new session's snapshot): ask again while the stall
+            // lasts, up to 15 s (a loaded machine can take seconds to resubscribe and rebuild).
             Map<Integer, GroundTruthBook> before = truths();
             List<BookSample> books = probe.copyAll(control, feed.adapter().venue());
-            for (int i = 0; i < 8 && books.stream().anyMatch(book -> !book.servable()); i++)
+            final long resyncDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
+                Math.max(2_000, Math.min(stallMs - 1_000, 15_000)));
+            while (books.stream().anyMatch(book -> !book.servable()) && System.nanoTime() < resyncDeadline)
             {
                 Thread.sleep(250);
                 before = truths();
