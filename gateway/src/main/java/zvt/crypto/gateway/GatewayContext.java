@@ -5,6 +5,7 @@ import org.agrona.concurrent.SystemNanoClock;
 import zvt.crypto.persistence.query.MarketDataQueries;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -81,6 +82,7 @@ public final class GatewayContext
     private long restTimeoutMs = 5_000;
     private Supplier<List<String>> readiness = List::of;
     private long readyBookStaleMs = 10_000;
+    private Supplier<Map<String, Object>> journalStats = () -> null;
     private GatewayCounters counters;
 
     public GatewayContext host(final String host)
@@ -297,6 +299,21 @@ public final class GatewayContext
     public long readyBookStaleMs()
     {
         return readyBookStaleMs;
+    }
+
+    /**
+     * The journal's live figures for {@code /api/v1/crypto/journal/stats}, as name → value (numbers and strings);
+     * null (the default) when this process writes no journal. Called on a query thread per request.
+     */
+    public GatewayContext journalStats(final Supplier<Map<String, Object>> journalStats)
+    {
+        this.journalStats = journalStats;
+        return this;
+    }
+
+    public Supplier<Map<String, Object>> journalStats()
+    {
+        return journalStats;
     }
 
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */

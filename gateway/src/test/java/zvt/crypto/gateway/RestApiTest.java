@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,9 @@ class RestApiTest
 
     private final TestSchema schema = TestSchema.migrated();
     private final MarketDataQueries queries = new MarketDataQueries(schema.context(), 2);
-    private final GatewayHarness harness = new GatewayHarness(new GatewayContext().marketData(() -> queries));
+    private final GatewayHarness harness = new GatewayHarness(new GatewayContext()
+        .marketData(() -> queries)
+        .journalStats(() -> Map.of("lastIndex", 42L, "directory", "/data/journal")));
 
     @AfterEach
     void close()
@@ -159,6 +162,14 @@ class RestApiTest
     }
 
     @Test
+    void shouldReportTheJournalAsTheNodeGivesIt() throws Exception
+    {
+        final JsonNode stats = json(harness.get(API + "/journal/stats"), 200);
+        assertEquals(42, stats.path("lastIndex").asLong());
+        assertEquals("/data/journal", stats.path("directory").asText());
+    }
+
+    @Test
     void shouldListInstrumentsFromMemory() throws Exception
     {
         final JsonNode okx = json(harness.get(API + "/instruments?venue=OKX"), 200);
@@ -197,6 +208,7 @@ class RestApiTest
             assertEquals(503, response.statusCode());
             assertTrue(response.body().contains("no database"), response.body());
             assertNotEquals(503, noDatabase.get(API + "/instruments").statusCode(), "memory routes still answer");
+            assertEquals(503, noDatabase.get(API + "/journal/stats").statusCode(), "no journal given");
         }
     }
 

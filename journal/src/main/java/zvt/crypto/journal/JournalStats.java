@@ -1,16 +1,11 @@
 package zvt.crypto.journal;
 
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.DirectBuffer;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -82,27 +77,7 @@ public record JournalStats(
             }
         }
 
-        int cycleFiles = 0;
-        long bytes = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(journal.directory()))
-        {
-            for (final Path file : files)
-            {
-                if (Files.isRegularFile(file))
-                {
-                    bytes += Files.size(file);
-                    if (file.getFileName().toString().endsWith(SingleChronicleQueue.SUFFIX))
-                    {
-                        cycleFiles++;
-                    }
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot list journal directory " + journal.directory(), ex);
-        }
-
+        final JournalFiles files = JournalFiles.in(journal.directory());
         return new JournalStats(
             journal.directory(),
             counter.entries,
@@ -113,8 +88,8 @@ public record JournalStats(
             counter.lastIndex,
             counter.firstTime,
             counter.lastTime,
-            cycleFiles,
-            bytes);
+            files.cycleFiles(),
+            files.bytesOnDisk());
     }
 
     /** @return events of this type, 0 if none. */

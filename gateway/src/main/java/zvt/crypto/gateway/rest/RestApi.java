@@ -77,6 +77,7 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             new OhlcvRoute(json, context.marketData()),
             new TradesRoute(json, context.marketData()),
             new BookRoute(json, instruments, fanout, context.restTimeoutMs()),
+            new JournalStatsRoute(json, context.journalStats()),
             new OpenApiRoute(json));
         queryThreads = new ThreadPoolExecutor(context.restQueryThreads(), context.restQueryThreads(), 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUERY_QUEUE), new DefaultThreadFactory("rest-query", true));

@@ -21,14 +21,17 @@ import zvt.crypto.gateway.ws.GatewayServer;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalContext;
 import zvt.crypto.journal.JournalEventHandler;
+import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.persistence.writer.DbWriterStatus;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One node in role {@code all}: venue feeds → ring → journal → gateway fan-out. Built stage by stage in data-flow
@@ -88,6 +91,7 @@ public final class MarketDataNode implements AutoCloseable
             LOG.info("journal {} opened; {} instruments restored", journal.directory(), restored.applied());
 
             final NodeDatabase db = database;
+            final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
             final GatewayContext gatewayContext = new GatewayContext()
                 .host(config.get("gateway.host"))
                 .port(config.getInt("gateway.port"))
@@ -98,10 +102,10 @@ public final class MarketDataNode implements AutoCloseable
                 .readiness(new NodeReadiness(config.getPath("journal.dir"),
                     config.getInt("ready.journal.min.free.mb") * 1024L * 1024L, db,
                     config.getInt("ready.db.lag.ms"))::reasons)
-                .readyBookStaleMs(config.getInt("ready.book.stale.ms"));
+                .readyBookStaleMs(config.getInt("ready.book.stale.ms"))
+                .journalStats(() -> liveJournalStats(journal, journalHandler));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
-            final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
             ring = new MarketEventRing(
                 new RingContext()
                     .ringSize(config.getInt("ring.size"))
@@ -131,6 +135,21 @@ public final class MarketDataNode implements AutoCloseable
             CloseHelper.quietCloseAll(ring, gateway, database, journal);
             throw ex;
         }
+    }
+
+    /** The journal's figures the node knows without reading it, for the REST API's {@code journal/stats}. */
+    private static Map<String, Object> liveJournalStats(final Journal journal, final JournalEventHandler handler)
+    {
+        final JournalFiles files = JournalFiles.in(journal.directory());
+        final Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("directory", journal.directory().toAbsolutePath().toString());
+        stats.put("firstIndex", journal.firstIndex());
+        stats.put("lastIndex", handler.lastIndex());
+        stats.put("appendedEvents", handler.appendedEvents());
+        stats.put("appendedBytes", handler.appendedBytes());
+        stats.put("cycleFiles", files.cycleFiles());
+        stats.put("bytesOnDisk", files.bytesOnDisk());
+        return stats;
     }
 
     /**
