@@ -232,7 +232,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
      */
     private void fanOut(final DirectBuffer event, final int offset, final long journalIndex, final long key)
     {
-        if (!registry.hasSubscribers(key))
+        final SubscriberList exact = registry.subscribers(key);
+        final SubscriberList wildcard = registry.wildcardSubscribers(key);
+        if (exact == null && wildcard == null)
         {
             return;
         }
@@ -247,17 +249,21 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             }
             return;
         }
-        send(jsonLength, key);
+        send(jsonLength, key, exact, wildcard);
+    }
+
+    private void send(final int jsonLength, final long key)
+    {
+        send(jsonLength, key, registry.subscribers(key), registry.wildcardSubscribers(key));
     }
 
     /**
      * Frames the JSON rendered into the frame buffer once and writes it to the key's subscribers, then to its
      * wildcard's, skipping those who have both (they have it already).
      */
-    private void send(final int jsonLength, final long key)
+    private void send(
+        final int jsonLength, final long key, final SubscriberList exact, final SubscriberList wildcard)
     {
-        final SubscriberList exact = registry.subscribers(key);
-        final SubscriberList wildcard = registry.wildcardSubscribers(key);
         final int frameLength = frame(jsonLength);
         int sent = 0;
         if (exact != null)
