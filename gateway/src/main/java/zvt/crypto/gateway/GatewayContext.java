@@ -2,6 +2,7 @@ package zvt.crypto.gateway;
 
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import zvt.crypto.journal.Journal;
 import zvt.crypto.persistence.query.MarketDataQueries;
 
 import java.util.List;
@@ -83,6 +84,9 @@ public final class GatewayContext
     private Supplier<List<String>> readiness = List::of;
     private long readyBookStaleMs = 10_000;
     private Supplier<Map<String, Object>> journalStats = () -> null;
+    private Journal journal;
+    private int maxConcurrentReplays = 8;
+    private long replayStallTimeoutMs = 30_000;
     private GatewayCounters counters;
 
     public GatewayContext host(final String host)
@@ -316,6 +320,48 @@ public final class GatewayContext
         return journalStats;
     }
 
+    /**
+     * The journal the ring appends to, which {@code resume_from} and {@code replay} read; null (the default): both are
+     * refused. Give it before the fan-out is built, which takes the journal's end as its starting position.
+     */
+    public GatewayContext journal(final Journal journal)
+    {
+        this.journal = journal;
+        return this;
+    }
+
+    public Journal journal()
+    {
+        return journal;
+    }
+
+    /**
+     * Journal replays to sockets ({@code resume_from}, {@code replay}) running at once, a thread each; one more is
+     * refused as busy. A paced replay holds its thread, parked, for as long as it lasts.
+     */
+    public GatewayContext maxConcurrentReplays(final int maxConcurrentReplays)
+    {
+        this.maxConcurrentReplays = maxConcurrentReplays;
+        return this;
+    }
+
+    public int maxConcurrentReplays()
+    {
+        return maxConcurrentReplays;
+    }
+
+    /** A replaying client that reads nothing for this long is closed as a slow consumer, freeing its thread. */
+    public GatewayContext replayStallTimeoutMs(final long replayStallTimeoutMs)
+    {
+        this.replayStallTimeoutMs = replayStallTimeoutMs;
+        return this;
+    }
+
+    public long replayStallTimeoutMs()
+    {
+        return replayStallTimeoutMs;
+    }
+
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */
     public GatewayContext counters(final GatewayCounters counters)
     {
@@ -368,6 +414,8 @@ public final class GatewayContext
         requirePositive("restQueryThreads", restQueryThreads);
         requirePositive("restTimeoutMs", restTimeoutMs);
         requirePositive("readyBookStaleMs", readyBookStaleMs);
+        requirePositive("maxConcurrentReplays", maxConcurrentReplays);
+        requirePositive("replayStallTimeoutMs", replayStallTimeoutMs);
         if (nanoClock == null)
         {
             nanoClock = SystemNanoClock.INSTANCE;
@@ -396,6 +444,7 @@ public final class GatewayContext
             ", writeBufferHighWatermark=" + writeBufferHighWatermark +
             ", writeBufferLowWatermark=" + writeBufferLowWatermark +
             ", commandQueueCapacity=" + commandQueueCapacity + ", closeTimeoutMs=" + closeTimeoutMs +
-            ", ioThreads=" + ioThreads + '}';
+            ", ioThreads=" + ioThreads + ", maxConcurrentReplays=" + maxConcurrentReplays +
+            ", replayStallTimeoutMs=" + replayStallTimeoutMs + '}';
     }
 }

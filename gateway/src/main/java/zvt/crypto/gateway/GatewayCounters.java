@@ -37,10 +37,10 @@ public final class GatewayCounters
         messagesSent.setRelease(messagesSent.getPlain() + count);
     }
 
-    /** Single writer: the fan-out thread. */
+    /** Any thread: the fan-out, and sessions whose replay stalled. Rare, so an atomic increment. */
     public void recordSlowConsumerDisconnect()
     {
-        slowConsumerDisconnects.setRelease(slowConsumerDisconnects.getPlain() + 1);
+        slowConsumerDisconnects.incrementAndGet();
     }
 
     /**

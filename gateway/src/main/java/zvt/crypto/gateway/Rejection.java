@@ -8,9 +8,12 @@ import java.util.Locale;
  */
 public enum Rejection
 {
-    BAD_JSON("malformed request: expected one JSON object with string fields"),
-    UNKNOWN_OP("unknown op: expected subscribe, unsubscribe or ping"),
-    MISSING_FIELD("missing field: subscribe and unsubscribe need op, channel, venue and symbol"),
+    BAD_JSON("malformed request: expected one JSON object as docs/PROTOCOL.md describes"),
+    UNKNOWN_OP("unknown op: expected subscribe, unsubscribe, replay, stop_replay or ping"),
+    MISSING_FIELD("missing field: subscribe and unsubscribe need op, channel, venue and symbol (or subscriptions); " +
+        "replay also needs from"),
+    BAD_VALUE("invalid value: resume_from is a journal index (a non-negative integer, on subscribe only); from and to " +
+        "are ISO-8601 or epoch milliseconds, from before to; speed is a non-negative factor"),
     UNKNOWN_CHANNEL("unknown channel: expected trades, book, top, candle or status"),
     UNKNOWN_VENUE("unknown venue: expected BINANCE, OKX, BYBIT or COINBASE"),
     UNKNOWN_SYMBOL(
@@ -20,6 +23,15 @@ public enum Rejection
     RATE_LIMITED("rate limit exceeded: too many control messages per second; further ones in this second are dropped"),
     BINARY_FRAME("binary frames are not accepted: send JSON text"),
     SERVER_BUSY("server busy: subscription changes are queued full, retry shortly"),
+    RESUME_NOT_FIRST("resume_from must be in the connection's first subscribe, before any other subscription: " +
+        "journal indexes never go down within a connection"),
+    RESUME_UNAVAILABLE("resume_from is not a journal index this node still holds: subscribe without it, and rebuild " +
+        "from what the channels send first (a book snapshot, say)"),
+    REPLAY_UNAVAILABLE("this gateway has no journal to replay from"),
+    REPLAY_IN_PROGRESS("a replay is running on this connection: wait for live (resume) or replay_end, or stop_replay"),
+    REPLAY_NOT_ALONE("replay needs a connection without subscriptions: journal indexes never go down within one"),
+    REPLAY_BUSY("too many replays are running on this server: retry shortly"),
+    NOT_REPLAYING("no replay is running on this connection"),
     MESSAGE_TOO_BIG("message larger than the maximum inbound frame size; session closed"),
     PROTOCOL_VIOLATION("WebSocket protocol violation; session closed");
 

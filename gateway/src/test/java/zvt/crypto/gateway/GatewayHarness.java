@@ -25,6 +25,8 @@ import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.ring.WaitStrategyType;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
+import zvt.crypto.journal.Journal;
+import zvt.crypto.journal.JournalEventHandler;
 
 import java.io.IOException;
 import java.net.URI;
@@ -66,11 +68,20 @@ final class GatewayHarness implements AutoCloseable
 
     GatewayHarness(final GatewayContext context)
     {
-        this.context = context.conclude();
+        this(context, null);
+    }
+
+    /**
+     * @param journal a real journal for the ring's first consumer to append to, which the gateway resumes and
+     *                replays from; null for the stub, which only numbers events (the indexes publishes return).
+     */
+    GatewayHarness(final GatewayContext context, final Journal journal)
+    {
+        this.context = context.journal(journal).conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         final MarketEventRing marketEventRing = new MarketEventRing(
             new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.PARKING),
-            journalStub,
+            journal == null ? journalStub : new JournalEventHandler(journal, instruments),
             List.of(fanout));
         marketEventRing.start();
         ringBuffer = marketEventRing.ringBuffer();
@@ -222,7 +233,7 @@ final class GatewayHarness implements AutoCloseable
     /**
      * Claims a slot, lets the encoder fill it (given the slot and its ring sequence), publishes it.
      *
-     * @return the journal index the event will carry.
+     * @return the journal index the event will carry, with the stub journal.
      */
     private synchronized long publish(final ObjLongConsumer<MarketEvent> encoder)
     {

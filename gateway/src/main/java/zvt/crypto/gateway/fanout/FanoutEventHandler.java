@@ -16,9 +16,11 @@ import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.EventJsonRenderer;
+import zvt.crypto.core.json.JsonWriter;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +66,6 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Flush a channel mid-batch after this many bytes, so a long batch does not look like a slow consumer. */
     private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
-    private static final long NO_KEY = -1;
     private static final long STALE_BOOKS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayCounters counters;
@@ -87,6 +88,11 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private int slabIndex;
     private Subscriber[] dirty = new Subscriber[16];
     private int dirtyCount;
+    /** Journal index of the last journaled event handled: where a resuming session's replay must meet the live. */
+    private long position;
+    /** Resumed sessions waiting for the fan-out to reach the entry their replay sent last. */
+    private final ArrayList<SubscriptionCommand> pendingHandoffs = new ArrayList<>();
+    private final JsonWriter json = new JsonWriter();
 
     /**
      * @param context     concluded here if it was not already; its counters are shared with the server.
@@ -116,6 +122,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
         this.flushThresholdBytes = Math.min(MAX_UNFLUSHED_BYTES, context.writeBufferLowWatermark() / 2);
+        // Built before the ring starts: every event handled from now on comes after the journal's current end.
+        this.position = context.journal() == null ? MarketEvent.NO_JOURNAL_INDEX : context.journal().lastIndex();
     }
 
     /**
@@ -195,14 +203,29 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     {
         try
         {
+            if (!commands.isEmpty())
+            {
+                // Between events too, not only at batch start: a resumed session's replay meets the live stream at
+                // the entry it read last, which under load the fan-out would otherwise pass before the next batch.
+                commands.drain(applyCommand);
+            }
             if (event.length() >= EventView.MIN_LENGTH)
             {
                 final UnsafeBuffer buffer = event.buffer();
-                if (books.onEvent(buffer, 0, event.journalIndex()))
+                final long journalIndex = event.journalIndex();
+                if (books.onEvent(buffer, 0, journalIndex))
                 {
-                    fanOut(buffer, 0, event.journalIndex(), SubscriptionKey.ofEvent(buffer, 0));
+                    fanOut(buffer, 0, journalIndex, SubscriptionKey.ofEvent(buffer, 0));
                 }
-                liveCandles.onEvent(buffer, 0, event.journalIndex());
+                liveCandles.onEvent(buffer, 0, journalIndex);
+                if (journalIndex != MarketEvent.NO_JOURNAL_INDEX)
+                {
+                    position = journalIndex;
+                    if (!pendingHandoffs.isEmpty())
+                    {
+                        settleHandoffs();
+                    }
+                }
             }
         }
         finally
@@ -268,7 +291,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         int sent = 0;
         if (exact != null)
         {
-            sent += writeAll(exact, frameLength, NO_KEY);
+            sent += writeAll(exact, frameLength, SubscriptionKey.NONE);
         }
         if (wildcard != null)
         {
@@ -286,10 +309,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Puts the frame header before the rendered JSON and appends the frame to the slab; @return its length. */
     private int frame(final int jsonLength)
     {
-        final int headerRoom = WebSocketTextFrame.MAX_HEADER_LENGTH;
-        final int frameOffset = headerRoom - WebSocketTextFrame.headerLength(jsonLength);
-        WebSocketTextFrame.putHeader(frameBuffer, frameOffset, jsonLength);
-        final int frameLength = headerRoom + jsonLength - frameOffset;
+        final int frameOffset = WebSocketTextFrame.frameInPlace(frameBuffer, jsonLength);
+        final int frameLength = WebSocketTextFrame.MAX_HEADER_LENGTH + jsonLength - frameOffset;
         slabIndex = slab.append(frameBuffer.byteArray(), frameOffset, frameLength);
         return frameLength;
     }
@@ -302,7 +323,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         for (int i = subscribers.size() - 1; i >= 0; i--)
         {
             final Subscriber subscriber = subscribers.get(i);
-            if ((skipKey == NO_KEY || !subscriber.keys.contains(skipKey)) && write(subscriber, frameLength))
+            if ((skipKey == SubscriptionKey.NONE || !subscriber.keys.contains(skipKey)) &&
+                write(subscriber, frameLength))
             {
                 sent++;
             }
@@ -367,16 +389,75 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     {
         switch (command.action())
         {
-            case SUBSCRIBE ->
-            {
-                if (registry.subscribe(command.subscriber(), command.key()) &&
-                    SubscriptionKey.templateId(command.key()) == BOOK_TEMPLATE_ID)
-                {
-                    books.onSubscribed(command.subscriber(), command.key());
-                }
-            }
+            case SUBSCRIBE -> subscribe(command.subscriber(), command.key());
             case UNSUBSCRIBE -> registry.unsubscribe(command.subscriber(), command.key());
             case REMOVE_SESSION -> registry.removeAll(command.subscriber());
+            case GO_LIVE -> handOff(command);
         }
+    }
+
+    private void subscribe(final Subscriber subscriber, final long key)
+    {
+        if (registry.subscribe(subscriber, key) && SubscriptionKey.templateId(key) == BOOK_TEMPLATE_ID)
+        {
+            books.onSubscribed(subscriber, key);
+        }
+    }
+
+    /** A resumed session asks to go live after the entry its replay sent last: now, later, or not from there. */
+    private void handOff(final SubscriptionCommand command)
+    {
+        final long afterIndex = command.handoff().afterIndex();
+        if (afterIndex == position)
+        {
+            goLive(command);
+        }
+        else if (afterIndex < position)
+        {
+            command.handoff().answer().complete(position);
+        }
+        else
+        {
+            pendingHandoffs.add(command);
+        }
+    }
+
+    /** After each journaled event while sessions wait: those whose last replayed entry this is go live. */
+    private void settleHandoffs()
+    {
+        for (int i = pendingHandoffs.size() - 1; i >= 0; i--)
+        {
+            final SubscriptionCommand command = pendingHandoffs.get(i);
+            final long afterIndex = command.handoff().afterIndex();
+            if (afterIndex <= position)
+            {
+                pendingHandoffs.remove(i);
+                if (afterIndex == position)
+                {
+                    goLive(command);
+                }
+                else
+                {
+                    command.handoff().answer().complete(position);
+                }
+            }
+        }
+    }
+
+    /** {@code live} first, then the subscriptions, whose book snapshots carry this same position. */
+    private void goLive(final SubscriptionCommand command)
+    {
+        final Subscriber subscriber = command.subscriber();
+        if (!subscriber.removed)
+        {
+            json.wrap(frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH).beginObject()
+                .field("type", "live").field("journalIndex", position).endObject();
+            sendTo(json.position() - WebSocketTextFrame.MAX_HEADER_LENGTH, subscriber);
+            for (final long key : command.handoff().keys())
+            {
+                subscribe(subscriber, key);
+            }
+        }
+        command.handoff().answer().complete(position);
     }
 }

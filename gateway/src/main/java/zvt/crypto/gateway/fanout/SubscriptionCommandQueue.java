@@ -43,6 +43,22 @@ public final class SubscriptionCommandQueue
         return queue.offer(new SubscriptionCommand(SubscriptionCommand.Action.REMOVE_SESSION, subscriber, 0));
     }
 
+    /**
+     * Asks the fan-out to make a resumed session's subscriptions live after its replay; see {@link LiveHandoff}.
+     *
+     * @return false if the queue is full.
+     */
+    public boolean goLive(final Subscriber subscriber, final LiveHandoff handoff)
+    {
+        return queue.offer(new SubscriptionCommand(SubscriptionCommand.Action.GO_LIVE, subscriber, 0, handoff));
+    }
+
+    /** @return true if no command waits; a cheap check the fan-out makes before each event. */
+    boolean isEmpty()
+    {
+        return queue.isEmpty();
+    }
+
     int drain(final MessagePassingQueue.Consumer<SubscriptionCommand> consumer)
     {
         return queue.drain(consumer);

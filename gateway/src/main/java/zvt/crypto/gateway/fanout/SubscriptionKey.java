@@ -1,6 +1,7 @@
 package zvt.crypto.gateway.fanout;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 
 /**
@@ -13,6 +14,11 @@ import zvt.crypto.core.event.EventView;
  */
 public final class SubscriptionKey
 {
+    /** No key: instrument ids are never negative. */
+    public static final long NONE = -1;
+
+    private static final int STATUS_TEMPLATE_ID = EventType.VENUE_STATUS.templateId();
+
     private SubscriptionKey()
     {
     }
@@ -38,6 +44,15 @@ public final class SubscriptionKey
     public static long venueWide(final long key)
     {
         return key & 0xFFFF;
+    }
+
+    /**
+     * @return the venue-wide key whose subscribers ({@code "symbol":"*"}) also receive events under this key, or
+     * {@link #NONE} for a key that is venue-wide already, or a status key (a venue-wide status means venue events).
+     */
+    public static long wildcardOf(final long key)
+    {
+        return instrumentId(key) == 0 || templateId(key) == STATUS_TEMPLATE_ID ? NONE : venueWide(key);
     }
 
     /** The template id a key was made with: which channel it selects. */

@@ -2,7 +2,6 @@ package zvt.crypto.gateway.fanout;
 
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
-import zvt.crypto.core.event.EventType;
 
 /**
  * Who is subscribed to what, keyed by {@link SubscriptionKey}. Confined to the fan-out thread: changes arrive as
@@ -10,8 +9,6 @@ import zvt.crypto.core.event.EventType;
  */
 final class SubscriptionRegistry
 {
-    private static final int STATUS_TEMPLATE_ID = EventType.VENUE_STATUS.templateId();
-
     private final Long2ObjectHashMap<SubscriberList> byKey = new Long2ObjectHashMap<>();
 
     /** @return the subscribers for the key, or null if there are none. */
@@ -26,8 +23,8 @@ final class SubscriptionRegistry
      */
     SubscriberList wildcardSubscribers(final long key)
     {
-        return SubscriptionKey.instrumentId(key) == 0 || SubscriptionKey.templateId(key) == STATUS_TEMPLATE_ID ?
-            null : byKey.get(SubscriptionKey.venueWide(key));
+        final long wildcard = SubscriptionKey.wildcardOf(key);
+        return wildcard == SubscriptionKey.NONE ? null : byKey.get(wildcard);
     }
 
     /** @return true if anyone would receive an event with this key. */

@@ -11,10 +11,10 @@ import java.nio.ByteOrder;
  *   0x81 (FIN, opcode 1 = text) | length: 7 bits, or 126 + 16-bit, or 127 + 64-bit, big-endian | payload
  * </pre>
  */
-final class WebSocketTextFrame
+public final class WebSocketTextFrame
 {
     /** Longest header: 2 bytes plus the 64-bit extended length. */
-    static final int MAX_HEADER_LENGTH = 10;
+    public static final int MAX_HEADER_LENGTH = 10;
 
     private static final int FIN_TEXT = 0x81;
     private static final int MAX_7_BIT_LENGTH = 125;
@@ -24,6 +24,19 @@ final class WebSocketTextFrame
 
     private WebSocketTextFrame()
     {
+    }
+
+    /**
+     * Frames a payload rendered at {@link #MAX_HEADER_LENGTH} in the buffer by writing its header just before it, so
+     * the frame needs no copy.
+     *
+     * @return the frame's offset; it ends where the payload does.
+     */
+    public static int frameInPlace(final MutableDirectBuffer buffer, final int payloadLength)
+    {
+        final int frameOffset = MAX_HEADER_LENGTH - headerLength(payloadLength);
+        putHeader(buffer, frameOffset, payloadLength);
+        return frameOffset;
     }
 
     static int headerLength(final int payloadLength)

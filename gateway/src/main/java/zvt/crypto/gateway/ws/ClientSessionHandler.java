@@ -9,10 +9,12 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
@@ -28,8 +30,16 @@ import zvt.crypto.gateway.Rejection;
 import zvt.crypto.gateway.fanout.Subscriber;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
 import zvt.crypto.gateway.fanout.SubscriptionKey;
+import zvt.crypto.gateway.replay.JournalReplays;
+import zvt.crypto.gateway.replay.RangeReplay;
+import zvt.crypto.gateway.replay.ReplaySession;
+import zvt.crypto.gateway.replay.ResumeReplay;
+import zvt.crypto.gateway.replay.SocketReplay;
+import zvt.crypto.journal.replay.ReplayResult;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -66,22 +76,35 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
     private final ControlRequestDecoder request = new ControlRequestDecoder();
     private final ReplyEncoder replies = new ReplyEncoder();
     private final LongHashSet subscriptions = new LongHashSet();
+    private final JournalReplays replays;
+    private final ReplaySession replayCallbacks = new ReplayCallbacks();
+    /** The request's targets resolved: subscription key and instrument (null for a venue-wide one). */
+    private long[] keys = new long[1];
+    private Instrument[] resolved = new Instrument[1];
     private ChannelHandlerContext ctx;
     private Subscriber subscriber;
     private boolean sessionOpen;
     private boolean closing;
+    /** Something was subscribed or replayed: a resume could now send indexes below ones already sent. */
+    private boolean streamed;
+    /** The running replay (resume or range), if any; subscription changes wait until it is over. */
+    private SocketReplay replay;
+    /** The replies to the request that started the replay, sent when it starts. */
+    private List<TextWebSocketFrame> replayReplies;
 
     ClientSessionHandler(
         final GatewayContext context,
         final InstrumentRegistry instruments,
         final SubscriptionCommandQueue commands,
-        final ChannelGroup sessions)
+        final ChannelGroup sessions,
+        final JournalReplays replays)
     {
         this.context = context;
         this.counters = context.counters();
         this.instruments = instruments;
         this.commands = commands;
         this.sessions = sessions;
+        this.replays = replays;
         this.clock = context.nanoClock();
         this.rateLimiter = new RequestRateLimiter(context.maxControlMessagesPerSecond(), clock.nanoTime());
     }
@@ -111,6 +134,11 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
             // If the queue is full the fan-out still drops this session when it next finds the channel inactive.
             commands.removeSession(subscriber);
         }
+        if (replay instanceof RangeReplay range)
+        {
+            range.stopRequested(); // a paced replay would otherwise park until its next message is due
+        }
+        releaseReplayReplies();
         ctx.fireChannelInactive();
     }
 
@@ -182,66 +210,252 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
             case PING -> ctx.writeAndFlush(replies.pong(ctx.alloc()));
             case SUBSCRIBE -> subscribe(ctx);
             case UNSUBSCRIBE -> unsubscribe(ctx);
+            case REPLAY -> replay(ctx);
+            case STOP_REPLAY -> stopReplay(ctx);
         }
     }
 
     private void subscribe(final ChannelHandlerContext ctx)
     {
-        final Instrument instrument = resolveInstrument(ctx);
-        if (instrument == UNKNOWN_INSTRUMENT)
+        if (refusedWhileReplaying(ctx) || !resolveTargets(ctx))
         {
             return;
         }
-        final long key = key(instrument);
-        if (!subscriptions.contains(key))
+        if (request.resumeFrom() != ControlRequestDecoder.NO_RESUME)
         {
-            if (subscriptions.size() >= context.maxSubscriptionsPerSession())
-            {
-                reject(ctx, Rejection.TOO_MANY_SUBSCRIPTIONS, request, true);
-                return;
-            }
-            if (!commands.subscribe(subscriber, key))
-            {
-                reject(ctx, Rejection.SERVER_BUSY, request, true);
-                return;
-            }
-            subscriptions.add(key);
+            resume(ctx);
+            return;
         }
-        ctx.writeAndFlush(
-            replies.subscription(ctx.alloc(), "subscribed", request.channel(), request.venue(), instrument));
+        if (subscriptions.size() + newKeyCount() > context.maxSubscriptionsPerSession())
+        {
+            reject(ctx, Rejection.TOO_MANY_SUBSCRIPTIONS, request, true);
+            return;
+        }
+        streamed = true;
+        final List<ControlRequestDecoder.Target> targets = request.targets();
+        for (int i = 0; i < targets.size(); i++)
+        {
+            final long key = keys[i];
+            if (!subscriptions.contains(key))
+            {
+                if (!commands.subscribe(subscriber, key))
+                {
+                    request.echo(targets.get(i));
+                    reject(ctx, Rejection.SERVER_BUSY, request, true);
+                    return;
+                }
+                subscriptions.add(key);
+            }
+            reply(ctx, "subscribed", targets.get(i), resolved[i]);
+        }
+        ctx.flush();
     }
 
     private void unsubscribe(final ChannelHandlerContext ctx)
     {
-        final Instrument instrument = resolveInstrument(ctx);
-        if (instrument == UNKNOWN_INSTRUMENT)
+        if (refusedWhileReplaying(ctx) || !resolveTargets(ctx))
         {
             return;
         }
-        final long key = key(instrument);
-        if (!subscriptions.contains(key))
+        final List<ControlRequestDecoder.Target> targets = request.targets();
+        for (int i = 0; i < targets.size(); i++)
         {
-            reject(ctx, Rejection.NOT_SUBSCRIBED, request, true);
+            final long key = keys[i];
+            request.echo(targets.get(i));
+            if (!subscriptions.contains(key))
+            {
+                reject(ctx, Rejection.NOT_SUBSCRIBED, request, true);
+                return;
+            }
+            if (!commands.unsubscribe(subscriber, key))
+            {
+                reject(ctx, Rejection.SERVER_BUSY, request, true);
+                return;
+            }
+            subscriptions.remove(key);
+            reply(ctx, "unsubscribed", targets.get(i), resolved[i]);
+        }
+        ctx.flush();
+    }
+
+    /** {@code subscribe} with {@code resume_from}: the journal after that index, then live. */
+    private void resume(final ChannelHandlerContext ctx)
+    {
+        if (streamed)
+        {
+            reject(ctx, Rejection.RESUME_NOT_FIRST, request, true);
+        }
+        else if (replayable(ctx))
+        {
+            startReplay(ctx, "subscribed", new ResumeReplay(replays, subscriber, replayCallbacks,
+                distinctKeys(), request.resumeFrom()));
+        }
+    }
+
+    private void replay(final ChannelHandlerContext ctx)
+    {
+        if (refusedWhileReplaying(ctx))
+        {
             return;
         }
-        if (!commands.unsubscribe(subscriber, key))
+        if (!subscriptions.isEmpty())
         {
-            reject(ctx, Rejection.SERVER_BUSY, request, true);
+            reject(ctx, Rejection.REPLAY_NOT_ALONE, request, true);
+        }
+        else if (resolveTargets(ctx) && replayable(ctx))
+        {
+            startReplay(ctx, "replaying", new RangeReplay(replays, subscriber, replayCallbacks, distinctKeys(),
+                request.fromNanos(), request.toNanos(), request.speed()));
+        }
+    }
+
+    private void stopReplay(final ChannelHandlerContext ctx)
+    {
+        if (replay instanceof RangeReplay range)
+        {
+            range.stopRequested();
+        }
+        else
+        {
+            reject(ctx, Rejection.NOT_REPLAYING, request, true);
+        }
+    }
+
+    private boolean refusedWhileReplaying(final ChannelHandlerContext ctx)
+    {
+        if (replay != null)
+        {
+            reject(ctx, Rejection.REPLAY_IN_PROGRESS, request, true);
+            return true;
+        }
+        return false;
+    }
+
+    /** @return true if this gateway can replay and the request is within the session's subscription limit. */
+    private boolean replayable(final ChannelHandlerContext ctx)
+    {
+        if (replays == null)
+        {
+            reject(ctx, Rejection.REPLAY_UNAVAILABLE, request, true);
+            return false;
+        }
+        if (newKeyCount() > context.maxSubscriptionsPerSession())
+        {
+            reject(ctx, Rejection.TOO_MANY_SUBSCRIPTIONS, request, true);
+            return false;
+        }
+        return true;
+    }
+
+    /** The replay answers through {@link #replayCallbacks}, starting with the replies to this request. */
+    private void startReplay(final ChannelHandlerContext ctx, final String replyType, final SocketReplay started)
+    {
+        final List<ControlRequestDecoder.Target> targets = request.targets();
+        final List<TextWebSocketFrame> accepted = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++)
+        {
+            accepted.add(replies.subscription(ctx.alloc(), replyType, targets.get(i).channel(),
+                targets.get(i).venue(), resolved[i]));
+        }
+        replayReplies = accepted;
+        if (!replays.start(started))
+        {
+            releaseReplayReplies();
+            reject(ctx, Rejection.REPLAY_BUSY, request, true);
             return;
         }
-        subscriptions.remove(key);
-        ctx.writeAndFlush(
-            replies.subscription(ctx.alloc(), "unsubscribed", request.channel(), request.venue(), instrument));
+        replay = started;
+        streamed = true;
+    }
+
+    private void releaseReplayReplies()
+    {
+        if (replayReplies != null)
+        {
+            replayReplies.forEach(ReferenceCountUtil::release);
+            replayReplies = null;
+        }
+    }
+
+    private void reply(
+        final ChannelHandlerContext ctx,
+        final String type,
+        final ControlRequestDecoder.Target target,
+        final Instrument instrument)
+    {
+        ctx.write(replies.subscription(ctx.alloc(), type, target.channel(), target.venue(), instrument));
     }
 
     /**
-     * @return the instrument the request names, null for a venue-wide request (no symbol, or {@code *}), or
-     * {@link #UNKNOWN_INSTRUMENT}
-     * (after rejecting the request) when the symbol is not known.
+     * Resolves every target of the request to its instrument ({@link #resolved}, null for a venue-wide target) and
+     * subscription key ({@link #keys}).
+     *
+     * @return false (after rejecting the request) if a symbol is not known.
      */
-    private Instrument resolveInstrument(final ChannelHandlerContext ctx)
+    private boolean resolveTargets(final ChannelHandlerContext ctx)
     {
-        final String symbol = request.symbol();
+        final List<ControlRequestDecoder.Target> targets = request.targets();
+        if (keys.length < targets.size())
+        {
+            keys = new long[targets.size()];
+            resolved = new Instrument[targets.size()];
+        }
+        for (int i = 0; i < targets.size(); i++)
+        {
+            final ControlRequestDecoder.Target target = targets.get(i);
+            final Instrument instrument = resolveInstrument(target);
+            if (instrument == UNKNOWN_INSTRUMENT)
+            {
+                request.echo(target);
+                reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
+                return false;
+            }
+            resolved[i] = instrument;
+            keys[i] = SubscriptionKey.of(
+                instrument == null ? InstrumentRegistry.NO_INSTRUMENT : instrument.id(),
+                target.venue().value(),
+                target.channel().eventType().templateId());
+        }
+        return true;
+    }
+
+    /** @return how many distinct keys the resolved request adds to the session's subscriptions. */
+    private int newKeyCount()
+    {
+        final LongHashSet added = new LongHashSet();
+        for (int i = 0; i < request.targets().size(); i++)
+        {
+            if (!subscriptions.contains(keys[i]))
+            {
+                added.add(keys[i]);
+            }
+        }
+        return added.size();
+    }
+
+    private long[] distinctKeys()
+    {
+        final LongHashSet distinct = new LongHashSet();
+        for (int i = 0; i < request.targets().size(); i++)
+        {
+            distinct.add(keys[i]);
+        }
+        final long[] result = new long[distinct.size()];
+        final LongHashSet.LongIterator iterator = distinct.iterator();
+        for (int i = 0; iterator.hasNext(); i++)
+        {
+            result[i] = iterator.nextValue();
+        }
+        return result;
+    }
+
+    /**
+     * @return the instrument the target names, null for a venue-wide target (no symbol, or {@code *}), or
+     * {@link #UNKNOWN_INSTRUMENT} when the symbol is not known.
+     */
+    private Instrument resolveInstrument(final ControlRequestDecoder.Target target)
+    {
+        final String symbol = target.symbol();
         if (symbol == null || WILDCARD.equals(symbol))
         {
             return null;
@@ -250,26 +464,13 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         try
         {
             final NormalizedSymbol normalized = NormalizedSymbol.parse(symbol);
-            instrument = instruments.bySymbol(request.venue(), normalized.marketType(), normalized.toString());
+            instrument = instruments.bySymbol(target.venue(), normalized.marketType(), normalized.toString());
         }
         catch (final IllegalArgumentException ex)
         {
-            // not a symbol at all: answered as unknown below
+            // not a symbol at all: answered as unknown
         }
-        if (instrument == null)
-        {
-            reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
-            return UNKNOWN_INSTRUMENT;
-        }
-        return instrument;
-    }
-
-    private long key(final Instrument instrument)
-    {
-        return SubscriptionKey.of(
-            instrument == null ? InstrumentRegistry.NO_INSTRUMENT : instrument.id(),
-            request.venue().value(),
-            request.channel().eventType().templateId());
+        return instrument == null ? UNKNOWN_INSTRUMENT : instrument;
     }
 
     private void reject(
@@ -323,5 +524,67 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         final Channel channel = ctx.channel();
         channel.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
         ctx.executor().schedule(() -> channel.close(), context.closeTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The running replay's reports, each handed to this session's event loop. */
+    private final class ReplayCallbacks implements ReplaySession
+    {
+        public void replayStarted()
+        {
+            ctx.executor().execute(() ->
+            {
+                final List<TextWebSocketFrame> accepted = replayReplies;
+                replayReplies = null;
+                if (accepted != null)
+                {
+                    accepted.forEach(ctx::write);
+                    ctx.flush();
+                }
+            });
+        }
+
+        public void resumeUnavailable()
+        {
+            ctx.executor().execute(() ->
+            {
+                replay = null;
+                streamed = false;
+                releaseReplayReplies();
+                reject(ctx, Rejection.RESUME_UNAVAILABLE, null, true);
+            });
+        }
+
+        public void resumedLive()
+        {
+            ctx.executor().execute(() ->
+            {
+                for (final long key : replay.keys())
+                {
+                    subscriptions.add(key);
+                }
+                replay = null;
+            });
+        }
+
+        public void replayEnded(final ReplayResult.End end, final long delivered, final long lastIndex)
+        {
+            ctx.executor().execute(() ->
+            {
+                replay = null;
+                ctx.writeAndFlush(replies.replayEnd(ctx.alloc(), end, delivered, lastIndex));
+            });
+        }
+
+        public void replayFailed(final WebSocketCloseStatus status, final String reason)
+        {
+            ctx.executor().execute(() ->
+            {
+                if (status == WebSocketCloseStatus.POLICY_VIOLATION)
+                {
+                    counters.recordSlowConsumerDisconnect();
+                }
+                close(status, reason);
+            });
+        }
     }
 }

@@ -7,5 +7,9 @@ enum ControlOp
 {
     SUBSCRIBE,
     UNSUBSCRIBE,
+    /** A time range from the journal, then {@code replay_end}. */
+    REPLAY,
+    /** Ends the running replay early; it still ends with {@code replay_end}. */
+    STOP_REPLAY,
     PING
 }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
+import zvt.crypto.gateway.replay.JournalReplays;
 import zvt.crypto.gateway.rest.RestApi;
 
 /**
@@ -34,19 +35,22 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
     private final ChannelGroup sessions;
     private final WebSocketServerProtocolConfig protocolConfig;
     private final RestApi restApi;
+    private final JournalReplays replays;
 
     GatewayChannelInitializer(
         final GatewayContext context,
         final InstrumentRegistry instruments,
         final SubscriptionCommandQueue commands,
         final ChannelGroup sessions,
-        final RestApi restApi)
+        final RestApi restApi,
+        final JournalReplays replays)
     {
         this.context = context;
         this.instruments = instruments;
         this.commands = commands;
         this.sessions = sessions;
         this.restApi = restApi;
+        this.replays = replays;
         this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(context.webSocketPath())
             .checkStartsWith(true)
@@ -70,6 +74,6 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
             .addLast("ws-protocol", new WebSocketServerProtocolHandler(protocolConfig))
             .addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxInboundFrameBytes()))
             .addLast("http-routes", restApi)
-            .addLast("session", new ClientSessionHandler(context, instruments, commands, sessions));
+            .addLast("session", new ClientSessionHandler(context, instruments, commands, sessions, replays));
     }
 }

@@ -14,12 +14,14 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.agrona.CloseHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
+import zvt.crypto.gateway.replay.JournalReplays;
 import zvt.crypto.gateway.rest.RestApi;
 
 import java.net.InetSocketAddress;
@@ -49,6 +51,7 @@ public final class GatewayServer implements AutoCloseable
     private final ChannelGroup sessions;
     private final Channel serverChannel;
     private final RestApi restApi;
+    private final JournalReplays replays;
     private boolean closed;
 
     private GatewayServer(
@@ -56,13 +59,15 @@ public final class GatewayServer implements AutoCloseable
         final EventLoopGroup group,
         final ChannelGroup sessions,
         final Channel serverChannel,
-        final RestApi restApi)
+        final RestApi restApi,
+        final JournalReplays replays)
     {
         this.context = context;
         this.group = group;
         this.sessions = sessions;
         this.serverChannel = serverChannel;
         this.restApi = restApi;
+        this.replays = replays;
     }
 
     /**
@@ -81,6 +86,8 @@ public final class GatewayServer implements AutoCloseable
             context.ioThreads(), new DefaultThreadFactory("gateway-io", true), NioIoHandler.newFactory());
         final ChannelGroup sessions = new DefaultChannelGroup("gateway-sessions", GlobalEventExecutor.INSTANCE);
         final RestApi restApi = new RestApi(context, instruments, fanout);
+        final JournalReplays replays = context.journal() == null ? null :
+            new JournalReplays(context, instruments, fanout.commandQueue());
         try
         {
             final Channel serverChannel = new ServerBootstrap()
@@ -89,12 +96,12 @@ public final class GatewayServer implements AutoCloseable
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                     context.writeBufferLowWatermark(), context.writeBufferHighWatermark()))
-                .childHandler(
-                    new GatewayChannelInitializer(context, instruments, fanout.commandQueue(), sessions, restApi))
+                .childHandler(new GatewayChannelInitializer(
+                    context, instruments, fanout.commandQueue(), sessions, restApi, replays))
                 .bind(context.host(), context.port())
                 .syncUninterruptibly()
                 .channel();
-            final GatewayServer server = new GatewayServer(context, group, sessions, serverChannel, restApi);
+            final GatewayServer server = new GatewayServer(context, group, sessions, serverChannel, restApi, replays);
             LOG.info("gateway listening at {}", server.webSocketUri());
             return server;
         }
@@ -102,7 +109,7 @@ public final class GatewayServer implements AutoCloseable
         {
             // Netty rethrows the bind failure (a checked BindException) undeclared; name the address instead.
             group.shutdownGracefully(0, context.closeTimeoutMs(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
-            restApi.close();
+            CloseHelper.closeAll(restApi, replays);
             throw new IllegalStateException(
                 "gateway cannot listen on " + context.host() + ':' + context.port() + ": " + ex, ex);
         }
@@ -148,7 +155,7 @@ public final class GatewayServer implements AutoCloseable
             .awaitUninterruptibly(timeoutMs);
         sessions.close().awaitUninterruptibly(timeoutMs);
         group.shutdownGracefully(0, timeoutMs, TimeUnit.MILLISECONDS).awaitUninterruptibly(timeoutMs);
-        restApi.close();
+        CloseHelper.closeAll(restApi, replays);
         LOG.info("gateway closed: {}", context.counters());
     }
 }

@@ -8,6 +8,9 @@ import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.json.JsonWriter;
 import zvt.crypto.gateway.Rejection;
+import zvt.crypto.journal.replay.ReplayResult;
+
+import java.util.Locale;
 
 /**
  * Spells the gateway's replies to control messages as JSON text frames:
@@ -15,6 +18,8 @@ import zvt.crypto.gateway.Rejection;
  *   {"type":"subscribed","channel":"trades","venue":"BINANCE","symbol":"BTC-USDT","instrumentId":1}
  *   {"type":"subscribed","channel":"trades","venue":"BINANCE","symbol":"*","instrumentId":0}
  *   {"type":"unsubscribed", ...same fields}
+ *   {"type":"replaying", ...same fields}
+ *   {"type":"replay_end","reason":"end_of_range","messages":1234,"lastJournalIndex":4810317045760}
  *   {"type":"pong"}
  *   {"type":"error","code":"unknown_symbol","reason":"...","op":...,"channel":...,"venue":...,"symbol":...}
  * </pre>
@@ -58,6 +63,21 @@ final class ReplyEncoder
     }
 
     /**
+     * The end of a range replay: why, how many messages it sent, and the journal index of the last (-1 if none).
+     */
+    TextWebSocketFrame replayEnd(
+        final ByteBufAllocator allocator, final ReplayResult.End end, final long messages, final long lastIndex)
+    {
+        json.wrap(buffer, 0).beginObject()
+            .field("type", "replay_end")
+            .field("reason", end.name().toLowerCase(Locale.ROOT))
+            .field("messages", messages)
+            .field("lastJournalIndex", lastIndex)
+            .endObject();
+        return frame(allocator);
+    }
+
+    /**
      * @param request the decoder holding the refused request's fields, or null if it was not read at all.
      */
     TextWebSocketFrame error(
@@ -70,9 +90,13 @@ final class ReplyEncoder
         if (request != null)
         {
             echo("op", request.opText());
-            echo("channel", request.channelText());
-            echo("venue", request.venueText());
-            echo("symbol", request.symbolText());
+            final ControlRequestDecoder.Target target = request.echo();
+            if (target != null)
+            {
+                echo("channel", target.channelText());
+                echo("venue", target.venueText());
+                echo("symbol", target.symbolText());
+            }
         }
         json.endObject();
         return frame(allocator);

@@ -24,19 +24,55 @@ class ControlRequestDecoderTest
             "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"btc-usdt\"," +
             "\"id\":[1,{\"a\":2}]}"));
         assertEquals(ControlOp.SUBSCRIBE, decoder.op());
-        assertEquals(SubscriptionChannel.TRADES, decoder.channel());
-        assertEquals(Venue.BINANCE, decoder.venue());
-        assertEquals("BTC-USDT", decoder.symbol());
-        assertEquals("btc-usdt", decoder.symbolText());
+        assertEquals(1, decoder.targets().size());
+        assertEquals(SubscriptionChannel.TRADES, target(0).channel());
+        assertEquals(Venue.BINANCE, target(0).venue());
+        assertEquals("BTC-USDT", target(0).symbol());
+        assertEquals("btc-usdt", target(0).symbolText());
+        assertEquals(ControlRequestDecoder.NO_RESUME, decoder.resumeFrom());
+    }
+
+    @Test
+    void shouldDecodeAResumeOfSeveralSubscriptions()
+    {
+        assertNull(decode("{\"op\":\"subscribe\",\"resume_from\":4810317045760,\"subscriptions\":[" +
+            "{\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"mine\":1}," +
+            "{\"channel\":\"book\",\"venue\":\"bybit\",\"symbol\":\"ETH-USDT-PERP\"}]}"));
+        assertEquals(4810317045760L, decoder.resumeFrom());
+        assertEquals(2, decoder.targets().size());
+        assertEquals(Venue.OKX, target(0).venue());
+        assertEquals("*", target(0).symbol());
+        assertEquals(SubscriptionChannel.BOOK, target(1).channel());
+        assertEquals("ETH-USDT-PERP", target(1).symbol());
+    }
+
+    @Test
+    void shouldDecodeAReplayRangeAndSpeed()
+    {
+        assertNull(decode("{\"op\":\"replay\",\"channel\":\"top\",\"venue\":\"BYBIT\",\"symbol\":\"BTC-USDT\"," +
+            "\"from\":\"2026-12-04T01:00:00.5Z\",\"to\":1796346060000,\"speed\":2.5}"));
+        assertEquals(ControlOp.REPLAY, decoder.op());
+        assertEquals(1_796_346_000_500_000_000L, decoder.fromNanos());
+        assertEquals(1_796_346_060_000_000_000L, decoder.toNanos());
+        assertEquals(2.5, decoder.speed());
+    }
+
+    @Test
+    void shouldQuoteTheInvalidSubscriptionOfAList()
+    {
+        assertEquals(Rejection.UNKNOWN_CHANNEL, decode("{\"op\":\"subscribe\",\"subscriptions\":[" +
+            "{\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"}," +
+            "{\"channel\":\"news\",\"venue\":\"OKX\",\"symbol\":\"BTC-USDT\"}]}"));
+        assertEquals("news", decoder.echo().channelText());
     }
 
     @Test
     void shouldDecodeVenueWideStatusWithoutSymbol()
     {
         assertNull(decode("{\"op\":\"subscribe\",\"channel\":\"status\",\"venue\":\"okx\"}"));
-        assertEquals(SubscriptionChannel.STATUS, decoder.channel());
-        assertEquals(Venue.OKX, decoder.venue());
-        assertNull(decoder.symbol());
+        assertEquals(SubscriptionChannel.STATUS, target(0).channel());
+        assertEquals(Venue.OKX, target(0).venue());
+        assertNull(target(0).symbol());
     }
 
     @Test
@@ -45,8 +81,8 @@ class ControlRequestDecoderTest
         assertNull(decode("{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"BYBIT\",\"symbol\":\"ETH-USDT\"}"));
         assertNull(decode("{\"op\":\"ping\"}"));
         assertEquals(ControlOp.PING, decoder.op());
-        assertNull(decoder.channel());
-        assertNull(decoder.symbolText());
+        assertEquals(0, decoder.targets().size());
+        assertNull(decoder.echo());
     }
 
     @ParameterizedTest
@@ -69,10 +105,29 @@ class ControlRequestDecoderTest
         "{\"op\":\"subscribe\",\"channel\":\"trade\",\"venue\":\"KRAKEN\",\"symbol\":\"BTC-USDT\"}|UNKNOWN_VENUE",
         "{\"op\":\"subscribe\",\"channel\":\"trade\",\"venue\":\"NULL_VAL\",\"symbol\":\"BTC-USDT\"}|UNKNOWN_VENUE",
         "{\"op\":\"unsubscribe\",\"channel\":\"candles\",\"venue\":\"COINBASE\",\"symbol\":\"BTC-USD\"}|",
+        "{\"op\":\"subscribe\",\"subscriptions\":[]}|MISSING_FIELD",
+        "{\"op\":\"subscribe\",\"subscriptions\":{}}|BAD_JSON",
+        "{\"op\":\"subscribe\",\"subscriptions\":[{\"channel\":1}]}|BAD_JSON",
+        "{\"op\":\"subscribe\",\"subscriptions\":[{\"channel\":\"trades\",\"venue\":\"OKX\"}]}|MISSING_FIELD",
+        "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":-1}|BAD_VALUE",
+        "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":1.5}|BAD_VALUE",
+        "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":\"77\"}|",
+        "{\"op\":\"unsubscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":7}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"}|MISSING_FIELD",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":\"yesterday\"}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"to\":5}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"speed\":-1}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"speed\":\"x\"}|BAD_VALUE",
+        "{\"op\":\"stop_replay\"}|",
     })
     void shouldClassifyRequests(final String json, final Rejection expected)
     {
         assertEquals(expected, decode(json == null ? "" : json), json);
+    }
+
+    private ControlRequestDecoder.Target target(final int index)
+    {
+        return decoder.targets().get(index);
     }
 
     private Rejection decode(final String json)

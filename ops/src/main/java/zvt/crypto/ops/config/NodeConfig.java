@@ -35,6 +35,8 @@ public final class NodeConfig
         Map.entry("gateway.port", "8080"),
         Map.entry("gateway.rest.query.threads", "4"),
         Map.entry("gateway.rest.timeout.ms", "5000"),
+        Map.entry("gateway.replay.max.concurrent", "8"),
+        Map.entry("gateway.replay.stall.timeout.ms", "30000"),
         Map.entry("ready.db.lag.ms", "10000"),
         Map.entry("ready.book.stale.ms", "10000"),
         Map.entry("ready.journal.min.free.mb", "256"),

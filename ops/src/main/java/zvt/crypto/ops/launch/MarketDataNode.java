@@ -103,7 +103,10 @@ public final class MarketDataNode implements AutoCloseable
                     config.getInt("ready.journal.min.free.mb") * 1024L * 1024L, db,
                     config.getInt("ready.db.lag.ms"))::reasons)
                 .readyBookStaleMs(config.getInt("ready.book.stale.ms"))
-                .journalStats(() -> liveJournalStats(journal, journalHandler));
+                .journalStats(() -> liveJournalStats(journal, journalHandler))
+                .journal(journal)
+                .maxConcurrentReplays(config.getInt("gateway.replay.max.concurrent"))
+                .replayStallTimeoutMs(config.getInt("gateway.replay.stall.timeout.ms"));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
             ring = new MarketEventRing(
