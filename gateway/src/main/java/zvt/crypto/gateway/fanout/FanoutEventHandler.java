@@ -45,6 +45,10 @@ import java.util.concurrent.TimeUnit;
  * the node replays the journal into them through {@link #primeCandles} before the ring starts, so the first bars
  * served are complete.
  * <p>
+ * A session resuming from a journal index is replayed by {@code gateway.replay} off this thread, then handed over
+ * here ({@link LiveHandoff}): its subscriptions are registered exactly after the journal entry its replay sent last,
+ * so the replayed and the live stream meet with no gap and no duplicate.
+ * <p>
  * Allocation: nothing of its own per event. Netty 4.2 recycles its write tasks and buffer slices only on its own
  * {@code FastThreadLocalThread}s, so the ring should run its consumers on those; on other threads each write
  * allocates a few small Netty objects.
@@ -54,8 +58,8 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Threading: everything here runs on the ring's consumer thread, except {@link #commandQueue()}, whose offers any
  * thread may make, and {@link #primeCandles}, which runs before the ring starts. Subscription commands are applied
- * at the start of each batch (and on a wait-strategy timeout), so they take effect before any event published after
- * they were offered.
+ * before the next event (and on a wait-strategy timeout), so they take effect before any event published after they
+ * were offered.
  */
 public final class FanoutEventHandler implements EventHandler<MarketEvent>
 {
