@@ -86,6 +86,7 @@ public final class GatewayContext
     private Supplier<Map<String, Object>> journalStats = () -> null;
     private Journal journal;
     private int maxConcurrentReplays = 8;
+    private int outboxCapacity = 65_536;
     private long replayStallTimeoutMs = 30_000;
     private GatewayCounters counters;
 
@@ -362,6 +363,21 @@ public final class GatewayContext
         return replayStallTimeoutMs;
     }
 
+    /**
+     * Frames the fan-out may queue for one session before its event loop has handed them to the channel; a session
+     * with a full outbox is a slow consumer. Memory grows with use, in chunks.
+     */
+    public GatewayContext outboxCapacity(final int outboxCapacity)
+    {
+        this.outboxCapacity = outboxCapacity;
+        return this;
+    }
+
+    public int outboxCapacity()
+    {
+        return outboxCapacity;
+    }
+
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */
     public GatewayContext counters(final GatewayCounters counters)
     {
@@ -415,6 +431,10 @@ public final class GatewayContext
         requirePositive("restTimeoutMs", restTimeoutMs);
         requirePositive("readyBookStaleMs", readyBookStaleMs);
         requirePositive("maxConcurrentReplays", maxConcurrentReplays);
+        if (outboxCapacity < 16)
+        {
+            throw new IllegalArgumentException("outboxCapacity must be >= 16: " + outboxCapacity);
+        }
         requirePositive("replayStallTimeoutMs", replayStallTimeoutMs);
         if (nanoClock == null)
         {
@@ -445,6 +465,6 @@ public final class GatewayContext
             ", writeBufferLowWatermark=" + writeBufferLowWatermark +
             ", commandQueueCapacity=" + commandQueueCapacity + ", closeTimeoutMs=" + closeTimeoutMs +
             ", ioThreads=" + ioThreads + ", maxConcurrentReplays=" + maxConcurrentReplays +
-            ", replayStallTimeoutMs=" + replayStallTimeoutMs + '}';
+            ", replayStallTimeoutMs=" + replayStallTimeoutMs + ", outboxCapacity=" + outboxCapacity + '}';
     }
 }

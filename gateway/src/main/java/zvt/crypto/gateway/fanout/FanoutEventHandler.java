@@ -33,9 +33,9 @@ import java.util.concurrent.TimeUnit;
  *   ring ──► journal ──► FanoutEventHandler ──► channel.write(same frame bytes) ──► every subscribed session
  * </pre>
  * For each event with subscribers the JSON is rendered once, by core's {@link EventJsonRenderer}, and framed once as
- * a WebSocket text frame in a pooled direct buffer ({@link FrameSlab}); each subscriber is written a retained slice
- * of those same bytes (Netty's WebSocket encoder passes raw buffers through). Channels written in a batch are flushed
- * at its end.
+ * a WebSocket text frame in a pooled direct buffer ({@link FrameSlab}); each subscriber's outbox gets a retained
+ * slice of those same bytes (Netty's WebSocket encoder passes raw buffers through), and at the end of the batch its
+ * event loop writes and flushes them all at once ({@link Subscriber}).
  * <p>
  * The "book" channel starts each subscriber with a snapshot of the node's book, kept here from the journaled events
  * by {@link BookChannel}, then sends the deltas after it, and a stale status and a fresh snapshot around each gap.
@@ -49,12 +49,12 @@ import java.util.concurrent.TimeUnit;
  * here ({@link LiveHandoff}): its subscriptions are registered exactly after the journal entry its replay sent last,
  * so the replayed and the live stream meet with no gap and no duplicate.
  * <p>
- * Allocation: nothing of its own per event. Netty 4.2 recycles its write tasks and buffer slices only on its own
- * {@code FastThreadLocalThread}s, so the ring should run its consumers on those; on other threads each write
- * allocates a few small Netty objects.
+ * Allocation: nothing of its own per event. Retained slices come from Netty's recyclers, which recycle only on
+ * Netty's own {@code FastThreadLocalThread}s, so the ring should run its consumers on those.
  * <p>
- * Never blocks the ring: a session whose channel is over its write-buffer high watermark is a slow consumer; it is
- * counted, dropped from the registry and closed (1008, "slow consumer") by its own event loop.
+ * Never blocks the ring: a session whose outbox is full, or whose channel is over its write-buffer high watermark,
+ * is a slow consumer; it is counted, dropped from the registry and closed (1008, "slow consumer") by its own event
+ * loop.
  * <p>
  * Threading: everything here runs on the ring's consumer thread, except {@link #commandQueue()}, whose offers any
  * thread may make, and {@link #primeCandles}, which runs before the ring starts. Subscription commands are applied
@@ -340,19 +340,17 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private boolean write(final Subscriber subscriber, final int frameLength)
     {
         final Channel channel = subscriber.channel();
-        if (!channel.isActive())
+        if (!channel.isWritable() || !subscriber.enqueue(slab.retainedSlice(slabIndex, frameLength)))
         {
             registry.removeAll(subscriber);
+            if (channel.isActive())
+            {
+                counters.recordSlowConsumerDisconnect();
+                subscriber.disconnectSlowConsumer();
+            }
+            subscriber.scheduleDrain(); // frees what its outbox still holds once the channel is closed
             return false;
         }
-        if (!channel.isWritable())
-        {
-            registry.removeAll(subscriber);
-            counters.recordSlowConsumerDisconnect();
-            subscriber.disconnectSlowConsumer();
-            return false;
-        }
-        channel.write(slab.retainedSlice(slabIndex, frameLength), channel.voidPromise());
         written(subscriber, frameLength);
         return true;
     }
@@ -372,10 +370,11 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         if (subscriber.unflushedBytes >= flushThresholdBytes)
         {
             subscriber.unflushedBytes = 0;
-            subscriber.channel().flush();
+            subscriber.scheduleDrain();
         }
     }
 
+    /** End of batch: each session written to gets one drain of its outbox on its event loop. */
     private void flushDirty()
     {
         for (int i = 0; i < dirtyCount; i++)
@@ -384,7 +383,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             dirty[i] = null;
             subscriber.dirty = false;
             subscriber.unflushedBytes = 0;
-            subscriber.channel().flush();
+            subscriber.scheduleDrain();
         }
         dirtyCount = 0;
     }

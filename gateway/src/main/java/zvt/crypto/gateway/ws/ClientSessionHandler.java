@@ -112,7 +112,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         this.ctx = ctx;
-        this.subscriber = new Subscriber(ctx.channel(), this::closeAsSlowConsumer);
+        this.subscriber = new Subscriber(ctx.channel(), this::closeAsSlowConsumer, context.outboxCapacity());
     }
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object event)
