@@ -70,6 +70,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Flush a channel mid-batch after this many bytes, so a long batch does not look like a slow consumer. */
     private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
+    /** A session with this many frames queued gets the latest top and book state instead of every update. */
+    private static final int CONFLATE_AFTER_FRAMES = 1024;
     private static final long STALE_BOOKS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayCounters counters;
@@ -97,6 +99,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Resumed sessions waiting for the fan-out to reach the entry their replay sent last. */
     private final ArrayList<SubscriptionCommand> pendingHandoffs = new ArrayList<>();
     private final JsonWriter json = new JsonWriter();
+    private final Conflation conflation;
 
     /**
      * @param context     concluded here if it was not already; its counters are shared with the server.
@@ -125,6 +128,24 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         this.answerBookQuery = books::answer;
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
+        this.conflation = new Conflation(Math.min(CONFLATE_AFTER_FRAMES, context.outboxCapacity() / 2),
+            new Conflation.Catchup()
+            {
+                public void sendLatest(final DirectBuffer event, final Subscriber subscriber)
+                {
+                    final int jsonLength =
+                        renderer.render(event, 0, position, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH);
+                    if (jsonLength > 0)
+                    {
+                        sendTo(jsonLength, subscriber);
+                    }
+                }
+
+                public void sendBook(final Subscriber subscriber, final long bookKey)
+                {
+                    books.onSubscribed(subscriber, bookKey);
+                }
+            });
         this.flushThresholdBytes = Math.min(MAX_UNFLUSHED_BYTES, context.writeBufferLowWatermark() / 2);
         // Built before the ring starts: every event handled from now on comes after the journal's current end.
         this.position = context.journal() == null ? MarketEvent.NO_JOURNAL_INDEX : context.journal().lastIndex();
@@ -181,6 +202,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     public void onTimeout(final long sequence)
     {
         housekeeping();
+        conflation.catchUp();
         flushDirty();
     }
 
@@ -217,6 +239,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             {
                 final UnsafeBuffer buffer = event.buffer();
                 final long journalIndex = event.journalIndex();
+                conflation.onEvent(buffer, 0, event.length());
                 if (books.onEvent(buffer, 0, journalIndex))
                 {
                     fanOut(buffer, 0, journalIndex, SubscriptionKey.ofEvent(buffer, 0));
@@ -246,6 +269,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         try
         {
             liveCandles.endOfBatch();
+            conflation.catchUp();
         }
         finally
         {
@@ -295,11 +319,11 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         int sent = 0;
         if (exact != null)
         {
-            sent += writeAll(exact, frameLength, SubscriptionKey.NONE);
+            sent += writeAll(exact, frameLength, key, false);
         }
         if (wildcard != null)
         {
-            sent += writeAll(wildcard, frameLength, key);
+            sent += writeAll(wildcard, frameLength, key, true);
         }
         counters.recordMessagesSent(sent);
     }
@@ -307,7 +331,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private void sendTo(final int jsonLength, final Subscriber subscriber)
     {
         final int frameLength = frame(jsonLength);
-        counters.recordMessagesSent(write(subscriber, frameLength) ? 1 : 0);
+        counters.recordMessagesSent(write(subscriber, frameLength, SubscriptionKey.NONE) ? 1 : 0);
     }
 
     /** Puts the frame header before the rendered JSON and appends the frame to the slab; @return its length. */
@@ -319,16 +343,20 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         return frameLength;
     }
 
-    /** @return how many were written; subscribers also holding {@code skipKey} are passed over. */
-    private int writeAll(final SubscriberList subscribers, final int frameLength, final long skipKey)
+    /**
+     * @param wildcard the list is the key's wildcard subscribers: those also subscribed to the key itself have the
+     *                 message already and are passed over.
+     * @return how many were written.
+     */
+    private int writeAll(
+        final SubscriberList subscribers, final int frameLength, final long key, final boolean wildcard)
     {
         int sent = 0;
         // Walk down from the end: dropping a subscriber moves the last one (already visited) into its place.
         for (int i = subscribers.size() - 1; i >= 0; i--)
         {
             final Subscriber subscriber = subscribers.get(i);
-            if ((skipKey == SubscriptionKey.NONE || !subscriber.keys.contains(skipKey)) &&
-                write(subscriber, frameLength))
+            if ((!wildcard || !subscriber.keys.contains(key)) && write(subscriber, frameLength, key))
             {
                 sent++;
             }
@@ -336,9 +364,18 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         return sent;
     }
 
-    /** Writes the last framed message to one subscriber, or drops the subscriber if it is gone or too slow. */
-    private boolean write(final Subscriber subscriber, final int frameLength)
+    /**
+     * Queues the last framed message for one subscriber, unless its channel conflates and it is behind
+     * ({@link Conflation}); drops it if it is gone or too slow.
+     *
+     * @param key the message's key, for the channel's policy; {@link SubscriptionKey#NONE} for one to send anyway.
+     */
+    private boolean write(final Subscriber subscriber, final int frameLength, final long key)
     {
+        if (conflation.holds(subscriber, key))
+        {
+            return false;
+        }
         final Channel channel = subscriber.channel();
         if (!channel.isWritable() || !subscriber.enqueue(slab.retainedSlice(slabIndex, frameLength)))
         {

@@ -36,6 +36,8 @@ public final class Subscriber
     final LongHashSet keys = new LongHashSet();
     /** Set once removed from the registry; later subscribe commands for it are ignored. Fan-out thread only. */
     boolean removed;
+    /** Keys of the state channels (top, book) it missed while behind, to catch up on; see {@link Conflation}. */
+    LongHashSet held;
     /** Written to since the last drain was asked for. Fan-out thread only. */
     boolean dirty;
     int unflushedBytes;
