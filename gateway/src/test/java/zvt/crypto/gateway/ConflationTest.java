@@ -34,7 +34,7 @@ class ConflationTest
     }
 
     @Test
-    void shouldSendABehindSessionTheLatestStateInsteadOfClosingIt()
+    void shouldSendABehindSessionTheLatestStateInsteadOfClosingIt() throws Exception
     {
         harness.publishBook(harness.btcBinance, BookUpdateKind.SNAPSHOT, 1, List.of(
             new GatewayHarness.BookLevel(Side.BUY, 1000, 1), new GatewayHarness.BookLevel(Side.SELL, 1010, 1)));
@@ -58,6 +58,11 @@ class ConflationTest
             }
         }
         final long lastIndex = harness.publishTrade(harness.ethBinance, "1", "1", Side.BUY, "END"); // not subscribed
+        final JsonNode sessions = TestClient.parse(harness.get("/api/v1/crypto/sessions").body());
+        assertEquals(1, sessions.path("count").asInt(), sessions.toString());
+        final JsonNode lag = sessions.path("sessions").path(0);
+        assertTrue(lag.path("unsentBytes").asLong() > 0 && !lag.path("writable").asBoolean(),
+            "the session's lag is visible: " + lag);
         behind.resumeReading();
 
         final Map<String, JsonNode> latestTop = new HashMap<>();

@@ -2,6 +2,7 @@ package zvt.crypto.gateway.fanout;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 import org.agrona.collections.LongHashSet;
 import org.jctools.queues.SpscChunkedArrayQueue;
 
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Subscriber
 {
+    /** Where a session's channel keeps its subscriber, for whoever reports on sessions. */
+    public static final AttributeKey<Subscriber> ATTRIBUTE = AttributeKey.valueOf("zvt.subscriber");
+
     private static final int INITIAL_OUTBOX_CAPACITY = 64;
 
     private final Channel channel;

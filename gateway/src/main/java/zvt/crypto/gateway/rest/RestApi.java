@@ -16,6 +16,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -65,9 +66,14 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final long timeoutMs;
 
     /**
-     * @param fanout the ring consumer that keeps the live books (the {@code book} route asks it).
+     * @param fanout   the ring consumer that keeps the live books (the {@code book} route asks it).
+     * @param sessions the open WebSocket sessions, for the {@code sessions} route.
      */
-    public RestApi(final GatewayContext context, final InstrumentRegistry instruments, final FanoutEventHandler fanout)
+    public RestApi(
+        final GatewayContext context,
+        final InstrumentRegistry instruments,
+        final FanoutEventHandler fanout,
+        final ChannelGroup sessions)
     {
         health = new HealthRoute(json, context.counters(), context.healthDetails());
         routes = List.of(
@@ -78,6 +84,7 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             new TradesRoute(json, context.marketData()),
             new BookRoute(json, instruments, fanout, context.restTimeoutMs()),
             new JournalStatsRoute(json, context.journalStats()),
+            new SessionsRoute(json, sessions),
             new OpenApiRoute(json));
         queryThreads = new ThreadPoolExecutor(context.restQueryThreads(), context.restQueryThreads(), 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUERY_QUEUE), new DefaultThreadFactory("rest-query", true));

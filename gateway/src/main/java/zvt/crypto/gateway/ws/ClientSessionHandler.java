@@ -113,6 +113,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
     {
         this.ctx = ctx;
         this.subscriber = new Subscriber(ctx.channel(), this::closeAsSlowConsumer, context.outboxCapacity());
+        ctx.channel().attr(Subscriber.ATTRIBUTE).set(subscriber);
     }
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object event)

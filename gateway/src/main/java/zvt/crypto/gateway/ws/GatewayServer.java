@@ -85,7 +85,7 @@ public final class GatewayServer implements AutoCloseable
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(
             context.ioThreads(), new DefaultThreadFactory("gateway-io", true), NioIoHandler.newFactory());
         final ChannelGroup sessions = new DefaultChannelGroup("gateway-sessions", GlobalEventExecutor.INSTANCE);
-        final RestApi restApi = new RestApi(context, instruments, fanout);
+        final RestApi restApi = new RestApi(context, instruments, fanout, sessions);
         final JournalReplays replays = context.journal() == null ? null :
             new JournalReplays(context, instruments, fanout.commandQueue());
         try
