@@ -123,7 +123,13 @@ final class GatewayHarness implements AutoCloseable
 
     TestClient connect()
     {
-        final TestClient client = TestClient.connect(http, server.webSocketUri());
+        return connect("");
+    }
+
+    /** @param query appended to the WebSocket URL, e.g. {@code ?encoding=sbe}. */
+    TestClient connect(final String query)
+    {
+        final TestClient client = TestClient.connect(http, URI.create(server.webSocketUri() + query));
         clients.add(client);
         return client;
     }

@@ -3,6 +3,7 @@ package zvt.crypto.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -150,9 +151,27 @@ final class TestClient implements AutoCloseable
         webSocket.abort();
     }
 
+    /** The next binary message, whole. */
+    ByteBuffer nextBinary()
+    {
+        try
+        {
+            final ByteBuffer message = listener.binaryMessages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(message, "no binary message within " + TIMEOUT);
+            return message;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
     private static final class Listener implements WebSocket.Listener
     {
         private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final BlockingQueue<ByteBuffer> binaryMessages = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
         private final StringBuilder partial = new StringBuilder();
         private final AtomicLong received = new AtomicLong();
         private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
@@ -171,6 +190,24 @@ final class TestClient implements AutoCloseable
             {
                 messages.add(partial.toString());
                 partial.setLength(0);
+                received.incrementAndGet();
+            }
+            if (reading)
+            {
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        public CompletionStage<?> onBinary(final WebSocket webSocket, final ByteBuffer data, final boolean last)
+        {
+            final byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            partialBinary.writeBytes(bytes);
+            if (last)
+            {
+                binaryMessages.add(ByteBuffer.wrap(partialBinary.toByteArray()));
+                partialBinary.reset();
                 received.incrementAndGet();
             }
             if (reading)

@@ -1,6 +1,7 @@
 package zvt.crypto.gateway.fanout;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -26,7 +27,7 @@ final class Conflation
     interface Catchup
     {
         /** Renders the encoded event (a top of book) as of the current position and sends it to the session. */
-        void sendLatest(DirectBuffer event, Subscriber subscriber);
+        void sendLatest(DirectBuffer event, int length, Subscriber subscriber);
 
         /** Sends the session the book of the key's instrument as it is now. */
         void sendBook(Subscriber subscriber, long bookKey);
@@ -38,6 +39,7 @@ final class Conflation
     private final int threshold;
     private final Catchup catchup;
     private final Int2ObjectHashMap<UnsafeBuffer> latestTops = new Int2ObjectHashMap<>();
+    private final Int2IntHashMap latestTopLengths = new Int2IntHashMap(0);
     private final List<Subscriber> behind = new ArrayList<>();
 
     Conflation(final int threshold, final Catchup catchup)
@@ -59,6 +61,7 @@ final class Conflation
                 latestTops.put(instrumentId, latest);
             }
             latest.putBytes(0, buffer, offset, length);
+            latestTopLengths.put(instrumentId, length);
         }
     }
 
@@ -113,10 +116,11 @@ final class Conflation
                     }
                     else
                     {
-                        final UnsafeBuffer latest = latestTops.get(SubscriptionKey.instrumentId(key));
+                        final int instrumentId = SubscriptionKey.instrumentId(key);
+                        final UnsafeBuffer latest = latestTops.get(instrumentId);
                         if (latest != null)
                         {
-                            catchup.sendLatest(latest, subscriber);
+                            catchup.sendLatest(latest, latestTopLengths.get(instrumentId), subscriber);
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 package zvt.crypto.gateway.fanout;
 
 import com.lmax.disruptor.EventHandler;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import org.agrona.DirectBuffer;
@@ -77,11 +78,12 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final GatewayCounters counters;
     private final EventJsonRenderer renderer;
     private final FrameSlab slab;
+    private final MessageFrames message;
     private final SubscriptionCommandQueue commands;
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
     private final MessagePassingQueue.Consumer<SubscriptionCommand> applyCommand = this::apply;
     private final LiveCandlePublisher liveCandles = new LiveCandlePublisher(registry, this::fanOut);
-    /** Rendered JSON at {@link WebSocketTextFrame#MAX_HEADER_LENGTH}, its frame header written just before it. */
+    /** Rendered JSON at {@link WebSocketFrameHeader#MAX_HEADER_LENGTH}, its frame header written just before it. */
     private final ExpandableArrayBuffer frameBuffer = new ExpandableArrayBuffer(INITIAL_FRAME_CAPACITY);
     private final BookChannel books;
     private final MpscArrayQueue<BookQuery> bookQueries;
@@ -90,8 +92,6 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final long bookStaleNanos;
     private volatile List<String> staleBooks = List.of();
     private long staleBooksCheckedNanos;
-    /** Where {@link #frame} put the last frame in the slab. */
-    private int slabIndex;
     private Subscriber[] dirty = new Subscriber[16];
     private int dirtyCount;
     /** Journal index of the last journaled event handled: where a resuming session's replay must meet the live. */
@@ -110,7 +110,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         context.conclude();
         this.counters = context.counters();
         this.renderer = new EventJsonRenderer(instruments);
-        this.books = new BookChannel(instruments, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH, registry,
+        this.books = new BookChannel(instruments, frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH, registry,
             new BookChannel.Output()
             {
                 public void send(final int jsonLength, final long key)
@@ -127,16 +127,18 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         this.bookStaleNanos = TimeUnit.MILLISECONDS.toNanos(context.readyBookStaleMs());
         this.answerBookQuery = books::answer;
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
+        this.message = new MessageFrames(slab, frameBuffer);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
         this.conflation = new Conflation(Math.min(CONFLATE_AFTER_FRAMES, context.outboxCapacity() / 2),
             new Conflation.Catchup()
             {
-                public void sendLatest(final DirectBuffer event, final Subscriber subscriber)
+                public void sendLatest(final DirectBuffer event, final int length, final Subscriber subscriber)
                 {
                     final int jsonLength =
-                        renderer.render(event, 0, position, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH);
+                        renderer.render(event, 0, position, frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH);
                     if (jsonLength > 0)
                     {
+                        message.event(event, 0, length, position);
                         sendTo(jsonLength, subscriber);
                     }
                 }
@@ -242,7 +244,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
                 conflation.onEvent(buffer, 0, event.length());
                 if (books.onEvent(buffer, 0, journalIndex))
                 {
-                    fanOut(buffer, 0, journalIndex, SubscriptionKey.ofEvent(buffer, 0));
+                    fanOut(buffer, 0, event.length(), journalIndex, SubscriptionKey.ofEvent(buffer, 0));
                 }
                 liveCandles.onEvent(buffer, 0, journalIndex);
                 if (journalIndex != MarketEvent.NO_JOURNAL_INDEX)
@@ -278,10 +280,11 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     }
 
     /**
-     * Renders an encoded event (message header included) once, frames it once, writes it to every subscriber of its
-     * key and of its venue's wildcard; nothing when there are none.
+     * Renders an encoded event (message header included) once, frames it once per encoding, writes it to every
+     * subscriber of its key and of its venue's wildcard; nothing when there are none.
      */
-    private void fanOut(final DirectBuffer event, final int offset, final long journalIndex, final long key)
+    private void fanOut(
+        final DirectBuffer event, final int offset, final int length, final long journalIndex, final long key)
     {
         final SubscriberList exact = registry.subscribers(key);
         final SubscriberList wildcard = registry.wildcardSubscribers(key);
@@ -290,7 +293,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             return;
         }
         final int jsonLength =
-            renderer.render(event, offset, journalIndex, frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH);
+            renderer.render(event, offset, journalIndex, frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH);
         if (jsonLength == 0)
         {
             if (counters.recordUnrenderableEvent() == 1)
@@ -300,6 +303,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             }
             return;
         }
+        message.event(event, offset, length, journalIndex);
         send(jsonLength, key, exact, wildcard);
     }
 
@@ -315,32 +319,37 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private void send(
         final int jsonLength, final long key, final SubscriberList exact, final SubscriberList wildcard)
     {
-        final int frameLength = frame(jsonLength);
-        int sent = 0;
-        if (exact != null)
+        message.json(jsonLength);
+        try
         {
-            sent += writeAll(exact, frameLength, key, false);
+            int sent = 0;
+            if (exact != null)
+            {
+                sent += writeAll(exact, key, false);
+            }
+            if (wildcard != null)
+            {
+                sent += writeAll(wildcard, key, true);
+            }
+            counters.recordMessagesSent(sent);
         }
-        if (wildcard != null)
+        finally
         {
-            sent += writeAll(wildcard, frameLength, key, true);
+            message.release();
         }
-        counters.recordMessagesSent(sent);
     }
 
     private void sendTo(final int jsonLength, final Subscriber subscriber)
     {
-        final int frameLength = frame(jsonLength);
-        counters.recordMessagesSent(write(subscriber, frameLength, SubscriptionKey.NONE) ? 1 : 0);
-    }
-
-    /** Puts the frame header before the rendered JSON and appends the frame to the slab; @return its length. */
-    private int frame(final int jsonLength)
-    {
-        final int frameOffset = WebSocketTextFrame.frameInPlace(frameBuffer, jsonLength);
-        final int frameLength = WebSocketTextFrame.MAX_HEADER_LENGTH + jsonLength - frameOffset;
-        slabIndex = slab.append(frameBuffer.byteArray(), frameOffset, frameLength);
-        return frameLength;
+        message.json(jsonLength);
+        try
+        {
+            counters.recordMessagesSent(write(subscriber, SubscriptionKey.NONE) ? 1 : 0);
+        }
+        finally
+        {
+            message.release();
+        }
     }
 
     /**
@@ -348,15 +357,14 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
      *                 message already and are passed over.
      * @return how many were written.
      */
-    private int writeAll(
-        final SubscriberList subscribers, final int frameLength, final long key, final boolean wildcard)
+    private int writeAll(final SubscriberList subscribers, final long key, final boolean wildcard)
     {
         int sent = 0;
         // Walk down from the end: dropping a subscriber moves the last one (already visited) into its place.
         for (int i = subscribers.size() - 1; i >= 0; i--)
         {
             final Subscriber subscriber = subscribers.get(i);
-            if ((!wildcard || !subscriber.keys.contains(key)) && write(subscriber, frameLength, key))
+            if ((!wildcard || !subscriber.keys.contains(key)) && write(subscriber, key))
             {
                 sent++;
             }
@@ -365,19 +373,20 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     }
 
     /**
-     * Queues the last framed message for one subscriber, unless its channel conflates and it is behind
+     * Queues the message for one subscriber, in its encoding, unless its channel conflates and it is behind
      * ({@link Conflation}); drops it if it is gone or too slow.
      *
      * @param key the message's key, for the channel's policy; {@link SubscriptionKey#NONE} for one to send anyway.
      */
-    private boolean write(final Subscriber subscriber, final int frameLength, final long key)
+    private boolean write(final Subscriber subscriber, final long key)
     {
         if (conflation.holds(subscriber, key))
         {
             return false;
         }
         final Channel channel = subscriber.channel();
-        if (!channel.isWritable() || !subscriber.enqueue(slab.retainedSlice(slabIndex, frameLength)))
+        final ByteBuf frame;
+        if (!channel.isWritable() || !subscriber.enqueue(frame = message.frameFor(subscriber)))
         {
             registry.removeAll(subscriber);
             if (channel.isActive())
@@ -388,7 +397,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
             subscriber.scheduleDrain(); // frees what its outbox still holds once the channel is closed
             return false;
         }
-        written(subscriber, frameLength);
+        written(subscriber, frame.readableBytes());
         return true;
     }
 
@@ -490,9 +499,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         final Subscriber subscriber = command.subscriber();
         if (!subscriber.removed)
         {
-            json.wrap(frameBuffer, WebSocketTextFrame.MAX_HEADER_LENGTH).beginObject()
+            json.wrap(frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH).beginObject()
                 .field("type", "live").field("journalIndex", position).endObject();
-            sendTo(json.position() - WebSocketTextFrame.MAX_HEADER_LENGTH, subscriber);
+            sendTo(json.position() - WebSocketFrameHeader.MAX_HEADER_LENGTH, subscriber);
             for (final long key : command.handoff().keys())
             {
                 subscribe(subscriber, key);

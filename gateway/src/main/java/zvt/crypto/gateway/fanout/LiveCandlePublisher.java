@@ -41,7 +41,7 @@ final class LiveCandlePublisher
     @FunctionalInterface
     interface Delivery
     {
-        void deliver(DirectBuffer event, int offset, long journalIndex, long key);
+        void deliver(DirectBuffer event, int offset, int length, long journalIndex, long key);
     }
 
     private static final int CANDLE_TEMPLATE_ID = EventType.CANDLE.templateId();
@@ -127,7 +127,7 @@ final class LiveCandlePublisher
     private void deliver(final CandleBar bar, final long candleKey)
     {
         bar.encode(encoded, 0);
-        delivery.deliver(encoded, 0, journalIndex, candleKey);
+        delivery.deliver(encoded, 0, encoded.capacity(), journalIndex, candleKey);
     }
 
     private static long candleKey(final int instrumentId, final int venueCode)

@@ -36,6 +36,9 @@ public final class Subscriber
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
+    /** Wants SBE binary frames for events; set once, before the session subscribes. */
+    private volatile boolean binary;
+
     /** Keys this subscriber is registered under. Fan-out thread only. */
     final LongHashSet keys = new LongHashSet();
     /** Set once removed from the registry; later subscribe commands for it are ignored. Fan-out thread only. */
@@ -61,6 +64,17 @@ public final class Subscriber
     public Channel channel()
     {
         return channel;
+    }
+
+    /** Chooses SBE binary frames for events instead of JSON text; the session's event loop, before it subscribes. */
+    public void binary(final boolean binary)
+    {
+        this.binary = binary;
+    }
+
+    public boolean binary()
+    {
+        return binary;
     }
 
     /** Frames queued for the session and not yet written to its channel: how far it lags inside the gateway. */

@@ -30,7 +30,7 @@ public final class RangeReplay extends SocketReplay
         final long toNanos,
         final double speed)
     {
-        super(context, subscriber.channel(), session, keys);
+        super(context, subscriber, session, keys);
         this.replayer = new JournalReplayer(journal).filter(ReplayFilter.all().from(fromNanos).to(toNanos)).speed(speed);
         this.paced = speed != JournalReplayer.FULL_SPEED;
     }

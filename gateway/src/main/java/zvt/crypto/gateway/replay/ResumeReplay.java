@@ -44,7 +44,7 @@ public final class ResumeReplay extends SocketReplay
         final long[] keys,
         final long afterIndex)
     {
-        super(context, subscriber.channel(), session, keys);
+        super(context, subscriber, session, keys);
         this.afterIndex = afterIndex;
         this.subscriber = subscriber;
         this.commands = context.commands();

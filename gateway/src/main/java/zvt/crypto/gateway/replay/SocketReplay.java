@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.EventJsonRenderer;
+import zvt.crypto.gateway.fanout.MessageFrames;
+import zvt.crypto.gateway.fanout.Subscriber;
 import zvt.crypto.gateway.fanout.SubscriptionKey;
-import zvt.crypto.gateway.fanout.WebSocketTextFrame;
+import zvt.crypto.gateway.fanout.WebSocketFrameHeader;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalEventListener;
 
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One session's read of the journal, sent to its socket on a replay thread, never the ring's: the journal entries
  * selected by the session's subscription keys (by instrument, or by venue for {@code "symbol":"*"}), rendered to
- * the same JSON as live messages, journal index included, and written in batches as fast as the client reads
+ * the same JSON as live messages (or the same SBE binary frames), journal index included, and written in batches as fast as the client reads
  * ({@link FrameBatch}). Subclasses say where the read starts and how it ends.
  */
 public abstract class SocketReplay implements Runnable, JournalEventListener
@@ -35,6 +37,8 @@ public abstract class SocketReplay implements Runnable, JournalEventListener
     private final LongHashSet selected = new LongHashSet();
     private final EventJsonRenderer renderer;
     private final ExpandableArrayBuffer frame = new ExpandableArrayBuffer(4096);
+    /** The session asked for SBE binary frames: the journal's bytes behind the index, instead of JSON. */
+    private final boolean binary;
     protected final FrameBatch batch;
     /** Journal index of the last entry read, selected or not. */
     protected long lastRead = Journal.NO_INDEX;
@@ -44,10 +48,11 @@ public abstract class SocketReplay implements Runnable, JournalEventListener
     protected boolean stopped;
 
     protected SocketReplay(
-        final JournalReplays context, final Channel channel, final ReplaySession session, final long[] keys)
+        final JournalReplays context, final Subscriber subscriber, final ReplaySession session, final long[] keys)
     {
         this.journal = context.journal();
-        this.channel = channel;
+        this.channel = subscriber.channel();
+        this.binary = subscriber.binary();
         this.session = session;
         this.keys = keys.clone();
         this.renderer = new EventJsonRenderer(context.instruments());
@@ -105,13 +110,16 @@ public abstract class SocketReplay implements Runnable, JournalEventListener
         {
             return;
         }
-        final int jsonLength = renderer.render(buffer, offset, index, frame, WebSocketTextFrame.MAX_HEADER_LENGTH);
-        if (jsonLength == 0)
+        final int payloadLength = binary ?
+            MessageFrames.putBinaryPayload(frame, WebSocketFrameHeader.MAX_HEADER_LENGTH, buffer, offset, length, index) :
+            renderer.render(buffer, offset, index, frame, WebSocketFrameHeader.MAX_HEADER_LENGTH);
+        if (payloadLength == 0)
         {
             return;
         }
-        final int frameOffset = WebSocketTextFrame.frameInPlace(frame, jsonLength);
-        if (!batch.add(frame.byteArray(), frameOffset, WebSocketTextFrame.MAX_HEADER_LENGTH + jsonLength - frameOffset))
+        final int frameOffset = WebSocketFrameHeader.frameInPlace(frame, payloadLength, binary);
+        if (!batch.add(
+            frame.byteArray(), frameOffset, WebSocketFrameHeader.MAX_HEADER_LENGTH + payloadLength - frameOffset))
         {
             stop();
         }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -118,13 +119,21 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
 
     public void userEventTriggered(final ChannelHandlerContext ctx, final Object event)
     {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete)
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake)
         {
+            subscriber.binary(wantsBinary(handshake.requestUri()));
             sessionOpen = true;
             sessions.add(ctx.channel());
             counters.recordSessionOpened();
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    /** {@code ?encoding=sbe} on the WebSocket URL asks for SBE binary frames; JSON text otherwise. */
+    private static boolean wantsBinary(final String requestUri)
+    {
+        final List<String> encoding = new QueryStringDecoder(requestUri).parameters().get("encoding");
+        return encoding != null && encoding.contains("sbe");
     }
 
     public void channelInactive(final ChannelHandlerContext ctx)

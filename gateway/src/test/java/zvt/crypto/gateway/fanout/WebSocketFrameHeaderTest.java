@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Our pre-framed text frames, read back by Netty's own WebSocket frame decoder as a client would read them, at every
  * length-encoding boundary.
  */
-class WebSocketTextFrameTest
+class WebSocketFrameHeaderTest
 {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 125, 126, 127, 65_535, 65_536, 200_000})
@@ -27,8 +27,8 @@ class WebSocketTextFrameTest
     {
         final String text = "j".repeat(payloadLength);
         final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer();
-        final int headerLength = WebSocketTextFrame.putHeader(buffer, 0, payloadLength);
-        assertEquals(WebSocketTextFrame.headerLength(payloadLength), headerLength);
+        final int headerLength = WebSocketFrameHeader.putHeader(buffer, 0, payloadLength, false);
+        assertEquals(WebSocketFrameHeader.headerLength(payloadLength), headerLength);
         buffer.putStringWithoutLengthAscii(headerLength, text);
 
         final WebSocketDecoderConfig clientSide = WebSocketDecoderConfig.newBuilder()

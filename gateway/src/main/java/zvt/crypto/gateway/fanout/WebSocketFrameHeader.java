@@ -5,24 +5,26 @@ import org.agrona.MutableDirectBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Writes the header of an unfragmented, unmasked WebSocket text frame (RFC 6455 section 5.2). Server-to-client
- * frames carry no mask, so one framed buffer can go to every subscriber as it is.
+ * Writes the header of an unfragmented, unmasked WebSocket text or binary frame (RFC 6455 section 5.2).
+ * Server-to-client frames carry no mask, so one framed buffer can go to every subscriber as it is.
  * <pre>
- *   0x81 (FIN, opcode 1 = text) | length: 7 bits, or 126 + 16-bit, or 127 + 64-bit, big-endian | payload
+ *   0x81 (FIN, opcode 1 = text) or 0x82 (FIN, opcode 2 = binary)
+ *     | length: 7 bits, or 126 + 16-bit, or 127 + 64-bit, big-endian | payload
  * </pre>
  */
-public final class WebSocketTextFrame
+public final class WebSocketFrameHeader
 {
     /** Longest header: 2 bytes plus the 64-bit extended length. */
     public static final int MAX_HEADER_LENGTH = 10;
 
     private static final int FIN_TEXT = 0x81;
+    private static final int FIN_BINARY = 0x82;
     private static final int MAX_7_BIT_LENGTH = 125;
     private static final int MAX_16_BIT_LENGTH = 0xFFFF;
     private static final int LENGTH_16_BIT = 126;
     private static final int LENGTH_64_BIT = 127;
 
-    private WebSocketTextFrame()
+    private WebSocketFrameHeader()
     {
     }
 
@@ -32,10 +34,10 @@ public final class WebSocketTextFrame
      *
      * @return the frame's offset; it ends where the payload does.
      */
-    public static int frameInPlace(final MutableDirectBuffer buffer, final int payloadLength)
+    public static int frameInPlace(final MutableDirectBuffer buffer, final int payloadLength, final boolean binary)
     {
         final int frameOffset = MAX_HEADER_LENGTH - headerLength(payloadLength);
-        putHeader(buffer, frameOffset, payloadLength);
+        putHeader(buffer, frameOffset, payloadLength, binary);
         return frameOffset;
     }
 
@@ -49,9 +51,10 @@ public final class WebSocketTextFrame
     }
 
     /** @return the header length written at {@code offset}. */
-    static int putHeader(final MutableDirectBuffer buffer, final int offset, final int payloadLength)
+    static int putHeader(
+        final MutableDirectBuffer buffer, final int offset, final int payloadLength, final boolean binary)
     {
-        buffer.putByte(offset, (byte)FIN_TEXT);
+        buffer.putByte(offset, (byte)(binary ? FIN_BINARY : FIN_TEXT));
         if (payloadLength <= MAX_7_BIT_LENGTH)
         {
             buffer.putByte(offset + 1, (byte)payloadLength);
