@@ -163,6 +163,46 @@ class ResumeFromJournalTest
     }
 
     @Test
+    void shouldSendTheTradeBuiltBarsThatClosedWhileTheClientWasAway()
+    {
+        final long minute = 60_000_000_000L;
+        final long m0 = 1_796_346_000_000_000_000L; // 2026-12-04T01:00:00Z
+        harness.publishTrade(harness.btcBinance, "100", "1", m0 + 1_000_000_000L);
+        harness.publishTrade(harness.btcBinance, "105", "2", m0 + 2_000_000_000L);
+        final TestClient client = harness.connect();
+        assertEquals("subscribed", client.request(GatewayHarness.subscribe("trades", "BINANCE", "BTC-USDT"))
+            .path("type").asText());
+        harness.publishTrade(harness.btcBinance, "95", "1", m0 + 3_000_000_000L);
+        final long lastSeen = client.nextJson().path("journalIndex").asLong();
+        client.close();
+        harness.publishTrade(harness.btcBinance, "101", "1", m0 + minute + 1_000_000_000L); // closes minute 0
+        harness.publishTrade(harness.btcBinance, "102", "1", m0 + minute + 6_000_000_000L);
+
+        final TestClient resumed = harness.connect();
+        resumed.send("{\"op\":\"subscribe\",\"resume_from\":" + lastSeen + ",\"subscriptions\":[" +
+            "{\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}," +
+            "{\"channel\":\"candle\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"}]}");
+        assertEquals("trades", resumed.nextJson().path("channel").asText());
+        assertEquals("candle", resumed.nextJson().path("channel").asText());
+        final JsonNode closing = resumed.nextJson();
+        assertEquals("101", closing.path("price").asText(), closing.toString());
+        final JsonNode bar = resumed.nextJson();
+        assertEquals("candle", bar.path("type").asText(), bar.toString());
+        assertEquals("trades", bar.path("source").asText());
+        assertEquals("M1", bar.path("interval").asText());
+        assertTrue(bar.path("closed").asBoolean());
+        assertEquals(m0, bar.path("openTime").asLong());
+        assertEquals("100", bar.path("open").asText(), "the bar holds the trades from before the resume point");
+        assertEquals("105", bar.path("high").asText());
+        assertEquals("95", bar.path("low").asText());
+        assertEquals("95", bar.path("close").asText());
+        assertEquals(3, bar.path("tradeCount").asLong());
+        assertEquals(closing.path("journalIndex").asLong(), bar.path("journalIndex").asLong());
+        assertEquals("102", resumed.nextJson().path("price").asText());
+        assertEquals("live", resumed.nextJson().path("type").asText());
+    }
+
+    @Test
     void shouldRefuseAnIndexTheJournalDoesNotHoldAndLetTheClientRetry()
     {
         harness.publishTrade(harness.btcBinance, "100", "1", Side.BUY, "T-1");

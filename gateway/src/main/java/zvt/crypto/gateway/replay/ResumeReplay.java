@@ -2,13 +2,22 @@ package zvt.crypto.gateway.replay;
 
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import zvt.crypto.core.candle.CandleBar;
+import zvt.crypto.core.candle.CandleIntervals;
+import zvt.crypto.core.candle.TradeCandles;
+import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.gateway.fanout.LiveHandoff;
 import zvt.crypto.gateway.fanout.Subscriber;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
+import zvt.crypto.gateway.fanout.SubscriptionKey;
 import zvt.crypto.journal.JournalReader;
+import zvt.crypto.journal.replay.JournalReplayer;
+import zvt.crypto.journal.replay.ReplayFilter;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +30,11 @@ import java.util.concurrent.locks.LockSupport;
  * replay reads on to where it is and asks again, so the client gets every entry once, in journal order, while
  * events keep arriving. Book updates are not replayed: the fan-out starts each resumed book with a snapshot at the
  * handoff, which supersedes them.
+ * <p>
+ * Candles built from trades are rebuilt as the fan-out built them: a {@link TradeCandles} primed with the day's trades
+ * up to the resume point (every bar, up to 1d, starts within that UTC day), then fed the replayed trades, sends each
+ * bar that closes, with the journal index of the trade that closed it, right after that trade. The forming bar is
+ * left to the live stream.
  */
 public final class ResumeReplay extends SocketReplay
 {
@@ -29,9 +43,18 @@ public final class ResumeReplay extends SocketReplay
     private static final long HANDOFF_TIMEOUT_MS = 10_000;
     private static final long QUEUE_FULL_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    private static final int CANDLE_TEMPLATE_ID = EventType.CANDLE.templateId();
+    /** Priming seeks by receive time: start this much before midnight, for trades received early (clocks apart). */
+    private static final long RECEIVED_BEFORE_MIDNIGHT_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final long afterIndex;
     private final Subscriber subscriber;
     private final SubscriptionCommandQueue commands;
+    /** Null unless a candle subscription is resumed. */
+    private final TradeCandles candles;
+    private final UnsafeBuffer closedBar = new UnsafeBuffer(new byte[256]);
+    /** Journal index of the entry being replayed: the one a bar closed by it carries. */
+    private long replaying;
 
     /**
      * @param afterIndex the last journal index the client holds; the replay starts with the entry after it.
@@ -48,6 +71,19 @@ public final class ResumeReplay extends SocketReplay
         this.afterIndex = afterIndex;
         this.subscriber = subscriber;
         this.commands = context.commands();
+        this.candles = resumesCandles(keys) ? new TradeCandles(this::onClosed) : null;
+    }
+
+    private static boolean resumesCandles(final long[] keys)
+    {
+        for (final long key : keys)
+        {
+            if (SubscriptionKey.templateId(key) == CANDLE_TEMPLATE_ID)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     protected void replay()
@@ -60,6 +96,10 @@ public final class ResumeReplay extends SocketReplay
                 return;
             }
             session.replayStarted();
+            if (candles != null)
+            {
+                primeCandles();
+            }
             lastRead = afterIndex;
             while (true)
             {
@@ -88,6 +128,65 @@ public final class ResumeReplay extends SocketReplay
     protected boolean skip(final DirectBuffer buffer, final int offset)
     {
         return EventView.templateId(buffer, offset) == BOOK_TEMPLATE_ID;
+    }
+
+    public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
+        super.onEvent(buffer, offset, length, index);
+        if (candles != null && !stopped && length >= EventView.MIN_LENGTH)
+        {
+            replaying = index;
+            candles.onEvent(buffer, offset); // sends the bars this trade closes
+        }
+    }
+
+    private void onClosed(final CandleBar bar)
+    {
+        if (selects(SubscriptionKey.of(bar.instrumentId(), bar.venue().value(), CANDLE_TEMPLATE_ID)))
+        {
+            send(closedBar, 0, bar.encode(closedBar, 0), replaying);
+        }
+    }
+
+    /** The trades of the resume point's UTC day up to it, into the candles, sending nothing. */
+    private void primeCandles()
+    {
+        final long receivedAt;
+        try (JournalReader reader = journal.newReader())
+        {
+            receivedAt = reader.moveToIndex(afterIndex) ? receiveTimeOfNext(reader) : Long.MIN_VALUE;
+        }
+        if (receivedAt == Long.MIN_VALUE)
+        {
+            return;
+        }
+        final long startOfDay = CandleIntervals.bucketStart(receivedAt, CandleInterval.D1);
+        final JournalReplayer primer = new JournalReplayer(journal)
+            .filter(ReplayFilter.all().from(startOfDay - RECEIVED_BEFORE_MIDNIGHT_NANOS).types(List.of(EventType.TRADE)));
+        primer.replay((buffer, offset, length, index) ->
+        {
+            if (index > afterIndex)
+            {
+                primer.stop();
+            }
+            else if (EventView.exchangeTimeNanos(buffer, offset) >= startOfDay)
+            {
+                candles.onEvent(buffer, offset);
+            }
+        });
+    }
+
+    private static long receiveTimeOfNext(final JournalReader reader)
+    {
+        final long[] receivedAt = {Long.MIN_VALUE};
+        reader.readNext((buffer, offset, length, index) ->
+        {
+            if (length >= EventView.MIN_LENGTH)
+            {
+                receivedAt[0] = EventView.receiveTimeNanos(buffer, offset);
+            }
+        });
+        return receivedAt[0];
     }
 
     /**

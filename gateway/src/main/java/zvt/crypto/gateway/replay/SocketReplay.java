@@ -105,11 +105,21 @@ public abstract class SocketReplay implements Runnable, JournalEventListener
         {
             return;
         }
-        final long key = SubscriptionKey.ofEvent(buffer, offset);
-        if (!(selected.contains(key) || selected.contains(SubscriptionKey.wildcardOf(key))) || skip(buffer, offset))
+        if (selects(SubscriptionKey.ofEvent(buffer, offset)) && !skip(buffer, offset))
         {
-            return;
+            send(buffer, offset, length, index);
         }
+    }
+
+    /** @return true if a message with this key belongs to the replayed subscriptions. */
+    protected boolean selects(final long key)
+    {
+        return selected.contains(key) || selected.contains(SubscriptionKey.wildcardOf(key));
+    }
+
+    /** Renders an encoded event (or frames its bytes, for a binary session) and batches it for the socket. */
+    protected void send(final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
         final int payloadLength = binary ?
             MessageFrames.putBinaryPayload(frame, WebSocketFrameHeader.MAX_HEADER_LENGTH, buffer, offset, length, index) :
             renderer.render(buffer, offset, index, frame, WebSocketFrameHeader.MAX_HEADER_LENGTH);
