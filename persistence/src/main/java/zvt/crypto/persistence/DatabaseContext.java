@@ -109,6 +109,12 @@ public final class DatabaseContext
     /** @return a new connection (auto-commit on) whose search path is the configured schema. */
     public Connection connect() throws SQLException
     {
+        return DriverManager.getConnection(url, connectionProperties());
+    }
+
+    /** The pgjdbc properties of every connection: credentials, search path, timeouts, keep-alive, application name. */
+    public Properties connectionProperties()
+    {
         conclude();
         final Properties properties = new Properties();
         properties.setProperty("user", user);
@@ -118,7 +124,7 @@ public final class DatabaseContext
         properties.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "zvt-crypto");
-        return DriverManager.getConnection(url, properties);
+        return properties;
     }
 
     public String toString()

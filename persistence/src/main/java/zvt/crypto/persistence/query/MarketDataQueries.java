@@ -9,10 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
-import org.agrona.CloseHelper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
@@ -21,14 +20,16 @@ import zvt.crypto.persistence.EntityIds;
 
 /**
  * The reads behind the gateway's REST API: candles, trades and the latest book snapshot of one instrument over a
- * time range (from inclusive, to exclusive), each a single range scan of a primary key. Keeps a few connections
- * open (a connection per request would cost more than the query); a connection that fails is dropped and the next
- * call opens a new one.
+ * time range (from inclusive, to exclusive), each a single range scan of a primary key. Connections come from a
+ * HikariCP pool (a connection per request would cost more than the query), which drops a connection that fails and
+ * opens another when one is needed.
  * <p>
  * Thread-safe: each call borrows its own connection.
  */
 public final class MarketDataQueries implements AutoCloseable
 {
+    /** How long a query may wait for a connection before it fails. */
+    private static final long CONNECTION_WAIT_MS = 5_000;
     /** Most rows one call returns. */
     public static final int MAX_LIMIT = 10_000;
 
@@ -42,13 +43,26 @@ public final class MarketDataQueries implements AutoCloseable
     private static final String LATEST_BOOK = "SELECT timestamp, sequence, bids::text, asks::text" +
         " FROM crypto_orderbook WHERE entity_id = ? ORDER BY timestamp DESC, sequence DESC LIMIT 1";
 
-    private final DatabaseContext context;
-    private final BlockingQueue<Connection> idle;
+    private final HikariDataSource pool;
 
-    public MarketDataQueries(final DatabaseContext context, final int maxIdleConnections)
+    /**
+     * Connects lazily: a database that is down when the node starts only fails the queries made while it is.
+     *
+     * @param maxConnections at most this many connections, one per query running at once.
+     */
+    public MarketDataQueries(final DatabaseContext context, final int maxConnections)
     {
-        this.context = context.conclude();
-        this.idle = new ArrayBlockingQueue<>(maxIdleConnections);
+        context.conclude();
+        final HikariConfig config = new HikariConfig();
+        config.setPoolName("market-data-queries");
+        config.setJdbcUrl(context.url());
+        config.setDataSourceProperties(context.connectionProperties());
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(CONNECTION_WAIT_MS);
+        config.setReadOnly(true);
+        pool = new HikariDataSource(config);
     }
 
     /**
@@ -59,9 +73,8 @@ public final class MarketDataQueries implements AutoCloseable
         final Venue venue, final MarketType marketType, final String symbol, final OhlcvInterval interval,
         final String source, final Instant from, final Instant to, final int limit) throws SQLException
     {
-        final Connection connection = borrow();
-        boolean healthy = false;
-        try (PreparedStatement statement = connection.prepareStatement(String.format(CANDLES, interval.table())))
+        try (Connection connection = pool.getConnection();
+            PreparedStatement statement = connection.prepareStatement(String.format(CANDLES, interval.table())))
         {
             statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
             statement.setString(2, source);
@@ -82,12 +95,7 @@ public final class MarketDataQueries implements AutoCloseable
                         noCount ? null : tradeCount, result.wasNull() ? null : closed));
                 }
             }
-            healthy = true;
             return rows;
-        }
-        finally
-        {
-            giveBack(connection, healthy);
         }
     }
 
@@ -111,9 +119,8 @@ public final class MarketDataQueries implements AutoCloseable
         final Venue venue, final MarketType marketType, final String symbol, final Instant from,
         final long afterJournalIndex, final Instant to, final int limit) throws SQLException
     {
-        final Connection connection = borrow();
-        boolean healthy = false;
-        try (PreparedStatement statement = connection.prepareStatement(TRADES))
+        try (Connection connection = pool.getConnection();
+            PreparedStatement statement = connection.prepareStatement(TRADES))
         {
             statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
             statement.setTimestamp(2, Timestamp.from(from));
@@ -130,12 +137,7 @@ public final class MarketDataQueries implements AutoCloseable
                         result.getBigDecimal(3), result.getBigDecimal(4), result.getString(5), result.getLong(6)));
                 }
             }
-            healthy = true;
             return rows;
-        }
-        finally
-        {
-            giveBack(connection, healthy);
         }
     }
 
@@ -143,33 +145,22 @@ public final class MarketDataQueries implements AutoCloseable
     public Optional<BookSnapshotRow> latestBook(final Venue venue, final MarketType marketType, final String symbol)
         throws SQLException
     {
-        final Connection connection = borrow();
-        boolean healthy = false;
-        try (PreparedStatement statement = connection.prepareStatement(LATEST_BOOK))
+        try (Connection connection = pool.getConnection();
+            PreparedStatement statement = connection.prepareStatement(LATEST_BOOK))
         {
             statement.setString(1, EntityIds.entityId(venue, marketType, symbol));
             try (ResultSet result = statement.executeQuery())
             {
-                final Optional<BookSnapshotRow> row = result.next() ?
+                return result.next() ?
                     Optional.of(new BookSnapshotRow(result.getTimestamp(1).toInstant(), result.getLong(2),
                         result.getString(3), result.getString(4))) : Optional.empty();
-                healthy = true;
-                return row;
             }
-        }
-        finally
-        {
-            giveBack(connection, healthy);
         }
     }
 
     public void close()
     {
-        Connection connection;
-        while ((connection = idle.poll()) != null)
-        {
-            CloseHelper.quietClose(connection);
-        }
+        pool.close();
     }
 
     private static int checkLimit(final int limit)
@@ -179,19 +170,5 @@ public final class MarketDataQueries implements AutoCloseable
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
         }
         return limit;
-    }
-
-    private Connection borrow() throws SQLException
-    {
-        final Connection connection = idle.poll();
-        return connection != null ? connection : context.connect();
-    }
-
-    private void giveBack(final Connection connection, final boolean healthy)
-    {
-        if (!healthy || !idle.offer(connection))
-        {
-            CloseHelper.quietClose(connection);
-        }
     }
 }
