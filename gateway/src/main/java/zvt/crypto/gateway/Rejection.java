@@ -14,6 +14,7 @@ public enum Rejection
         "replay also needs from"),
     BAD_VALUE("invalid value: resume_from is a journal index (a non-negative integer, on subscribe only); from and to " +
         "are ISO-8601 or epoch milliseconds, from before to; speed is a non-negative factor"),
+    BAD_DEPTH("invalid depth: book only, one of 1, 5, 10, 20, 50, 100, 500, 1000, or \"full\""),
     UNKNOWN_CHANNEL("unknown channel: expected trades, book, top, candle or status"),
     UNKNOWN_VENUE("unknown venue: expected BINANCE, OKX, BYBIT or COINBASE"),
     UNKNOWN_SYMBOL(

@@ -35,6 +35,10 @@ import zvt.crypto.core.json.JsonWriter;
  *       {@code book_status} {@code stale}; a subscriber that joins while the book is stale gets it too. A fresh
  *       snapshot follows once the venue's resync completes.</li>
  * </ul>
+ * A subscription limited to a depth ({@link SubscriptionKey#BOOK_DEPTHS}) gets no deltas: it starts with the snapshot
+ * cut to that depth, then gets a new one at the end of each ring batch that changed those levels, so a slow or
+ * simple client sees the top of the book conflated per batch. It gets the same stale status around gaps.
+ * <p>
  * Messages are rendered once into the fan-out's frame buffer and sent to every subscriber through {@link Output},
  * wildcard ({@code "symbol":"*"}) subscribers of the venue included.
  * <p>
@@ -68,6 +72,10 @@ final class BookChannel
     private final IntHashSet announcedGood = new IntHashSet();
     /** Books stale now after being good, or awaited by a subscriber since before their first snapshot: since when. */
     private final Long2LongHashMap staleSince = new Long2LongHashMap(-1);
+    /** Instruments whose book changed in this batch, for the depth views. */
+    private final IntHashSet changedInBatch = new IntHashSet();
+    /** Per depth-view key: a hash of the levels last sent, so an unchanged view is not sent again. */
+    private final Long2LongHashMap sentViewHash = new Long2LongHashMap(0);
     private int venueCode;
     /** Journal index of the last journaled event applied: the point in the journal the books are at. */
     private long journalIndex = MarketEvent.NO_JOURNAL_INDEX;
@@ -108,6 +116,7 @@ final class BookChannel
             return true;
         }
         venueOf.put(EventView.instrumentId(buffer, offset), venueCode);
+        changedInBatch.add(EventView.instrumentId(buffer, offset));
         return update.wrapAndApplyHeader(buffer, offset, header).kind() == BookUpdateKind.DELTA &&
             announcedGood.contains(update.instrumentId());
     }
@@ -133,6 +142,7 @@ final class BookChannel
     {
         final int instrumentId = SubscriptionKey.instrumentId(key);
         final int venueCode = SubscriptionKey.venueCode(key);
+        final int depth = depthOf(key);
         if (instrumentId == 0)
         {
             final IntHashSet.IntIterator good = announcedGood.iterator();
@@ -141,7 +151,9 @@ final class BookChannel
                 final int id = good.nextValue();
                 if (venueOf.get(id) == venueCode)
                 {
-                    output.sendTo(renderSnapshot(books.bookOrNull(id), venueCode, Integer.MAX_VALUE), subscriber);
+                    final OrderBook book = books.bookOrNull(id);
+                    viewSent(SubscriptionKey.of(id, venueCode, SubscriptionKey.templateId(key)), book, depth);
+                    output.sendTo(renderSnapshot(book, venueCode, depth), subscriber);
                 }
             }
             return;
@@ -149,7 +161,8 @@ final class BookChannel
         final OrderBook book = books.bookOrNull(instrumentId);
         if (book != null && announcedGood.contains(instrumentId))
         {
-            output.sendTo(renderSnapshot(book, venueCode, Integer.MAX_VALUE), subscriber);
+            viewSent(key, book, depth);
+            output.sendTo(renderSnapshot(book, venueCode, depth), subscriber);
             return;
         }
         venueOf.put(instrumentId, venueCode);
@@ -174,8 +187,7 @@ final class BookChannel
         staleSince.forEachLong((id, since) ->
         {
             final int instrumentId = (int)id;
-            final long key = SubscriptionKey.of(instrumentId, venueOf.get(instrumentId), BOOK_TEMPLATE_ID);
-            if (nowNanos - since > thresholdNanos && registry.hasSubscribers(key))
+            if (nowNanos - since > thresholdNanos && hasBookSubscribers(instrumentId, venueOf.get(instrumentId)))
             {
                 final Instrument instrument = instruments.byIdOrNull(instrumentId);
                 stale.add(instrument == null ? "instrument " + instrumentId :
@@ -183,6 +195,41 @@ final class BookChannel
             }
         });
         return List.copyOf(stale);
+    }
+
+    /**
+     * End of a ring batch: each depth view whose levels the batch changed gets a snapshot of that depth, once, with the
+     * journal index of the batch's last event.
+     */
+    void endOfBatch()
+    {
+        if (changedInBatch.isEmpty())
+        {
+            return;
+        }
+        final IntHashSet.IntIterator changed = changedInBatch.iterator();
+        while (changed.hasNext())
+        {
+            final int instrumentId = changed.nextValue();
+            final OrderBook book = books.bookOrNull(instrumentId);
+            if (book == null || !announcedGood.contains(instrumentId))
+            {
+                continue;
+            }
+            final int venue = venueOf.get(instrumentId);
+            for (int i = 0; i < SubscriptionKey.BOOK_DEPTHS.length; i++)
+            {
+                final long key = SubscriptionKey.of(instrumentId, venue, SubscriptionKey.BOOK_DEPTH_TEMPLATE_BASE + i);
+                final int depth = SubscriptionKey.BOOK_DEPTHS[i];
+                final long hash = levelsHash(book, depth);
+                if (registry.hasSubscribers(key) && sentViewHash.get(key) != hash)
+                {
+                    sentViewHash.put(key, hash);
+                    output.send(renderSnapshot(book, venue, depth), key);
+                }
+            }
+        }
+        changedInBatch.clear();
     }
 
     private void onBookChanged(final OrderBook book)
@@ -210,11 +257,76 @@ final class BookChannel
                 renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode);
             output.send(jsonLength, key);
         }
+        for (int i = 0; i < SubscriptionKey.BOOK_DEPTHS.length; i++)
+        {
+            final long viewKey =
+                SubscriptionKey.of(instrumentId, venueCode, SubscriptionKey.BOOK_DEPTH_TEMPLATE_BASE + i);
+            sentViewHash.remove(viewKey);
+            if (!good && registry.hasSubscribers(viewKey))
+            {
+                output.send(renderStale(instrumentId, venueCode), viewKey); // the good view follows at batch end
+            }
+        }
+    }
+
+    /** @return true if anyone follows the instrument's book, with deltas or as a depth view. */
+    private boolean hasBookSubscribers(final int instrumentId, final int venue)
+    {
+        if (registry.hasSubscribers(SubscriptionKey.of(instrumentId, venue, BOOK_TEMPLATE_ID)))
+        {
+            return true;
+        }
+        for (int i = 0; i < SubscriptionKey.BOOK_DEPTHS.length; i++)
+        {
+            if (registry.hasSubscribers(
+                SubscriptionKey.of(instrumentId, venue, SubscriptionKey.BOOK_DEPTH_TEMPLATE_BASE + i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A depth view's first subscriber has the current levels: the batch-end check starts from them. (Later
+     * subscribers of a view already sent leave it be: its other subscribers may be owed what changed.)
+     */
+    private void viewSent(final long key, final OrderBook book, final int depth)
+    {
+        if (depth != Integer.MAX_VALUE && !sentViewHash.containsKey(key))
+        {
+            sentViewHash.put(key, levelsHash(book, depth));
+        }
+    }
+
+    private static int depthOf(final long key)
+    {
+        final int depth = SubscriptionKey.bookDepth(key);
+        return depth == 0 ? Integer.MAX_VALUE : depth;
+    }
+
+    private static long levelsHash(final OrderBook book, final int depth)
+    {
+        return 31 * levelsHash(book.bids(), depth) + levelsHash(book.asks(), depth);
+    }
+
+    private static long levelsHash(final PriceLevels levels, final int depth)
+    {
+        long hash = 1;
+        for (int i = 0, n = Math.min(depth, levels.depth()); i < n; i++)
+        {
+            hash = 31 * (31 * hash + levels.price(i)) + levels.size(i);
+        }
+        return 31 * hash + Math.min(depth, levels.depth());
     }
 
     private int renderSnapshot(final OrderBook book, final int venueCode, final int depth)
     {
         begin("book_snapshot", book.instrumentId(), venueCode).field("sequence", book.lastSequence());
+        if (depth != Integer.MAX_VALUE)
+        {
+            json.field("depth", depth);
+        }
         levels("bids", book.bids(), book, depth);
         levels("asks", book.asks(), book, depth);
         return end();

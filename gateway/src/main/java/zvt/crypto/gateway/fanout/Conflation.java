@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outbound policy of the state channels, {@code top} and {@code book}: a session that falls behind (its outbox
+ * The outbound policy of the state channels, {@code top} and {@code book} (depth views included): a session that falls behind (its outbox
  * holds {@code threshold} frames, or its channel is over its high watermark) is not sent every update of them but,
  * once it has caught up (half that, and writable), the latest state of each instrument it missed: the current top
  * of book, or a fresh {@code book_snapshot} (or {@code book_status} stale). Both carry the journal index of the
@@ -73,8 +73,9 @@ final class Conflation
     boolean holds(final Subscriber subscriber, final long key)
     {
         final int templateId = SubscriptionKey.templateId(key);
-        if ((templateId != TOP_TEMPLATE_ID && templateId != BOOK_TEMPLATE_ID) ||
-            (subscriber.queuedFrames() < threshold && subscriber.channel().isWritable()))
+        final boolean state =
+            templateId == TOP_TEMPLATE_ID || templateId == BOOK_TEMPLATE_ID || SubscriptionKey.bookDepth(key) != 0;
+        if (!state || (subscriber.queuedFrames() < threshold && subscriber.channel().isWritable()))
         {
             return false;
         }
@@ -110,7 +111,7 @@ final class Conflation
                     {
                         continue; // unsubscribed meanwhile
                     }
-                    if (SubscriptionKey.templateId(key) == BOOK_TEMPLATE_ID)
+                    if (SubscriptionKey.templateId(key) != TOP_TEMPLATE_ID)
                     {
                         catchup.sendBook(subscriber, key);
                     }

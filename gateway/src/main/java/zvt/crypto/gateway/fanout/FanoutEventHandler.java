@@ -271,6 +271,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         try
         {
             liveCandles.endOfBatch();
+            books.endOfBatch();
             conflation.catchUp();
         }
         finally
@@ -447,7 +448,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
 
     private void subscribe(final Subscriber subscriber, final long key)
     {
-        if (registry.subscribe(subscriber, key) && SubscriptionKey.templateId(key) == BOOK_TEMPLATE_ID)
+        if (registry.subscribe(subscriber, key) &&
+            (SubscriptionKey.templateId(key) == BOOK_TEMPLATE_ID || SubscriptionKey.bookDepth(key) != 0))
         {
             books.onSubscribed(subscriber, key);
         }

@@ -16,6 +16,13 @@ public final class SubscriptionKey
 {
     /** No key: instrument ids are never negative. */
     public static final long NONE = -1;
+    /**
+     * The depths a {@code book} subscription may be limited to. Each is a channel of its own, keyed by a template id
+     * no event has ({@link #BOOK_DEPTH_TEMPLATE_BASE} + its position here), so its subscribers get conflated
+     * snapshots of that depth rather than the deltas.
+     */
+    public static final int[] BOOK_DEPTHS = {1, 5, 10, 20, 50, 100, 500, 1000};
+    public static final int BOOK_DEPTH_TEMPLATE_BASE = 0xF0;
 
     private static final int STATUS_TEMPLATE_ID = EventType.VENUE_STATUS.templateId();
 
@@ -53,6 +60,26 @@ public final class SubscriptionKey
     public static long wildcardOf(final long key)
     {
         return instrumentId(key) == 0 || templateId(key) == STATUS_TEMPLATE_ID ? NONE : venueWide(key);
+    }
+
+    /** @return the template id of the {@code book} channel limited to this depth, or -1 if it is not offered. */
+    public static int bookDepthTemplateId(final int depth)
+    {
+        for (int i = 0; i < BOOK_DEPTHS.length; i++)
+        {
+            if (BOOK_DEPTHS[i] == depth)
+            {
+                return BOOK_DEPTH_TEMPLATE_BASE + i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the depth a key's book view is limited to, or 0 if the key is not a depth-limited book view. */
+    public static int bookDepth(final long key)
+    {
+        final int index = templateId(key) - BOOK_DEPTH_TEMPLATE_BASE;
+        return index >= 0 && index < BOOK_DEPTHS.length ? BOOK_DEPTHS[index] : 0;
     }
 
     /** The template id a key was made with: which channel it selects. */

@@ -364,8 +364,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         final List<TextWebSocketFrame> accepted = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++)
         {
-            accepted.add(replies.subscription(ctx.alloc(), replyType, targets.get(i).channel(),
-                targets.get(i).venue(), resolved[i]));
+            accepted.add(replies.subscription(ctx.alloc(), replyType, targets.get(i), resolved[i]));
         }
         replayReplies = accepted;
         if (!replays.start(started))
@@ -393,7 +392,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         final ControlRequestDecoder.Target target,
         final Instrument instrument)
     {
-        ctx.write(replies.subscription(ctx.alloc(), type, target.channel(), target.venue(), instrument));
+        ctx.write(replies.subscription(ctx.alloc(), type, target, instrument));
     }
 
     /**
@@ -424,7 +423,8 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
             keys[i] = SubscriptionKey.of(
                 instrument == null ? InstrumentRegistry.NO_INSTRUMENT : instrument.id(),
                 target.venue().value(),
-                target.channel().eventType().templateId());
+                target.depth() == 0 ?
+                    target.channel().eventType().templateId() : SubscriptionKey.bookDepthTemplateId(target.depth()));
         }
         return true;
     }

@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.gateway.Rejection;
+import zvt.crypto.gateway.fanout.SubscriptionKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,6 +44,9 @@ final class ControlRequestDecoder
         String channelText;
         String venueText;
         String symbolText;
+        /** A {@code book} view's depth; 0 for the full book with its deltas. */
+        int depth;
+        boolean badDepth;
         SubscriptionChannel channel;
         Venue venue;
 
@@ -77,9 +81,14 @@ final class ControlRequestDecoder
             return symbolText;
         }
 
+        int depth()
+        {
+            return depth;
+        }
+
         boolean isEmpty()
         {
-            return channelText == null && venueText == null && symbolText == null;
+            return channelText == null && venueText == null && symbolText == null && depth == 0 && !badDepth;
         }
     }
 
@@ -92,6 +101,8 @@ final class ControlRequestDecoder
     private static final byte[] FROM = ascii("from");
     private static final byte[] TO = ascii("to");
     private static final byte[] SPEED = ascii("speed");
+    private static final byte[] DEPTH = ascii("depth");
+    private static final byte[] FULL = ascii("full");
     private static final Venue[] VENUES = Venue.values();
 
     private final JsonCursor cursor = new JsonCursor();
@@ -247,6 +258,14 @@ final class ControlRequestDecoder
     /** A field of a target, or any other field, which is skipped. */
     private Rejection readTargetField(final Target target)
     {
+        if (cursor.tokenEquals(DEPTH))
+        {
+            final int token = cursor.next();
+            final long depth = token == JsonCursor.STRING && cursor.tokenEquals(FULL) ? 0 : integerValue();
+            target.depth = (int)Math.min(depth, Integer.MAX_VALUE);
+            target.badDepth = depth < 0 || (depth > 0 && SubscriptionKey.bookDepthTemplateId((int)depth) < 0);
+            return null;
+        }
         final int kind = cursor.tokenEquals(CHANNEL) ? 1 : cursor.tokenEquals(VENUE) ? 2 :
             cursor.tokenEquals(SYMBOL) ? 3 : 0;
         if (kind == 0)
@@ -416,6 +435,10 @@ final class ControlRequestDecoder
         if (target.symbolText == null && target.channel.symbolRequired())
         {
             return Rejection.MISSING_FIELD;
+        }
+        if (target.badDepth || (target.depth != 0 && target.channel != SubscriptionChannel.BOOK))
+        {
+            return Rejection.BAD_DEPTH;
         }
         return null;
     }

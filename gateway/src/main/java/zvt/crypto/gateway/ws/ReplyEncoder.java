@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.agrona.ExpandableArrayBuffer;
-import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.json.JsonWriter;
 import zvt.crypto.gateway.Rejection;
@@ -42,14 +41,14 @@ final class ReplyEncoder
     TextWebSocketFrame subscription(
         final ByteBufAllocator allocator,
         final String type,
-        final SubscriptionChannel channel,
-        final Venue venue,
+        final ControlRequestDecoder.Target target,
         final Instrument instrument)
     {
+        final SubscriptionChannel channel = target.channel();
         json.wrap(buffer, 0).beginObject()
             .field("type", type)
             .field("channel", channel.label())
-            .field("venue", venue.name());
+            .field("venue", target.venue().name());
         if (instrument != null)
         {
             json.field("symbol", instrument.symbol());
@@ -58,7 +57,12 @@ final class ReplyEncoder
         {
             json.field("symbol", ClientSessionHandler.WILDCARD);
         }
-        json.field("instrumentId", instrument == null ? 0 : instrument.id()).endObject();
+        json.field("instrumentId", instrument == null ? 0 : instrument.id());
+        if (target.depth() != 0)
+        {
+            json.field("depth", target.depth());
+        }
+        json.endObject();
         return frame(allocator);
     }
 

@@ -119,6 +119,11 @@ class ControlRequestDecoderTest
         "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"speed\":-1}|BAD_VALUE",
         "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"speed\":\"x\"}|BAD_VALUE",
         "{\"op\":\"stop_replay\"}|",
+        "{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":10}|",
+        "{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":\"full\"}|",
+        "{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":7}|BAD_DEPTH",
+        "{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":-5}|BAD_DEPTH",
+        "{\"op\":\"subscribe\",\"channel\":\"top\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":10}|BAD_DEPTH",
     })
     void shouldClassifyRequests(final String json, final Rejection expected)
     {
