@@ -135,6 +135,12 @@ public final class OrderBook
         return !stale && !isCrossed();
     }
 
+    /** A snapshot is being received, in parts: the book holds only some of it, and deltas are skipped until it ends. */
+    public boolean receivingSnapshot()
+    {
+        return inSnapshot;
+    }
+
     /** Best bid at or above best ask. */
     public boolean isCrossed()
     {

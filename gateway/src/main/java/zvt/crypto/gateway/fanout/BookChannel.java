@@ -12,6 +12,7 @@ import zvt.crypto.core.book.OrderBook;
 import zvt.crypto.core.book.OrderBookEventHandler;
 import zvt.crypto.core.book.PriceLevels;
 import zvt.crypto.core.codec.BookUpdateDecoder;
+import zvt.crypto.core.codec.BooleanType;
 import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.Venue;
@@ -110,15 +111,37 @@ final class BookChannel
         {
             this.journalIndex = journalIndex;
         }
-        books.onMessage(buffer, offset);
         if (EventView.templateId(buffer, offset) != BOOK_TEMPLATE_ID)
         {
+            books.onMessage(buffer, offset);
             return true;
         }
-        venueOf.put(EventView.instrumentId(buffer, offset), venueCode);
-        changedInBatch.add(EventView.instrumentId(buffer, offset));
-        return update.wrapAndApplyHeader(buffer, offset, header).kind() == BookUpdateKind.DELTA &&
-            announcedGood.contains(update.instrumentId());
+        update.wrapAndApplyHeader(buffer, offset, header);
+        final int instrumentId = update.instrumentId();
+        final boolean delta = update.kind() == BookUpdateKind.DELTA;
+        final boolean lastPart = update.lastInBatch() == BooleanType.TRUE;
+        final OrderBook before = books.bookOrNull(instrumentId);
+        // The venue replaces a book its subscribers hold as good: the node's book is partial until the last part,
+        // so subscribers hear it is stale (and get the new snapshot when it is complete); a snapshot in one part
+        // replaces it at once, so they just get the new snapshot.
+        final boolean replacingGood = !delta && announcedGood.contains(instrumentId) && before != null &&
+            !before.receivingSnapshot();
+        if (replacingGood && !lastPart)
+        {
+            announce(before, false);
+        }
+        venueOf.put(instrumentId, venueCode);
+        changedInBatch.add(instrumentId);
+        books.onMessage(buffer, offset);
+        if (replacingGood && lastPart && announcedGood.contains(instrumentId))
+        {
+            final long key = SubscriptionKey.of(instrumentId, venueCode, BOOK_TEMPLATE_ID);
+            if (registry.hasSubscribers(key))
+            {
+                output.send(renderSnapshot(books.bookOrNull(instrumentId), venueCode, Integer.MAX_VALUE), key);
+            }
+        }
+        return delta && announcedGood.contains(instrumentId);
     }
 
     /** Answers a query for the current book with its snapshot's JSON, or null when the book is not good. */
@@ -234,12 +257,17 @@ final class BookChannel
 
     private void onBookChanged(final OrderBook book)
     {
-        final int instrumentId = book.instrumentId();
-        final boolean good = !book.isStale();
-        if (good == announcedGood.contains(instrumentId))
+        final boolean good = !book.isStale() && !book.receivingSnapshot();
+        if (good != announcedGood.contains(book.instrumentId()))
         {
-            return;
+            announce(book, good);
         }
+    }
+
+    /** The book turned good (a snapshot to its subscribers) or not (a stale status to them and to its views). */
+    private void announce(final OrderBook book, final boolean good)
+    {
+        final int instrumentId = book.instrumentId();
         if (good)
         {
             announcedGood.add(instrumentId);
