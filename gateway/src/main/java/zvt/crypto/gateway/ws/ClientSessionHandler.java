@@ -20,17 +20,13 @@ import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.NanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import zvt.crypto.core.codec.MarketType;
-import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.Rejection;
 import zvt.crypto.gateway.fanout.Subscriber;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
-import zvt.crypto.gateway.fanout.SubscriptionKey;
 import zvt.crypto.gateway.replay.JournalReplays;
 import zvt.crypto.gateway.replay.RangeReplay;
 import zvt.crypto.gateway.replay.ReplaySession;
@@ -61,8 +57,6 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
 {
     /** {@code "symbol":"*"}: every instrument of the venue, including those it lists later. */
     static final String WILDCARD = "*";
-    private static final Instrument UNKNOWN_INSTRUMENT =
-        Instrument.of(Integer.MAX_VALUE, Venue.BINANCE, MarketType.SPOT, "?", "?");
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSessionHandler.class);
     private static final Set<Class<?>> LOGGED_FAILURES = ConcurrentHashMap.newKeySet();
@@ -79,9 +73,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
     private final LongHashSet subscriptions = new LongHashSet();
     private final JournalReplays replays;
     private final ReplaySession replayCallbacks = new ReplayCallbacks();
-    /** The request's targets resolved: subscription key and instrument (null for a venue-wide one). */
-    private long[] keys = new long[1];
-    private Instrument[] resolved = new Instrument[1];
+    private final ResolvedTargets targets;
     private ChannelHandlerContext ctx;
     private Subscriber subscriber;
     private boolean sessionOpen;
@@ -106,6 +98,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         this.commands = commands;
         this.sessions = sessions;
         this.replays = replays;
+        this.targets = new ResolvedTargets(instruments);
         this.clock = context.nanoClock();
         this.rateLimiter = new RequestRateLimiter(context.maxControlMessagesPerSecond(), clock.nanoTime());
     }
@@ -236,27 +229,27 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
             resume(ctx);
             return;
         }
-        if (subscriptions.size() + newKeyCount() > context.maxSubscriptionsPerSession())
+        if (subscriptions.size() + targets.newKeys(subscriptions) > context.maxSubscriptionsPerSession())
         {
             reject(ctx, Rejection.TOO_MANY_SUBSCRIPTIONS, request, true);
             return;
         }
         streamed = true;
-        final List<ControlRequestDecoder.Target> targets = request.targets();
-        for (int i = 0; i < targets.size(); i++)
+        final List<ControlRequestDecoder.Target> requested = request.targets();
+        for (int i = 0; i < requested.size(); i++)
         {
-            final long key = keys[i];
+            final long key = targets.key(i);
             if (!subscriptions.contains(key))
             {
                 if (!commands.subscribe(subscriber, key))
                 {
-                    request.echo(targets.get(i));
+                    request.echo(requested.get(i));
                     reject(ctx, Rejection.SERVER_BUSY, request, true);
                     return;
                 }
                 subscriptions.add(key);
             }
-            reply(ctx, "subscribed", targets.get(i), resolved[i]);
+            reply(ctx, "subscribed", requested.get(i), targets.instrument(i));
         }
         ctx.flush();
     }
@@ -267,11 +260,11 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         {
             return;
         }
-        final List<ControlRequestDecoder.Target> targets = request.targets();
-        for (int i = 0; i < targets.size(); i++)
+        final List<ControlRequestDecoder.Target> requested = request.targets();
+        for (int i = 0; i < requested.size(); i++)
         {
-            final long key = keys[i];
-            request.echo(targets.get(i));
+            final long key = targets.key(i);
+            request.echo(requested.get(i));
             if (!subscriptions.contains(key))
             {
                 reject(ctx, Rejection.NOT_SUBSCRIBED, request, true);
@@ -283,7 +276,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
                 return;
             }
             subscriptions.remove(key);
-            reply(ctx, "unsubscribed", targets.get(i), resolved[i]);
+            reply(ctx, "unsubscribed", requested.get(i), targets.instrument(i));
         }
         ctx.flush();
     }
@@ -298,7 +291,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         else if (replayable(ctx))
         {
             startReplay(ctx, "subscribed", new ResumeReplay(replays, subscriber, replayCallbacks,
-                distinctKeys(), request.resumeFrom()));
+                targets.distinctKeys(), request.resumeFrom()));
         }
     }
 
@@ -314,8 +307,8 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         }
         else if (resolveTargets(ctx) && replayable(ctx))
         {
-            startReplay(ctx, "replaying", new RangeReplay(replays, subscriber, replayCallbacks, distinctKeys(),
-                request.fromNanos(), request.toNanos(), request.speed()));
+            startReplay(ctx, "replaying", new RangeReplay(replays, subscriber, replayCallbacks,
+                targets.distinctKeys(), request.fromNanos(), request.toNanos(), request.speed()));
         }
     }
 
@@ -349,7 +342,7 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
             reject(ctx, Rejection.REPLAY_UNAVAILABLE, request, true);
             return false;
         }
-        if (newKeyCount() > context.maxSubscriptionsPerSession())
+        if (targets.newKeys(subscriptions) > context.maxSubscriptionsPerSession())
         {
             reject(ctx, Rejection.TOO_MANY_SUBSCRIPTIONS, request, true);
             return false;
@@ -360,11 +353,11 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
     /** The replay answers through {@link #replayCallbacks}, starting with the replies to this request. */
     private void startReplay(final ChannelHandlerContext ctx, final String replyType, final SocketReplay started)
     {
-        final List<ControlRequestDecoder.Target> targets = request.targets();
-        final List<TextWebSocketFrame> accepted = new ArrayList<>(targets.size());
-        for (int i = 0; i < targets.size(); i++)
+        final List<ControlRequestDecoder.Target> requested = request.targets();
+        final List<TextWebSocketFrame> accepted = new ArrayList<>(requested.size());
+        for (int i = 0; i < requested.size(); i++)
         {
-            accepted.add(replies.subscription(ctx.alloc(), replyType, targets.get(i), resolved[i]));
+            accepted.add(replies.subscription(ctx.alloc(), replyType, requested.get(i), targets.instrument(i)));
         }
         replayReplies = accepted;
         if (!replays.start(started))
@@ -395,92 +388,17 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
         ctx.write(replies.subscription(ctx.alloc(), type, target, instrument));
     }
 
-    /**
-     * Resolves every target of the request to its instrument ({@link #resolved}, null for a venue-wide target) and
-     * subscription key ({@link #keys}).
-     *
-     * @return false (after rejecting the request) if a symbol is not known.
-     */
+    /** @return false (after rejecting the request) if a symbol is not known. */
     private boolean resolveTargets(final ChannelHandlerContext ctx)
     {
-        final List<ControlRequestDecoder.Target> targets = request.targets();
-        if (keys.length < targets.size())
+        final ControlRequestDecoder.Target unknown = targets.resolve(request.targets());
+        if (unknown != null)
         {
-            keys = new long[targets.size()];
-            resolved = new Instrument[targets.size()];
-        }
-        for (int i = 0; i < targets.size(); i++)
-        {
-            final ControlRequestDecoder.Target target = targets.get(i);
-            final Instrument instrument = resolveInstrument(target);
-            if (instrument == UNKNOWN_INSTRUMENT)
-            {
-                request.echo(target);
-                reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
-                return false;
-            }
-            resolved[i] = instrument;
-            keys[i] = SubscriptionKey.of(
-                instrument == null ? InstrumentRegistry.NO_INSTRUMENT : instrument.id(),
-                target.venue().value(),
-                target.depth() == 0 ?
-                    target.channel().eventType().templateId() : SubscriptionKey.bookDepthTemplateId(target.depth()));
+            request.echo(unknown);
+            reject(ctx, Rejection.UNKNOWN_SYMBOL, request, true);
+            return false;
         }
         return true;
-    }
-
-    /** @return how many distinct keys the resolved request adds to the session's subscriptions. */
-    private int newKeyCount()
-    {
-        final LongHashSet added = new LongHashSet();
-        for (int i = 0; i < request.targets().size(); i++)
-        {
-            if (!subscriptions.contains(keys[i]))
-            {
-                added.add(keys[i]);
-            }
-        }
-        return added.size();
-    }
-
-    private long[] distinctKeys()
-    {
-        final LongHashSet distinct = new LongHashSet();
-        for (int i = 0; i < request.targets().size(); i++)
-        {
-            distinct.add(keys[i]);
-        }
-        final long[] result = new long[distinct.size()];
-        final LongHashSet.LongIterator iterator = distinct.iterator();
-        for (int i = 0; iterator.hasNext(); i++)
-        {
-            result[i] = iterator.nextValue();
-        }
-        return result;
-    }
-
-    /**
-     * @return the instrument the target names, null for a venue-wide target (no symbol, or {@code *}), or
-     * {@link #UNKNOWN_INSTRUMENT} when the symbol is not known.
-     */
-    private Instrument resolveInstrument(final ControlRequestDecoder.Target target)
-    {
-        final String symbol = target.symbol();
-        if (symbol == null || WILDCARD.equals(symbol))
-        {
-            return null;
-        }
-        Instrument instrument = null;
-        try
-        {
-            final NormalizedSymbol normalized = NormalizedSymbol.parse(symbol);
-            instrument = instruments.bySymbol(target.venue(), normalized.marketType(), normalized.toString());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            // not a symbol at all: answered as unknown
-        }
-        return instrument == null ? UNKNOWN_INSTRUMENT : instrument;
     }
 
     private void reject(
