@@ -2,6 +2,7 @@
  * Stage 3, serving subscribers. {@link zvt.crypto.gateway.GatewayContext} configures it and
  * {@link zvt.crypto.gateway.GatewayCounters} reports on it; {@code ws} holds the Netty WebSocket/HTTP server and the
  * per-session control protocol, {@code fanout} the ring consumer that keeps the books and renders each event once
- * for every subscribed session, {@code rest} the REST API on the same port.
+ * for every subscribed session, {@code replay} the journal reads behind {@code resume_from} and {@code replay} (off
+ * the ring, then handed to the fan-out), {@code rest} the REST API on the same port.
  */
 package zvt.crypto.gateway;

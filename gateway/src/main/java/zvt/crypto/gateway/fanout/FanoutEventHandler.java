@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Ring consumer that delivers events to WebSocket subscribers. It must run after the journal, so each event carries
  * the journal index a client can resume from:
  * <pre>
- *   ring ──► journal ──► FanoutEventHandler ──► channel.write(same frame bytes) ──► every subscribed session
+ *   ring ──► journal ──► FanoutEventHandler ──► each session's outbox (same frame bytes)
+ *                                                  ──► its event loop writes and flushes them ──► the socket
  * </pre>
  * For each event with subscribers the JSON is rendered once, by core's {@link EventJsonRenderer}, and framed once as
  * a WebSocket text frame in a pooled direct buffer ({@link FrameSlab}); each subscriber's outbox gets a retained
