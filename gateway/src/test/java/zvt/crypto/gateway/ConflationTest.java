@@ -69,8 +69,7 @@ class ConflationTest
         JsonNode lastBook = null;
         long previous = -1;
         int received = 0;
-        while (latestTop.size() < 2 || !latestTop.get("BTC-USDT").path("bidPrice").asText().equals(tenths(1000 + TOPS)) ||
-            !latestTop.get("ETH-USDT").path("bidPrice").asText().equals(tenths(10 + TOPS)) ||
+        while (!isLatest(latestTop.get("BTC-USDT"), 1000 + TOPS) || !isLatest(latestTop.get("ETH-USDT"), 10 + TOPS) ||
             lastBook == null || lastBook.path("journalIndex").asLong() < lastBookIndex)
         {
             final JsonNode message = behind.nextJson();
@@ -97,6 +96,11 @@ class ConflationTest
         Tests.await(() -> behind.pending() == 0, Duration.ofSeconds(5), () -> "messages left");
         assertTrue(previous <= lastIndex);
         assertEquals("pong", behind.request("{\"op\":\"ping\"}").path("type").asText(), "the session lives");
+    }
+
+    private static boolean isLatest(final JsonNode top, final long bidTenths)
+    {
+        return top != null && top.path("bidPrice").asText().equals(tenths(bidTenths));
     }
 
     private static String tenths(final long tenths)

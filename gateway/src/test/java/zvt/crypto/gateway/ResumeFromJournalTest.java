@@ -51,7 +51,8 @@ class ResumeFromJournalTest
     void shouldResumeAcrossADisconnectWhileTradesKeepArrivingWithNoGapAndNoDuplicate() throws Exception
     {
         final TestClient first = harness.connect();
-        assertEquals("subscribed", first.request(GatewayHarness.subscribe("BINANCE", "BTC-USDT")).path("type").asText());
+        assertEquals("subscribed",
+            first.request(GatewayHarness.subscribe("BINANCE", "BTC-USDT")).path("type").asText());
         final AtomicInteger published = new AtomicInteger();
         final AtomicBoolean publishing = new AtomicBoolean(true);
         final Thread publisher = new Thread(() ->

@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outbound policy of the state channels, {@code top} and {@code book} (depth views included): a session that falls behind (its outbox
- * holds {@code threshold} frames, or its channel is over its high watermark) is not sent every update of them but,
- * once it has caught up (half that, and writable), the latest state of each instrument it missed: the current top
- * of book, or a fresh {@code book_snapshot} (or {@code book_status} stale). Both carry the journal index of the
- * point they are sent at, as any derived message, so indexes still never decrease on the connection. The other
- * channels need every message: for them a session past its limits is a slow consumer and is closed.
+ * The outbound policy of the state channels, {@code top} and {@code book} (depth views included): a session that falls
+ * behind (its outbox holds {@code threshold} frames, or its channel is over its high watermark) is not sent every
+ * update of them but, once it has caught up (half that, and writable), the latest state of each instrument it missed:
+ * the current top of book, or a fresh {@code book_snapshot} (or {@code book_status} stale). Both carry the journal
+ * index of the point they are sent at, as any derived message, so indexes still never decrease on the connection. The
+ * other channels need every message: for them a session past its limits is a slow consumer and is closed.
  * <p>
  * Fan-out thread only. Keeps a copy of every instrument's latest top-of-book event (a few dozen bytes each).
  */

@@ -31,7 +31,9 @@ public final class RangeReplay extends SocketReplay
         final double speed)
     {
         super(context, subscriber, session, keys);
-        this.replayer = new JournalReplayer(journal).filter(ReplayFilter.all().from(fromNanos).to(toNanos)).speed(speed);
+        this.replayer = new JournalReplayer(journal)
+            .filter(ReplayFilter.all().from(fromNanos).to(toNanos))
+            .speed(speed);
         this.paced = speed != JournalReplayer.FULL_SPEED;
     }
 

@@ -162,7 +162,9 @@ public final class ResumeReplay extends SocketReplay
         }
         final long startOfDay = CandleIntervals.bucketStart(receivedAt, CandleInterval.D1);
         final JournalReplayer primer = new JournalReplayer(journal)
-            .filter(ReplayFilter.all().from(startOfDay - RECEIVED_BEFORE_MIDNIGHT_NANOS).types(List.of(EventType.TRADE)));
+            .filter(ReplayFilter.all()
+                .from(startOfDay - RECEIVED_BEFORE_MIDNIGHT_NANOS)
+                .types(List.of(EventType.TRADE)));
         primer.replay((buffer, offset, length, index) ->
         {
             if (index > afterIndex)

@@ -110,14 +110,19 @@ class ControlRequestDecoderTest
         "{\"op\":\"subscribe\",\"subscriptions\":[{\"channel\":1}]}|BAD_JSON",
         "{\"op\":\"subscribe\",\"subscriptions\":[{\"channel\":\"trades\",\"venue\":\"OKX\"}]}|MISSING_FIELD",
         "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":-1}|BAD_VALUE",
-        "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":1.5}|BAD_VALUE",
+        "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"," +
+            "\"resume_from\":1.5}|BAD_VALUE",
         "{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":\"77\"}|",
-        "{\"op\":\"unsubscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"resume_from\":7}|BAD_VALUE",
+        "{\"op\":\"unsubscribe\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"," +
+            "\"resume_from\":7}|BAD_VALUE",
         "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"}|MISSING_FIELD",
-        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":\"yesterday\"}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"," +
+            "\"from\":\"yesterday\"}|BAD_VALUE",
         "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"to\":5}|BAD_VALUE",
-        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"speed\":-1}|BAD_VALUE",
-        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\",\"from\":5,\"speed\":\"x\"}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"," +
+            "\"from\":5,\"speed\":-1}|BAD_VALUE",
+        "{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"OKX\",\"symbol\":\"*\"," +
+            "\"from\":5,\"speed\":\"x\"}|BAD_VALUE",
         "{\"op\":\"stop_replay\"}|",
         "{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":10}|",
         "{\"op\":\"subscribe\",\"channel\":\"book\",\"venue\":\"OKX\",\"symbol\":\"*\",\"depth\":\"full\"}|",
