@@ -53,7 +53,11 @@ final class BookChannel
         /** To the subscribers of the key and of its venue's wildcard. */
         void send(int jsonLength, long key);
 
-        void sendTo(int jsonLength, Subscriber subscriber);
+        /**
+         * To one subscriber, under the instrument's key: a session that is behind has it held, not sent, and gets the
+         * book's state when it catches up ({@link Conflation}).
+         */
+        void sendTo(int jsonLength, Subscriber subscriber, long key);
     }
 
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
@@ -175,8 +179,9 @@ final class BookChannel
                 if (venueOf.get(id) == venueCode)
                 {
                     final OrderBook book = books.bookOrNull(id);
-                    viewSent(SubscriptionKey.of(id, venueCode, SubscriptionKey.templateId(key)), book, depth);
-                    output.sendTo(renderSnapshot(book, venueCode, depth), subscriber);
+                    final long instrumentKey = SubscriptionKey.of(id, venueCode, SubscriptionKey.templateId(key));
+                    viewSent(instrumentKey, book, depth);
+                    output.sendTo(renderSnapshot(book, venueCode, depth), subscriber, instrumentKey);
                 }
             }
             return;
@@ -185,7 +190,7 @@ final class BookChannel
         if (book != null && announcedGood.contains(instrumentId))
         {
             viewSent(key, book, depth);
-            output.sendTo(renderSnapshot(book, venueCode, depth), subscriber);
+            output.sendTo(renderSnapshot(book, venueCode, depth), subscriber, key);
             return;
         }
         venueOf.put(instrumentId, venueCode);
@@ -193,7 +198,7 @@ final class BookChannel
         {
             staleSince.put(instrumentId, System.nanoTime());
         }
-        output.sendTo(renderStale(instrumentId, venueCode), subscriber);
+        output.sendTo(renderStale(instrumentId, venueCode), subscriber, key);
     }
 
     /**

@@ -3,6 +3,7 @@ package zvt.crypto.gateway.fanout;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2IntHashMap;
 import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.LongArrayList;
 import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.event.EventType;
@@ -41,6 +42,7 @@ final class Conflation
     private final Int2ObjectHashMap<UnsafeBuffer> latestTops = new Int2ObjectHashMap<>();
     private final Int2IntHashMap latestTopLengths = new Int2IntHashMap(0);
     private final List<Subscriber> behind = new ArrayList<>();
+    private final LongArrayList releasing = new LongArrayList();
 
     Conflation(final int threshold, final Catchup catchup)
     {
@@ -99,46 +101,40 @@ final class Conflation
             final Subscriber subscriber = behind.get(i);
             if (subscriber.removed)
             {
-                clear(subscriber, i);
+                subscriber.held.clear();
+                behind.remove(i);
             }
             else if (subscriber.queuedFrames() < threshold / 2 && subscriber.channel().isWritable())
             {
-                final LongHashSet.LongIterator keys = subscriber.held.iterator();
-                while (keys.hasNext())
+                // Released before sending: a session that falls behind again meanwhile has them held anew.
+                releasing.clear();
+                subscriber.held.forEachLong(releasing::addLong);
+                subscriber.held.clear();
+                behind.remove(i);
+                for (int k = 0; k < releasing.size(); k++)
                 {
-                    final long key = keys.nextValue();
-                    if (!subscriber.keys.contains(key) && !subscriber.keys.contains(SubscriptionKey.wildcardOf(key)))
-                    {
-                        continue; // unsubscribed meanwhile
-                    }
-                    if (SubscriptionKey.templateId(key) != TOP_TEMPLATE_ID)
-                    {
-                        catchup.sendBook(subscriber, key);
-                    }
-                    else
-                    {
-                        final int instrumentId = SubscriptionKey.instrumentId(key);
-                        final UnsafeBuffer latest = latestTops.get(instrumentId);
-                        if (latest != null)
-                        {
-                            catchup.sendLatest(latest, latestTopLengths.get(instrumentId), subscriber);
-                        }
-                    }
+                    sendLatestState(subscriber, releasing.getLong(k));
                 }
-                clear(subscriber, i);
             }
         }
     }
 
-    /** @return sessions now receiving conflated state instead of every update. */
-    int sessionsBehind()
+    private void sendLatestState(final Subscriber subscriber, final long key)
     {
-        return behind.size();
-    }
-
-    private void clear(final Subscriber subscriber, final int index)
-    {
-        subscriber.held.clear();
-        behind.remove(index);
+        if (!subscriber.keys.contains(key) && !subscriber.keys.contains(SubscriptionKey.wildcardOf(key)))
+        {
+            return; // unsubscribed meanwhile
+        }
+        if (SubscriptionKey.templateId(key) != TOP_TEMPLATE_ID)
+        {
+            catchup.sendBook(subscriber, key);
+            return;
+        }
+        final int instrumentId = SubscriptionKey.instrumentId(key);
+        final UnsafeBuffer latest = latestTops.get(instrumentId);
+        if (latest != null)
+        {
+            catchup.sendLatest(latest, latestTopLengths.get(instrumentId), subscriber);
+        }
     }
 }

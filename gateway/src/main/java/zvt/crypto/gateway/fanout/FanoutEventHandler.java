@@ -119,9 +119,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
                     FanoutEventHandler.this.send(jsonLength, key);
                 }
 
-                public void sendTo(final int jsonLength, final Subscriber subscriber)
+                public void sendTo(final int jsonLength, final Subscriber subscriber, final long key)
                 {
-                    FanoutEventHandler.this.sendTo(jsonLength, subscriber);
+                    FanoutEventHandler.this.sendTo(jsonLength, subscriber, key);
                 }
             });
         this.bookQueries = new MpscArrayQueue<>(context.commandQueueCapacity());
@@ -140,7 +140,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
                     if (jsonLength > 0)
                     {
                         message.event(event, 0, length, position);
-                        sendTo(jsonLength, subscriber);
+                        sendTo(jsonLength, subscriber, SubscriptionKey.ofEvent(event, 0));
                     }
                 }
 
@@ -341,12 +341,13 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         }
     }
 
-    private void sendTo(final int jsonLength, final Subscriber subscriber)
+    /** @param key for the channel's policy; {@link SubscriptionKey#NONE} for a message to send anyway. */
+    private void sendTo(final int jsonLength, final Subscriber subscriber, final long key)
     {
         message.json(jsonLength);
         try
         {
-            counters.recordMessagesSent(write(subscriber, SubscriptionKey.NONE) ? 1 : 0);
+            counters.recordMessagesSent(write(subscriber, key) ? 1 : 0);
         }
         finally
         {
@@ -504,7 +505,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         {
             json.wrap(frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH).beginObject()
                 .field("type", "live").field("journalIndex", position).endObject();
-            sendTo(json.position() - WebSocketFrameHeader.MAX_HEADER_LENGTH, subscriber);
+            sendTo(json.position() - WebSocketFrameHeader.MAX_HEADER_LENGTH, subscriber, SubscriptionKey.NONE);
             for (final long key : command.handoff().keys())
             {
                 subscribe(subscriber, key);
