@@ -21,6 +21,7 @@ import zvt.crypto.feed.book.BookSync;
 import zvt.crypto.feed.book.SyncCounters;
 import zvt.crypto.feed.connection.DecodeError;
 import zvt.crypto.feed.connection.FeedCounters;
+import zvt.crypto.feed.publish.FeedControl;
 import zvt.crypto.feed.publish.FeedPublisher;
 import zvt.crypto.feed.venue.FrameDecoder;
 import zvt.crypto.feed.venue.VenueAdapter;
@@ -58,6 +59,7 @@ public final class FuzzedFeed implements AutoCloseable
     private FeedPublisher publisher;
     private FrameDecoder decoder;
     private int group;
+    private long sessionResyncs;
 
     /** Quietens the book sync and the publisher: a fuzz run makes thousands of gaps and venue errors on purpose. */
     public FuzzedFeed(final VenueAdapter adapter)
@@ -89,7 +91,19 @@ public final class FuzzedFeed implements AutoCloseable
         final BookSync books = new BookSync(adapter.venue(), ring.ringBuffer(),
             new ControlEventPublisher(ring.ringBuffer(), System::nanoTime), loop.eventLoop(), System::nanoTime,
             syncCounters, adapter::newChecksum);
-        publisher.books(books);
+        publisher.books(books).control(new FeedControl()
+        {
+            public void rotateAll(final String reason)
+            {
+            }
+
+            /** As the runner does: the session's books are lost until their next snapshot. */
+            public void resync(final int session, final String reason)
+            {
+                sessionResyncs++;
+                symbols.forEach(symbol -> books.onStreamLost(symbol.instrumentId(), reason));
+            }
+        });
         decoder = adapter.newDecoder(publisher);
         for (final Symbol symbol : symbols)
         {
@@ -121,6 +135,12 @@ public final class FuzzedFeed implements AutoCloseable
     public long errors(final DecodeError reason)
     {
         return errorsByReason[reason.ordinal()];
+    }
+
+    /** Sessions the decoder asked to resync (Coinbase: a gap in a session's {@code sequence_num}). */
+    public long sessionResyncs()
+    {
+        return sessionResyncs;
     }
 
     /** Published events of an SBE template, e.g. {@link TradeDecoder#TEMPLATE_ID}. */
