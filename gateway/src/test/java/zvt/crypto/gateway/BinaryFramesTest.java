@@ -8,8 +8,6 @@ import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.TopOfBookDecoder;
 import zvt.crypto.core.codec.TradeDecoder;
-import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalContext;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,21 +25,18 @@ class BinaryFramesTest
     @TempDir
     Path directory;
 
-    private Journal journal;
     private GatewayHarness harness;
 
     @AfterEach
     void stop()
     {
         harness.close();
-        journal.close();
     }
 
     @Test
     void shouldSendEventsAsJournalIndexAndSbeBytesLiveAndReplayed()
     {
-        journal = Journal.open(new JournalContext().directory(directory));
-        harness = new GatewayHarness(new GatewayContext(), journal);
+        harness = new GatewayHarness(new GatewayContext(), directory);
         final TestClient json = harness.connect();
         final TestClient sbe = harness.connect("?encoding=sbe");
         assertEquals("subscribed", json.request(GatewayHarness.subscribe("BINANCE", "BTC-USDT")).path("type").asText());

@@ -26,6 +26,7 @@ import zvt.crypto.core.ring.WaitStrategyType;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
 import zvt.crypto.journal.Journal;
+import zvt.crypto.journal.JournalContext;
 import zvt.crypto.journal.JournalEventHandler;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -58,6 +60,7 @@ final class GatewayHarness implements AutoCloseable
     final HttpClient http = HttpClient.newHttpClient();
 
     private final JournalIndexStub journalStub = new JournalIndexStub();
+    private final Journal journal;
     private final RingBuffer<MarketEvent> ringBuffer;
     private final AutoCloseable ring;
     private final List<TestClient> clients = new ArrayList<>();
@@ -68,15 +71,18 @@ final class GatewayHarness implements AutoCloseable
 
     GatewayHarness(final GatewayContext context)
     {
-        this(context, null);
+        this(context, (Path)null);
     }
 
     /**
-     * @param journal a real journal for the ring's first consumer to append to, which the gateway resumes and
-     *                replays from; null for the stub, which only numbers events (the indexes publishes return).
+     * @param journalDirectory where to open a real journal, which the ring's first consumer appends to and the gateway
+     *                         resumes and replays from; the harness closes it. Null for the stub, which only numbers
+     *                         events (the indexes publishes return).
      */
-    GatewayHarness(final GatewayContext context, final Journal journal)
+    GatewayHarness(final GatewayContext context, final Path journalDirectory)
     {
+        this.journal =
+            journalDirectory == null ? null : Journal.open(new JournalContext().directory(journalDirectory));
         this.context = context.journal(journal).conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         final MarketEventRing marketEventRing = new MarketEventRing(
@@ -108,6 +114,7 @@ final class GatewayHarness implements AutoCloseable
         disruptor.handleEventsWith(journalStub).then(fanoutWrapper.apply(fanout));
         ringBuffer = disruptor.start();
         ring = disruptor::shutdown;
+        journal = null;
         server = GatewayServer.launch(context, instruments, fanout);
     }
 
@@ -306,6 +313,6 @@ final class GatewayHarness implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.closeAll(() -> clients.forEach(TestClient::close), server, ring, http);
+        CloseHelper.closeAll(() -> clients.forEach(TestClient::close), server, ring, http, journal);
     }
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.test.Tests;
-import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,20 +27,17 @@ class ReplayOverSocketTest
     @TempDir
     Path directory;
 
-    private Journal journal;
     private GatewayHarness harness;
 
     @AfterEach
     void stop()
     {
         harness.close();
-        journal.close();
     }
 
     private void start(final GatewayContext context)
     {
-        journal = Journal.open(new JournalContext().directory(directory));
-        harness = new GatewayHarness(context, journal);
+        harness = new GatewayHarness(context, directory);
     }
 
     /** Trades T-0.. on BTC, each a millisecond after the last, with ETH trades between them. */

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.Side;
-import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalContext;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,21 +28,18 @@ class ResumeFromJournalTest
     @TempDir
     Path directory;
 
-    private Journal journal;
     private GatewayHarness harness;
 
     @BeforeEach
     void start()
     {
-        journal = Journal.open(new JournalContext().directory(directory));
-        harness = new GatewayHarness(new GatewayContext(), journal);
+        harness = new GatewayHarness(new GatewayContext(), directory);
     }
 
     @AfterEach
     void stop()
     {
         harness.close();
-        journal.close();
     }
 
     @Test
