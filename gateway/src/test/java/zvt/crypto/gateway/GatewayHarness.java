@@ -23,6 +23,7 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.ring.WaitStrategyType;
+import zvt.crypto.core.test.Tests;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
 import zvt.crypto.journal.Journal;
@@ -35,6 +36,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -61,6 +63,8 @@ final class GatewayHarness implements AutoCloseable
 
     private final JournalIndexStub journalStub = new JournalIndexStub();
     private final Journal journal;
+    private final JournalEventHandler journalHandler;
+    private long published;
     private final RingBuffer<MarketEvent> ringBuffer;
     private final AutoCloseable ring;
     private final List<TestClient> clients = new ArrayList<>();
@@ -85,9 +89,10 @@ final class GatewayHarness implements AutoCloseable
             journalDirectory == null ? null : Journal.open(new JournalContext().directory(journalDirectory));
         this.context = context.journal(journal).conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
+        journalHandler = journal == null ? null : new JournalEventHandler(journal, instruments);
         final MarketEventRing marketEventRing = new MarketEventRing(
             new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.PARKING),
-            journal == null ? journalStub : new JournalEventHandler(journal, instruments),
+            journal == null ? journalStub : journalHandler,
             List.of(fanout));
         marketEventRing.start();
         ringBuffer = marketEventRing.ringBuffer();
@@ -115,6 +120,7 @@ final class GatewayHarness implements AutoCloseable
         ringBuffer = disruptor.start();
         ring = disruptor::shutdown;
         journal = null;
+        journalHandler = null;
         server = GatewayServer.launch(context, instruments, fanout);
     }
 
@@ -250,6 +256,7 @@ final class GatewayHarness implements AutoCloseable
      */
     private synchronized long publish(final ObjLongConsumer<MarketEvent> encoder)
     {
+        published++;
         final long sequence = ringBuffer.next();
         try
         {
@@ -260,6 +267,14 @@ final class GatewayHarness implements AutoCloseable
             ringBuffer.publish(sequence);
         }
         return JournalIndexStub.FIRST_INDEX + sequence;
+    }
+
+    /** Waits until the real journal holds every event published so far: what a replay then reads is all there. */
+    synchronized void awaitJournaled()
+    {
+        final long expected = published;
+        Tests.await(() -> journalHandler.appendedEvents() >= expected, Duration.ofSeconds(10),
+            () -> journalHandler.appendedEvents() + " of " + expected + " events journaled");
     }
 
     /**

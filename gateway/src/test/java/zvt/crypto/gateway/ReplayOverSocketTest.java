@@ -40,7 +40,7 @@ class ReplayOverSocketTest
         harness = new GatewayHarness(context, directory);
     }
 
-    /** Trades T-0.. on BTC, each a millisecond after the last, with ETH trades between them. */
+    /** Trades T-0.. on BTC, each a millisecond after the last, with ETH trades between them; all journaled. */
     private void publishTrades(final int count)
     {
         for (int i = 0; i < count; i++)
@@ -48,6 +48,7 @@ class ReplayOverSocketTest
             harness.publishTrade(harness.btcBinance, "100", "1", START_NANOS + i * MILLI);
             harness.publishTrade(harness.ethBinance, "10", "1", START_NANOS + i * MILLI);
         }
+        harness.awaitJournaled();
     }
 
     private static String replay(final long fromNanos, final long toNanos, final String extra)
@@ -147,6 +148,7 @@ class ReplayOverSocketTest
         {
             harness.publishTrade(harness.btcBinance, "100", "1", Side.BUY, longTradeId + i);
         }
+        harness.awaitJournaled();
         final TestClient stalled = harness.connect();
         stalled.stopReading();
         stalled.send("{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"," +
