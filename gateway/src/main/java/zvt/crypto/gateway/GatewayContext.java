@@ -2,6 +2,7 @@ package zvt.crypto.gateway;
 
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import zvt.crypto.gateway.auth.AuthContext;
 import zvt.crypto.persistence.query.MarketDataQueries;
 
 import java.util.List;
@@ -84,6 +85,7 @@ public final class GatewayContext
     private long readyBookStaleMs = 10_000;
     private Supplier<Map<String, Object>> journalStats = () -> null;
     private GatewayCounters counters;
+    private AuthContext auth = new AuthContext();
 
     public GatewayContext host(final String host)
     {
@@ -329,6 +331,21 @@ public final class GatewayContext
     }
 
     /**
+     * Who may connect and how much: credentials, the Origin allow-list, per-key limits. Off by default (no credential
+     * needed, any origin); concluded with this context.
+     */
+    public GatewayContext auth(final AuthContext auth)
+    {
+        this.auth = auth;
+        return this;
+    }
+
+    public AuthContext auth()
+    {
+        return auth;
+    }
+
+    /**
      * Validates the configuration and fills in defaults for collaborators not given. Safe to call more than once.
      *
      * @throws IllegalArgumentException naming the first invalid setting.
@@ -376,6 +393,7 @@ public final class GatewayContext
         {
             counters = new GatewayCounters();
         }
+        auth.conclude();
         return this;
     }
 
@@ -396,6 +414,6 @@ public final class GatewayContext
             ", writeBufferHighWatermark=" + writeBufferHighWatermark +
             ", writeBufferLowWatermark=" + writeBufferLowWatermark +
             ", commandQueueCapacity=" + commandQueueCapacity + ", closeTimeoutMs=" + closeTimeoutMs +
-            ", ioThreads=" + ioThreads + '}';
+            ", ioThreads=" + ioThreads + ", auth=" + auth + '}';
     }
 }

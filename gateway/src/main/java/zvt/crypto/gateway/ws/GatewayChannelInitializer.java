@@ -11,15 +11,19 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.auth.AuthHandler;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
 import zvt.crypto.gateway.rest.RestApi;
 
 /**
  * The pipeline of every accepted connection, codecs before logic:
  * <pre>
- *   HttpServerCodec ─► HttpObjectAggregator ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close)
- *     ─► WebSocketFrameAggregator ─► RestApi (plain HTTP: /api/v1/crypto/..., /health) ─► ClientSessionHandler
+ *   HttpServerCodec ─► HttpObjectAggregator ─► AuthHandler (origin, credential, key limits: 401/403/429)
+ *     ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close) ─► WebSocketFrameAggregator
+ *     ─► RestApi (plain HTTP: /api/v1/crypto/..., /health) ─► ClientSessionHandler
  * </pre>
+ * The auth handler sees every HTTP request, the upgrade included, before the upgrade completes; after the upgrade
+ * only WebSocket frames flow, which it passes on untouched.
  * After the upgrade Netty swaps the HTTP codec for the WebSocket frame codec. No compression extension is offered:
  * the fan-out writes pre-framed, uncompressed bytes that must reach the socket untouched.
  */
@@ -34,19 +38,22 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
     private final ChannelGroup sessions;
     private final WebSocketServerProtocolConfig protocolConfig;
     private final RestApi restApi;
+    private final AuthHandler authHandler;
 
     GatewayChannelInitializer(
         final GatewayContext context,
         final InstrumentRegistry instruments,
         final SubscriptionCommandQueue commands,
         final ChannelGroup sessions,
-        final RestApi restApi)
+        final RestApi restApi,
+        final AuthHandler authHandler)
     {
         this.context = context;
         this.instruments = instruments;
         this.commands = commands;
         this.sessions = sessions;
         this.restApi = restApi;
+        this.authHandler = authHandler;
         this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(context.webSocketPath())
             .checkStartsWith(true)
@@ -67,6 +74,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
         channel.pipeline()
             .addLast("http-codec", new HttpServerCodec())
             .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
+            .addLast("auth", authHandler)
             .addLast("ws-protocol", new WebSocketServerProtocolHandler(protocolConfig))
             .addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxInboundFrameBytes()))
             .addLast("http-routes", restApi)

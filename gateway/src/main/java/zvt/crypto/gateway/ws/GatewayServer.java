@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
+import zvt.crypto.gateway.auth.AuthHandler;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.rest.RestApi;
 
@@ -89,8 +90,8 @@ public final class GatewayServer implements AutoCloseable
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                     context.writeBufferLowWatermark(), context.writeBufferHighWatermark()))
-                .childHandler(
-                    new GatewayChannelInitializer(context, instruments, fanout.commandQueue(), sessions, restApi))
+                .childHandler(new GatewayChannelInitializer(
+                    context, instruments, fanout.commandQueue(), sessions, restApi, new AuthHandler(context)))
                 .bind(context.host(), context.port())
                 .syncUninterruptibly()
                 .channel();
