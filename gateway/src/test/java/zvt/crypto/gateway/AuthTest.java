@@ -130,6 +130,23 @@ class AuthTest
     }
 
     @Test
+    void shouldAskForACredentialExactlyWhereTheOpenApiDocumentSays()
+    {
+        start(keys());
+        final JsonNode document = TestClient.parse(rest(RestApi.PREFIX + "/openapi.json", Map.of()).body());
+        assertEquals(2, document.path("security").size(), "API key or bearer token by default");
+        document.path("paths").fields().forEachRemaining(path ->
+        {
+            final JsonNode get = path.getValue().path("get");
+            final boolean open = get.has("security") && get.path("security").isEmpty();
+            final String concrete = path.getKey().replace("{venue}", "BINANCE").replace("{symbol}", "BTC-USDT");
+            final int status = rest(concrete, Map.of()).statusCode();
+            assertEquals(open, status != 401, concrete + " answered " + status);
+            assertEquals(!open, get.path("responses").has("401"), path.getKey() + " documents its 401");
+        });
+    }
+
+    @Test
     void shouldAcceptTheCredentialAsAQueryParameterOnTheUpgradeOnly()
     {
         start(keys().jwtAudience(AUDIENCE).hs256Secret(SECRET));
