@@ -2,6 +2,7 @@ package zvt.crypto.gateway;
 
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import zvt.crypto.gateway.auth.AuthContext;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.persistence.query.MarketDataQueries;
 
@@ -89,6 +90,7 @@ public final class GatewayContext
     private int outboxCapacity = 65_536;
     private long replayStallTimeoutMs = 30_000;
     private GatewayCounters counters;
+    private AuthContext auth = new AuthContext();
 
     public GatewayContext host(final String host)
     {
@@ -391,6 +393,21 @@ public final class GatewayContext
     }
 
     /**
+     * Who may connect and how much: credentials, the Origin allow-list, per-key limits. Off by default (no credential
+     * needed, any origin); concluded with this context.
+     */
+    public GatewayContext auth(final AuthContext auth)
+    {
+        this.auth = auth;
+        return this;
+    }
+
+    public AuthContext auth()
+    {
+        return auth;
+    }
+
+    /**
      * Validates the configuration and fills in defaults for collaborators not given. Safe to call more than once.
      *
      * @throws IllegalArgumentException naming the first invalid setting.
@@ -444,6 +461,7 @@ public final class GatewayContext
         {
             counters = new GatewayCounters();
         }
+        auth.conclude();
         return this;
     }
 
@@ -465,6 +483,7 @@ public final class GatewayContext
             ", writeBufferLowWatermark=" + writeBufferLowWatermark +
             ", commandQueueCapacity=" + commandQueueCapacity + ", closeTimeoutMs=" + closeTimeoutMs +
             ", ioThreads=" + ioThreads + ", maxConcurrentReplays=" + maxConcurrentReplays +
-            ", replayStallTimeoutMs=" + replayStallTimeoutMs + ", outboxCapacity=" + outboxCapacity + '}';
+            ", replayStallTimeoutMs=" + replayStallTimeoutMs + ", outboxCapacity=" + outboxCapacity +
+            ", auth=" + auth + '}';
     }
 }

@@ -1,5 +1,7 @@
 package zvt.crypto.gateway;
 
+import zvt.crypto.gateway.auth.AuthRefusal;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class GatewayCounters
 {
     private static final Rejection[] REJECTIONS = Rejection.values();
+    private static final AuthRefusal[] AUTH_REFUSALS = AuthRefusal.values();
 
     private final AtomicLong sessionsOpened = new AtomicLong();
     private final AtomicLong sessionsClosed = new AtomicLong();
@@ -20,6 +23,7 @@ public final class GatewayCounters
     private final AtomicLong slowConsumerDisconnects = new AtomicLong();
     private final AtomicLong unrenderableEvents = new AtomicLong();
     private final AtomicLongArray rejections = new AtomicLongArray(REJECTIONS.length);
+    private final AtomicLongArray authRefusals = new AtomicLongArray(AUTH_REFUSALS.length);
 
     public void recordSessionOpened()
     {
@@ -61,6 +65,16 @@ public final class GatewayCounters
     public long recordRejection(final Rejection rejection)
     {
         return rejections.incrementAndGet(rejection.ordinal());
+    }
+
+    /**
+     * A handshake or REST request refused for its origin, credential or key limits.
+     *
+     * @return how many refusals of this kind there have been, this one included (1 means first of its kind).
+     */
+    public long recordAuthRefusal(final AuthRefusal refusal)
+    {
+        return authRefusals.incrementAndGet(refusal.ordinal());
     }
 
     /** WebSocket sessions currently open (handshake completed, not yet closed). */
@@ -108,6 +122,22 @@ public final class GatewayCounters
         return rejections.get(rejection.ordinal());
     }
 
+    /** Handshakes and REST requests refused for origin, credential or key limits, all kinds. */
+    public long authRefusals()
+    {
+        long total = 0;
+        for (int i = 0; i < AUTH_REFUSALS.length; i++)
+        {
+            total += authRefusals.get(i);
+        }
+        return total;
+    }
+
+    public long authRefusals(final AuthRefusal refusal)
+    {
+        return authRefusals.get(refusal.ordinal());
+    }
+
     public String toString()
     {
         return "GatewayCounters{sessionsOpen=" + sessionsOpen() +
@@ -115,6 +145,7 @@ public final class GatewayCounters
             ", messagesSent=" + messagesSent() +
             ", slowConsumerDisconnects=" + slowConsumerDisconnects() +
             ", rejectedRequests=" + rejectedRequests() +
+            ", authRefusals=" + authRefusals() +
             ", unrenderableEvents=" + unrenderableEvents() + '}';
     }
 }

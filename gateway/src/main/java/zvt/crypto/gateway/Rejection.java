@@ -22,6 +22,9 @@ public enum Rejection
     NOT_SUBSCRIBED("not subscribed to this channel and symbol"),
     TOO_MANY_SUBSCRIPTIONS("too many subscriptions for this session"),
     RATE_LIMITED("rate limit exceeded: too many control messages per second; further ones in this second are dropped"),
+    /** Same code as {@link #RATE_LIMITED} for the client; counted apart. */
+    KEY_SUBSCRIBE_RATE_LIMITED("rate_limited",
+        "rate limit exceeded: too many subscribe requests for this key across its sessions; retry in a few seconds"),
     BINARY_FRAME("binary frames are not accepted: send JSON text"),
     SERVER_BUSY("server busy: subscription changes are queued full, retry shortly"),
     RESUME_NOT_FIRST("resume_from must be in the connection's first subscribe, before any other subscription: " +
@@ -42,6 +45,12 @@ public enum Rejection
     Rejection(final String reason)
     {
         this.code = name().toLowerCase(Locale.ROOT);
+        this.reason = reason;
+    }
+
+    Rejection(final String code, final String reason)
+    {
+        this.code = code;
         this.reason = reason;
     }
 

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,15 +38,22 @@ final class TestClient implements AutoCloseable
     private final Listener listener = new Listener();
     private final WebSocket webSocket;
 
-    private TestClient(final HttpClient http, final URI uri)
+    private TestClient(final HttpClient http, final URI uri, final Map<String, String> headers)
     {
-        webSocket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, listener)
-            .orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        final WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
+        webSocket = builder.buildAsync(uri, listener).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     static TestClient connect(final HttpClient http, final URI uri)
     {
-        return new TestClient(http, uri);
+        return new TestClient(http, uri, Map.of());
+    }
+
+    /** With handshake headers, e.g. credentials; a refused handshake throws (a WebSocketHandshakeException cause). */
+    static TestClient connect(final HttpClient http, final URI uri, final Map<String, String> headers)
+    {
+        return new TestClient(http, uri, headers);
     }
 
     void send(final String text)

@@ -6,6 +6,7 @@ import zvt.crypto.ops.launch.BackfillCommand;
 import zvt.crypto.ops.launch.DemoCommand;
 import zvt.crypto.ops.launch.RunCommand;
 import zvt.crypto.ops.launch.SimulateCommand;
+import zvt.crypto.ops.tools.HashKeyCommand;
 import zvt.crypto.ops.tools.JournalCommand;
 import zvt.crypto.ops.tools.ReplayCommand;
 
@@ -24,6 +25,7 @@ import zvt.crypto.ops.tools.ReplayCommand;
         JournalCommand.class,
         ReplayCommand.class,
         BackfillCommand.class,
+        HashKeyCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZvtCrypto
 {

@@ -25,6 +25,8 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.Rejection;
+import zvt.crypto.gateway.auth.AuthHandler;
+import zvt.crypto.gateway.auth.KeyAccount;
 import zvt.crypto.gateway.fanout.Subscriber;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
 import zvt.crypto.gateway.replay.JournalReplays;
@@ -220,6 +222,13 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<WebSocketFr
 
     private void subscribe(final ChannelHandlerContext ctx)
     {
+        // Per key over all its sessions (absent when auth is off); every subscribe counts, so none probes for free.
+        final KeyAccount account = ctx.channel().attr(AuthHandler.ACCOUNT).get();
+        if (account != null && !account.trySubscribe(clock.nanoTime()))
+        {
+            reject(ctx, Rejection.KEY_SUBSCRIBE_RATE_LIMITED, request, true);
+            return;
+        }
         if (refusedWhileReplaying(ctx) || !resolveTargets(ctx))
         {
             return;

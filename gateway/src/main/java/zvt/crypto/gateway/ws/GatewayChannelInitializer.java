@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.auth.AuthHandler;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
 import zvt.crypto.gateway.replay.JournalReplays;
 import zvt.crypto.gateway.rest.RestApi;
@@ -18,9 +19,12 @@ import zvt.crypto.gateway.rest.RestApi;
 /**
  * The pipeline of every accepted connection, codecs before logic:
  * <pre>
- *   HttpServerCodec ─► HttpObjectAggregator ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close)
- *     ─► WebSocketFrameAggregator ─► RestApi (plain HTTP: /api/v1/crypto/..., /health) ─► ClientSessionHandler
+ *   HttpServerCodec ─► HttpObjectAggregator ─► AuthHandler (origin, credential, key limits: 401/403/429)
+ *     ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close) ─► WebSocketFrameAggregator
+ *     ─► RestApi (plain HTTP: /api/v1/crypto/..., /health) ─► ClientSessionHandler
  * </pre>
+ * The auth handler sees every HTTP request, the upgrade included, before the upgrade completes; after the upgrade
+ * only WebSocket frames flow, which it passes on untouched.
  * After the upgrade Netty swaps the HTTP codec for the WebSocket frame codec. No compression extension is offered:
  * the fan-out writes pre-framed, uncompressed bytes that must reach the socket untouched.
  */
@@ -36,6 +40,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
     private final WebSocketServerProtocolConfig protocolConfig;
     private final RestApi restApi;
     private final JournalReplays replays;
+    private final AuthHandler authHandler;
 
     GatewayChannelInitializer(
         final GatewayContext context,
@@ -43,7 +48,8 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
         final SubscriptionCommandQueue commands,
         final ChannelGroup sessions,
         final RestApi restApi,
-        final JournalReplays replays)
+        final JournalReplays replays,
+        final AuthHandler authHandler)
     {
         this.context = context;
         this.instruments = instruments;
@@ -51,6 +57,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
         this.sessions = sessions;
         this.restApi = restApi;
         this.replays = replays;
+        this.authHandler = authHandler;
         this.protocolConfig = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(context.webSocketPath())
             .checkStartsWith(true)
@@ -71,6 +78,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
         channel.pipeline()
             .addLast("http-codec", new HttpServerCodec())
             .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
+            .addLast("auth", authHandler)
             .addLast("ws-protocol", new WebSocketServerProtocolHandler(protocolConfig))
             .addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxInboundFrameBytes()))
             .addLast("http-routes", restApi)

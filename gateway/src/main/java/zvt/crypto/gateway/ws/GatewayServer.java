@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
+import zvt.crypto.gateway.auth.AuthHandler;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.replay.JournalReplays;
 import zvt.crypto.gateway.rest.RestApi;
@@ -97,7 +98,8 @@ public final class GatewayServer implements AutoCloseable
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                     context.writeBufferLowWatermark(), context.writeBufferHighWatermark()))
                 .childHandler(new GatewayChannelInitializer(
-                    context, instruments, fanout.commandQueue(), sessions, restApi, replays))
+                    context, instruments, fanout.commandQueue(), sessions, restApi, replays,
+                    new AuthHandler(context)))
                 .bind(context.host(), context.port())
                 .syncUninterruptibly()
                 .channel();

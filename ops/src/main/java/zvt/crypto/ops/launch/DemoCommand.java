@@ -53,6 +53,9 @@ public final class DemoCommand implements Callable<Integer>
             .with("journal.dir", dataDir.resolve("journal").toString())
             .with("db.embedded.dir", dataDir.resolve("postgres").toString())
             .with("gateway.port", Integer.toString(port))
+            // A local playground: no credential, any origin (a browser page on another port may connect).
+            .with("gateway.auth.enabled", "false")
+            .with("gateway.auth.allowed.origins", "*")
             .with("venues", String.join(",", adapters.stream().map(VenueAdapter::configName).toList()));
         for (final VenueAdapter adapter : adapters)
         {

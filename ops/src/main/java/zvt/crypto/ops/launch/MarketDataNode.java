@@ -97,6 +97,9 @@ public final class MarketDataNode implements AutoCloseable
                 .port(config.getInt("gateway.port"))
                 .healthDetails(() -> ReadinessDetails.of(db))
                 .marketData(() -> db == null ? null : db.queries())
+                .maxInboundFrameBytes(config.getInt("gateway.max.inbound.frame.bytes"))
+                .maxSubscriptionsPerSession(config.getInt("gateway.max.subscriptions.per.session"))
+                .auth(GatewayAuthConfig.of(config, System.getenv()))
                 .restQueryThreads(config.getInt("gateway.rest.query.threads"))
                 .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"))
                 .readiness(new NodeReadiness(config.getPath("journal.dir"),

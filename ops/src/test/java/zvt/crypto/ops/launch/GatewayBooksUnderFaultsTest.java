@@ -71,6 +71,7 @@ class GatewayBooksUnderFaultsTest
                 .with("journal.dir", directory.resolve("journal").toString())
                 .with("gateway.port", "0")
                 .with("db.enabled", "false")
+                .with("gateway.auth.enabled", "false")
                 .with("venues", "binance,okx,bybit,coinbase");
             for (final Venue venue : VENUES)
             {
