@@ -8,13 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.EpochNanoClock;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
@@ -31,33 +28,27 @@ import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalEventListener;
-import zvt.crypto.journal.JournalHead;
 import zvt.crypto.journal.JournalInstruments;
-import zvt.crypto.journal.JournalReader;
+import zvt.crypto.journal.sink.JournalSink;
 import zvt.crypto.persistence.schema.SchemaMigrator;
 
 /**
- * The database writer's duty cycle: tail the journal, turn entries into COPY rows, and commit each batch together
- * with the journal index it reached. Runs on its own thread (see {@link DbWriter}); reads the journal, never the
- * ring, so a slow or dead database can delay only this thread.
+ * The database writer as a journal sink: turns entries into COPY rows and commits each batch together with the
+ * journal index it reached, in one transaction. Its tailer (see {@link DbWriter}) reads, batches and backs off.
  * <p>
  * Exactly once: the checkpoint commits atomically with the rows it covers and a restart resumes after it, so trades
  * after the checkpoint are new and are COPYed straight into their table. Should a direct COPY still meet a trade
  * already there (the checkpoint was reset, or held back at the start of an unfinished book snapshot) the batch is
  * rolled back and that range re-read through staging with {@code ON CONFLICT DO NOTHING}; candles, books and
- * instruments are always upserted. A range read twice therefore changes nothing the second time. On any database
- * failure the batch is dropped, the connection closed and the journal re-read from the checkpoint after a capped
- * exponential backoff.
+ * instruments are always upserted. A range read twice therefore changes nothing the second time.
  * <p>
  * Candles, from trades and from venues, are the {@link WriterCandles} stage; their state commits with the checkpoint.
  * <p>
- * Thread-safety: every method but the status getters of {@link DbWriter} runs on the agent thread.
+ * Thread-safety: every method runs on the tailer thread.
  */
-final class DbWriterAgent implements Agent, JournalEventListener
+final class DbSink implements JournalSink
 {
-    private static final Logger LOG = LoggerFactory.getLogger(DbWriterAgent.class);
-    private static final long LAG_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final Logger LOG = LoggerFactory.getLogger(DbSink.class);
     private static final byte[] BUY = "buy".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SELL = "sell".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NONE = "none".getBytes(StandardCharsets.US_ASCII);
@@ -67,7 +58,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final DbWriterContext context;
     private final DbWriterStatus status;
     private final Journal journal;
-    private final EpochNanoClock clock;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
     private final WriterCandles candles;
@@ -80,37 +70,24 @@ final class DbWriterAgent implements Agent, JournalEventListener
     private final BookSnapshotAssembler snapshots = new BookSnapshotAssembler();
     private final InstrumentRegistry instruments;
 
-    private JournalReader reader;
-    private JournalHead head;
     private Connection connection;
     private CopyManager copyManager;
-    private long committedIndex = Journal.NO_INDEX;
-    private long committedReceiveNanos;
     private long lastReadIndex = Journal.NO_INDEX;
-    private long lastReadReceiveNanos;
-    private int pendingEntries;
-    private long batchStartNanos;
-    private long retryAtNanos;
-    private long retryDelayNanos;
-    private long outageStartNanos;
-    private long nextLagNanos;
     private long unknownInstrumentEvents;
     private long firstTradeIndex;
     private long stagedUntilIndex = Journal.NO_INDEX;
 
-    DbWriterAgent(final DbWriterContext context, final DbWriterStatus status)
+    DbSink(final DbWriterContext context, final DbWriterStatus status)
     {
         this.context = context;
         this.status = status;
         this.journal = context.journal();
-        this.clock = context.clock();
         this.trades = new BinaryCopyRowBuffer(Math.max(64 * 1024, context.maxBatchRows() * 200));
         this.instruments = new InstrumentRegistry();
         this.candles = new WriterCandles(this::names, context.writerId());
-        this.retryDelayNanos = context.retryMinNanos();
     }
 
-    public String roleName()
+    public String name()
     {
         return "db-writer-" + context.writerId();
     }
@@ -118,53 +95,16 @@ final class DbWriterAgent implements Agent, JournalEventListener
     public void onStart()
     {
         JournalInstruments.restore(journal, instruments);
-        reader = journal.newReader();
-        head = journal.newHead();
-    }
-
-    public int doWork()
-    {
-        final long now = clock.nanoTime();
-        if (connection == null && !connect(now))
-        {
-            updateLag(now);
-            return 0;
-        }
-        int work = 0;
-        final int rowLimit = context.maxBatchRows();
-        while (rows() < rowLimit && work < rowLimit && reader.readNext(this))
-        {
-            work++;
-        }
-        if (pendingEntries > 0 && (rows() >= rowLimit || now - batchStartNanos >= context.maxBatchDelayNanos()))
-        {
-            work += flush(now);
-        }
-        updateLag(now);
-        return work;
-    }
-
-    public void onClose()
-    {
-        CloseHelper.quietCloseAll(reader, head);
-        closeConnection();
-        LOG.info("db writer {} stopped at journal index {} ({} rows written)", context.writerId(), committedIndex,
-            status.rowsWritten());
     }
 
     public void onEvent(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
         final long indexBefore = lastReadIndex;
-        if (pendingEntries++ == 0)
-        {
-            batchStartNanos = clock.nanoTime();
-        }
         lastReadIndex = index;
         if (length < EventView.MIN_LENGTH)
         {
             return;
         }
-        lastReadReceiveNanos = EventView.receiveTimeNanos(buffer, offset);
         final int templateId = EventView.templateId(buffer, offset);
         if (templateId == EventType.TRADE.templateId())
         {
@@ -285,15 +225,14 @@ final class DbWriterAgent implements Agent, JournalEventListener
         return name;
     }
 
-    private int rows()
+    public int batched()
     {
         return trades.rows() + candles.rows() + books.rows();
     }
 
-    private int flush(final long now)
+    public long commit(final long lastIndex) throws SQLException
     {
-        final long checkpoint = snapshots.safeCheckpoint(lastReadIndex);
-        final int rows = rows();
+        final long checkpoint = snapshots.safeCheckpoint(lastIndex);
         try
         {
             long written = upsertInstruments();
@@ -319,28 +258,17 @@ final class DbWriterAgent implements Agent, JournalEventListener
                 statement.executeUpdate();
             }
             connection.commit();
-            committedIndex = checkpoint;
-            committedReceiveNanos = checkpoint == lastReadIndex ? lastReadReceiveNanos : committedReceiveNanos;
-            status.onBatch(committedIndex, written, rows);
+            status.onCommit(written, unknownInstrumentEvents + candles.skipped(), candles.lateTrades());
             clearBatch();
-            return rows;
+            return checkpoint;
         }
         catch (final SQLException ex)
         {
             if (UNIQUE_VIOLATION.equals(ex.getSQLState()) && firstTradeIndex > stagedUntilIndex)
             {
-                rereadStaged();
+                return rereadStaged(lastIndex);
             }
-            else
-            {
-                onFailure(now, ex);
-            }
-            return 0;
-        }
-        catch (final RuntimeException ex)
-        {
-            onFailure(now, ex);
-            return 0;
+            throw ex;
         }
     }
 
@@ -368,20 +296,13 @@ final class DbWriterAgent implements Agent, JournalEventListener
      * or held back at an unfinished book snapshot). Roll back and re-read it through staging, which ignores
      * duplicates, up to where this batch reached.
      */
-    private void rereadStaged()
+    private long rereadStaged(final long lastIndex) throws SQLException
     {
-        LOG.info("db writer {}: journal range after index {} was written before; re-reading it with duplicate-safe" +
-            " inserts up to index {}", context.writerId(), committedIndex, lastReadIndex);
-        stagedUntilIndex = lastReadIndex;
-        try
-        {
-            connection.rollback();
-            resume();
-        }
-        catch (final SQLException ex)
-        {
-            onFailure(clock.nanoTime(), ex);
-        }
+        LOG.info("db writer {}: a journal range up to index {} was written before; re-reading it with" +
+            " duplicate-safe inserts", context.writerId(), lastIndex);
+        stagedUntilIndex = lastIndex;
+        connection.rollback();
+        return REREAD;
     }
 
     private long upsertInstruments() throws SQLException
@@ -389,59 +310,30 @@ final class DbWriterAgent implements Agent, JournalEventListener
         return InstrumentRows.upsert(connection, pendingInstruments);
     }
 
-    private boolean connect(final long now)
+    public void connect() throws SQLException
     {
-        if (now < retryAtNanos)
+        if (status.storage() == null)
         {
-            return false;
+            status.storage(context.migrate() ?
+                SchemaMigrator.migrate(context.database()) : SchemaMigrator.read(context.database()));
         }
-        try
+        connection = context.database().connect();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement())
         {
-            if (status.storage() == null)
+            for (final String create : WriterSql.CREATE_STAGING)
             {
-                status.storage(context.migrate() ?
-                    SchemaMigrator.migrate(context.database()) : SchemaMigrator.read(context.database()));
+                statement.execute(create);
             }
-            connection = context.database().connect();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement())
-            {
-                for (final String create : WriterSql.CREATE_STAGING)
-                {
-                    statement.execute(create);
-                }
-            }
-            copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
-            final long checkpoint = resume();
-            if (outageStartNanos != 0)
-            {
-                LOG.info("db writer {}: database reachable again after {} ms; resuming after journal index {}",
-                    context.writerId(), TimeUnit.NANOSECONDS.toMillis(now - outageStartNanos), checkpoint);
-                outageStartNanos = 0;
-            }
-            else
-            {
-                LOG.info("db writer {} connected to {}; resuming after journal index {}", context.writerId(),
-                    context.database().url(), checkpoint);
-            }
-            retryDelayNanos = context.retryMinNanos();
-            status.connected(true);
-            return true;
         }
-        catch (final SQLException | RuntimeException ex)
-        {
-            onFailure(now, ex);
-            return false;
-        }
+        copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
     }
 
     /**
-     * Reads the checkpoint and the trade candles' state committed with it, and positions the reader after it. No
-     * checkpoint means starting from the beginning of the journal, so any state left without one is deleted.
-     *
-     * @return the checkpoint.
+     * Reads the checkpoint and the trade candles' state committed with it. No checkpoint means starting from the
+     * beginning of the journal, so any state left without one is deleted.
      */
-    private long resume() throws SQLException
+    public long resume() throws SQLException
     {
         long checkpoint = Journal.NO_INDEX;
         long candlesUpTo = Journal.NO_INDEX;
@@ -461,46 +353,17 @@ final class DbWriterAgent implements Agent, JournalEventListener
         }
         candles.restore(connection, context.writerId(), found, candlesUpTo);
         connection.commit();
-        position(checkpoint);
+        lastReadIndex = checkpoint;
         return checkpoint;
     }
 
-    private void position(final long checkpoint)
+    public void discard()
     {
-        committedIndex = checkpoint;
         clearBatch();
         snapshots.clear();
-        lastReadIndex = checkpoint;
-        if (checkpoint == Journal.NO_INDEX)
-        {
-            reader.toStart();
-        }
-        else if (!reader.moveAfterIndex(checkpoint))
-        {
-            LOG.warn("db writer {}: checkpoint index {} is no longer in the journal (retention, or a new journal);" +
-                " re-reading from the start, duplicates are ignored", context.writerId(), checkpoint);
-            reader.toStart();
-        }
-        status.onBatch(committedIndex, 0, 0);
     }
 
-    private void onFailure(final long now, final Exception ex)
-    {
-        if (outageStartNanos == 0)
-        {
-            outageStartNanos = now;
-            LOG.warn("db writer {}: database unavailable ({}); the journal keeps everything, retrying with backoff" +
-                " up to {} ms", context.writerId(), ex.toString(), TimeUnit.NANOSECONDS.toMillis(context.retryMaxNanos()));
-        }
-        status.onFailure();
-        closeConnection();
-        clearBatch();
-        snapshots.clear();
-        retryAtNanos = now + retryDelayNanos;
-        retryDelayNanos = Math.min(retryDelayNanos * 2, context.retryMaxNanos());
-    }
-
-    private void closeConnection()
+    public void disconnect()
     {
         if (connection != null)
         {
@@ -516,7 +379,6 @@ final class DbWriterAgent implements Agent, JournalEventListener
             connection = null;
             copyManager = null;
         }
-        status.connected(false);
     }
 
     private void clearBatch()
@@ -525,29 +387,5 @@ final class DbWriterAgent implements Agent, JournalEventListener
         books.reset();
         candles.clearBatch();
         pendingInstruments.clear();
-        pendingEntries = 0;
-    }
-
-    private void updateLag(final long now)
-    {
-        if (now < nextLagNanos)
-        {
-            return;
-        }
-        nextLagNanos = now + LAG_INTERVAL_NANOS;
-        final long lastIndex = head.lastIndex();
-        long behind;
-        try
-        {
-            behind = head.entriesBetween(committedIndex, lastIndex);
-        }
-        catch (final RuntimeException ex)
-        {
-            behind = -1; // the checkpoint's cycle is gone; unknown until the writer catches up
-        }
-        final long lagNanos = behind == 0 ? 0 :
-            now - (committedIndex == Journal.NO_INDEX ? batchStartNanos : committedReceiveNanos);
-        status.lag(lastIndex, behind, Math.max(0, lagNanos), unknownInstrumentEvents, candles.skipped(),
-            candles.lateTrades());
     }
 }

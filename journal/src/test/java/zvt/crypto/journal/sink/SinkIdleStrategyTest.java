@@ -1,15 +1,15 @@
-package zvt.crypto.persistence.writer;
+package zvt.crypto.journal.sink;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class WriterIdleStrategyTest
+class SinkIdleStrategyTest
 {
     @Test
     void shouldPollQuicklyWhileEventsFlowAndSlowlyOnceTheJournalIsQuiet()
     {
-        final WriterIdleStrategy idle = new WriterIdleStrategy(10, 50, 3);
+        final SinkIdleStrategy idle = new SinkIdleStrategy(10, 50, 3);
 
         assertEquals(10, idle.nextSleepMs());
         assertEquals(10, idle.nextSleepMs());

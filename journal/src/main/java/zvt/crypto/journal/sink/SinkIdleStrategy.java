@@ -1,21 +1,21 @@
-package zvt.crypto.persistence.writer;
+package zvt.crypto.journal.sink;
 
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * How the database writer waits between polls of the journal that found nothing: {@code busyMs} apart while events
+ * How a sink tailer waits between polls of the journal that found nothing: {@code busyMs} apart while events
  * flow (rows wait up to the batch delay anyway, so this costs little latency), {@code quietMs} apart once the journal
  * has been quiet for {@code quietPolls} polls in a row, so an idle node's writer wakes a few times a second instead
- * of a hundred (each wake costs about 100 µs of CPU). It sleeps; it never spins. Used on the writer thread only.
+ * of a hundred (each wake costs about 100 µs of CPU). It sleeps; it never spins. Used on the tailer thread only.
  */
-final class WriterIdleStrategy implements IdleStrategy
+final class SinkIdleStrategy implements IdleStrategy
 {
     private final long busyMs;
     private final long quietMs;
     private final int quietPolls;
     private int emptyPolls;
 
-    WriterIdleStrategy(final long busyMs, final long quietMs, final int quietPolls)
+    SinkIdleStrategy(final long busyMs, final long quietMs, final int quietPolls)
     {
         this.busyMs = busyMs;
         this.quietMs = quietMs;
