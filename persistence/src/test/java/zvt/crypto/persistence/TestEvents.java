@@ -1,5 +1,6 @@
 package zvt.crypto.persistence;
 
+import com.lmax.disruptor.EventHandler;
 import org.agrona.MutableDirectBuffer;
 
 import zvt.crypto.core.codec.BookUpdateEncoder;
@@ -11,6 +12,7 @@ import zvt.crypto.core.codec.CandleSource;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
 import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.codec.TopOfBookEncoder;
 import zvt.crypto.core.codec.TradeEncoder;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.MarketEvent;
@@ -33,10 +35,12 @@ public final class TestEvents implements AutoCloseable
     public static final long BASE_NANOS = 1_767_225_600_000_000_000L; // 2026-01-01T00:00:00Z
 
     private final JournalEventHandler handler;
+    private final EventHandler<MarketEvent> afterJournal;
     private final MarketEvent event = new MarketEvent();
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final CandleEncoder candle = new CandleEncoder();
     private final BookUpdateEncoder book = new BookUpdateEncoder();
+    private final TopOfBookEncoder top = new TopOfBookEncoder();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private long sequence;
 
@@ -45,7 +49,14 @@ public final class TestEvents implements AutoCloseable
 
     public TestEvents(final Journal journal)
     {
+        this(journal, (event, sequence, endOfBatch) -> {});
+    }
+
+    /** @param afterJournal gets each event after the journal, as a ring consumer would (one event per batch). */
+    public TestEvents(final Journal journal, final EventHandler<MarketEvent> afterJournal)
+    {
         handler = new JournalEventHandler(journal);
+        this.afterJournal = afterJournal;
     }
 
     public long define(final Instrument instrument)
@@ -139,6 +150,23 @@ public final class TestEvents implements AutoCloseable
         return append();
     }
 
+    /** Top of book: bid {@code bid}/10 and ask {@code ask}/10, size 1 each. */
+    public long top(final Instrument instrument, final long timeNanos, final long bid, final long ask)
+    {
+        top.wrapAndApplyHeader(event.reset().buffer(), 0, header)
+            .receiveTimeNanos(timeNanos)
+            .exchangeTimeNanos(timeNanos)
+            .instrumentId(instrument.id())
+            .venue(instrument.venue())
+            .sequence(++sequence);
+        top.bidPrice().mantissa(bid).exponent((byte)-1);
+        top.bidSize().mantissa(1).exponent((byte)0);
+        top.askPrice().mantissa(ask).exponent((byte)-1);
+        top.askSize().mantissa(1).exponent((byte)0);
+        event.length(MessageHeaderEncoder.ENCODED_LENGTH + top.encodedLength());
+        return append();
+    }
+
     public JournalEventHandler handler()
     {
         return handler;
@@ -147,6 +175,14 @@ public final class TestEvents implements AutoCloseable
     private long append()
     {
         handler.onEvent(event, 0, true);
+        try
+        {
+            afterJournal.onEvent(event, 0, true);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
         return event.journalIndex();
     }
 

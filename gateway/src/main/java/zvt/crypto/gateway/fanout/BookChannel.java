@@ -15,13 +15,12 @@ import zvt.crypto.core.codec.BookUpdateDecoder;
 import zvt.crypto.core.codec.BooleanType;
 import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
-import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.core.json.JsonWriter;
+import zvt.crypto.core.json.BookJsonRenderer;
 
 /**
  * The "book" channel's books: core's {@link OrderBookEventHandler} keeps every instrument's book from the journaled
@@ -68,7 +67,7 @@ final class BookChannel
     private final SubscriptionRegistry registry;
     private final Output output;
     private final OrderBookEventHandler books = new OrderBookEventHandler(this::onBookChanged);
-    private final JsonWriter json = new JsonWriter();
+    private final BookJsonRenderer renderer;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final BookUpdateDecoder update = new BookUpdateDecoder();
     /** The venue of each instrument whose book has been updated, for a venue's wildcard subscribers. */
@@ -96,6 +95,7 @@ final class BookChannel
         final Output output)
     {
         this.instruments = instruments;
+        this.renderer = new BookJsonRenderer(instruments);
         this.out = out;
         this.outOffset = outOffset;
         this.registry = registry;
@@ -142,7 +142,7 @@ final class BookChannel
             final long key = SubscriptionKey.of(instrumentId, venueCode, BOOK_TEMPLATE_ID);
             if (registry.hasSubscribers(key))
             {
-                output.send(renderSnapshot(books.bookOrNull(instrumentId), venueCode, Integer.MAX_VALUE), key);
+                output.send(renderSnapshot(books.bookOrNull(instrumentId), venueCode, BookJsonRenderer.ALL_LEVELS), key);
             }
         }
         return delta && announcedGood.contains(instrumentId);
@@ -287,7 +287,7 @@ final class BookChannel
         if (registry.hasSubscribers(key))
         {
             final int jsonLength = good ?
-                renderSnapshot(book, venueCode, Integer.MAX_VALUE) : renderStale(instrumentId, venueCode);
+                renderSnapshot(book, venueCode, BookJsonRenderer.ALL_LEVELS) : renderStale(instrumentId, venueCode);
             output.send(jsonLength, key);
         }
         for (int i = 0; i < SubscriptionKey.BOOK_DEPTHS.length; i++)
@@ -326,7 +326,7 @@ final class BookChannel
      */
     private void viewSent(final long key, final OrderBook book, final int depth)
     {
-        if (depth != Integer.MAX_VALUE && !sentViewHash.containsKey(key))
+        if (depth != BookJsonRenderer.ALL_LEVELS && !sentViewHash.containsKey(key))
         {
             sentViewHash.put(key, levelsHash(book, depth));
         }
@@ -335,7 +335,7 @@ final class BookChannel
     private static int depthOf(final long key)
     {
         final int depth = SubscriptionKey.bookDepth(key);
-        return depth == 0 ? Integer.MAX_VALUE : depth;
+        return depth == 0 ? BookJsonRenderer.ALL_LEVELS : depth;
     }
 
     private static long levelsHash(final OrderBook book, final int depth)
@@ -355,50 +355,11 @@ final class BookChannel
 
     private int renderSnapshot(final OrderBook book, final int venueCode, final int depth)
     {
-        begin("book_snapshot", book.instrumentId(), venueCode).field("sequence", book.lastSequence());
-        if (depth != Integer.MAX_VALUE)
-        {
-            json.field("depth", depth);
-        }
-        levels("bids", book.bids(), book, depth);
-        levels("asks", book.asks(), book, depth);
-        return end();
+        return renderer.snapshot(book, venueCode, depth, journalIndex, out, outOffset);
     }
 
     private int renderStale(final int instrumentId, final int venueCode)
     {
-        begin("book_status", instrumentId, venueCode).field("state", "stale");
-        return end();
-    }
-
-    private JsonWriter begin(final String type, final int instrumentId, final int venueCode)
-    {
-        json.wrap(out, outOffset).beginObject().field("type", type)
-            .field("venue", Venue.get((short)venueCode).name());
-        final Instrument instrument = instruments.byIdOrNull(instrumentId);
-        if (instrument != null)
-        {
-            json.field("symbol", instrument.symbol());
-        }
-        return json.field("instrumentId", instrumentId);
-    }
-
-    private int end()
-    {
-        json.field("journalIndex", journalIndex).endObject();
-        return json.position() - outOffset;
-    }
-
-    private void levels(final String name, final PriceLevels levels, final OrderBook book, final int depth)
-    {
-        json.beginArray(name);
-        for (int i = 0, n = Math.min(depth, levels.depth()); i < n; i++)
-        {
-            json.beginArray()
-                .decimal(levels.price(i), book.priceExponent())
-                .decimal(levels.size(i), book.sizeExponent())
-                .endArray();
-        }
-        json.endArray();
+        return renderer.stale(instrumentId, venueCode, journalIndex, out, outOffset);
     }
 }

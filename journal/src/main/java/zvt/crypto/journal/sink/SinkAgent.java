@@ -41,9 +41,7 @@ final class SinkAgent implements Agent, JournalEventListener
     private long lastReadReceiveNanos;
     private int pendingEntries;
     private long batchStartNanos;
-    private long retryAtNanos;
-    private long retryDelayNanos;
-    private long outageStartNanos;
+    private final RetryBackoff backoff;
     private long nextLagNanos;
 
     SinkAgent(final JournalSink sink, final SinkSettings settings, final SinkStatus status)
@@ -52,7 +50,7 @@ final class SinkAgent implements Agent, JournalEventListener
         this.settings = settings;
         this.status = status;
         this.clock = settings.clock();
-        this.retryDelayNanos = settings.retryMinNanos();
+        this.backoff = new RetryBackoff(settings.retryMinNanos(), settings.retryMaxNanos());
     }
 
     public String roleName()
@@ -137,7 +135,7 @@ final class SinkAgent implements Agent, JournalEventListener
 
     private boolean connect(final long now)
     {
-        if (now < retryAtNanos)
+        if (!backoff.canTry(now))
         {
             return false;
         }
@@ -146,17 +144,16 @@ final class SinkAgent implements Agent, JournalEventListener
             sink.connect();
             connected = true;
             final long checkpoint = resume();
-            if (outageStartNanos != 0)
+            final long outageNanos = backoff.onSuccess(now);
+            if (outageNanos >= 0)
             {
                 LOG.info("{}: destination reachable again after {} ms; resuming after journal index {}", sink.name(),
-                    TimeUnit.NANOSECONDS.toMillis(now - outageStartNanos), checkpoint);
-                outageStartNanos = 0;
+                    TimeUnit.NANOSECONDS.toMillis(outageNanos), checkpoint);
             }
             else
             {
                 LOG.info("{} connected; resuming after journal index {}", sink.name(), checkpoint);
             }
-            retryDelayNanos = settings.retryMinNanos();
             status.connected(true);
             return true;
         }
@@ -191,9 +188,8 @@ final class SinkAgent implements Agent, JournalEventListener
 
     private void onFailure(final long now, final Exception ex)
     {
-        if (outageStartNanos == 0)
+        if (backoff.onFailure(now))
         {
-            outageStartNanos = now;
             LOG.warn("{}: destination unavailable ({}); the journal keeps everything, retrying with backoff up to" +
                 " {} ms", sink.name(), ex.toString(), TimeUnit.NANOSECONDS.toMillis(settings.retryMaxNanos()));
         }
@@ -203,8 +199,6 @@ final class SinkAgent implements Agent, JournalEventListener
         connected = false;
         status.connected(false);
         pendingEntries = 0;
-        retryAtNanos = now + retryDelayNanos;
-        retryDelayNanos = Math.min(retryDelayNanos * 2, settings.retryMaxNanos());
     }
 
     private void updateLag(final long now)

@@ -8,14 +8,14 @@ import org.agrona.concurrent.IdleStrategy;
  * has been quiet for {@code quietPolls} polls in a row, so an idle node's writer wakes a few times a second instead
  * of a hundred (each wake costs about 100 µs of CPU). It sleeps; it never spins. Used on the tailer thread only.
  */
-final class SinkIdleStrategy implements IdleStrategy
+public final class SinkIdleStrategy implements IdleStrategy
 {
     private final long busyMs;
     private final long quietMs;
     private final int quietPolls;
     private int emptyPolls;
 
-    SinkIdleStrategy(final long busyMs, final long quietMs, final int quietPolls)
+    public SinkIdleStrategy(final long busyMs, final long quietMs, final int quietPolls)
     {
         this.busyMs = busyMs;
         this.quietMs = quietMs;

@@ -4,6 +4,7 @@ import zvt.crypto.feed.venue.VenueAdapter;
 import zvt.crypto.feed.venue.VenueRegistry;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,7 +68,12 @@ public final class NodeConfig
         Map.entry("db.writer.id", "node"),
         Map.entry("db.writer.batch.rows", "10000"),
         Map.entry("db.writer.batch.ms", "200"),
-        Map.entry("db.writer.drain.ms", "10000"));
+        Map.entry("db.writer.drain.ms", "10000"),
+        Map.entry("redis.url", ""),
+        Map.entry("redis.password.file", ""),
+        Map.entry("redis.key.prefix", "zvt"),
+        Map.entry("redis.book.depth", "20"),
+        Map.entry("redis.stream.max.length", "1000000"));
 
     private final Map<String, String> values;
 
@@ -173,6 +179,32 @@ public final class NodeConfig
             }
         });
         return section;
+    }
+
+    /**
+     * A secret: the environment variable if set, else the trimmed contents of the file that {@code fileKey} names,
+     * else empty.
+     */
+    public String secret(final String fileKey, final String environmentVariable, final Map<String, String> environment)
+    {
+        final String fromEnvironment = environment.get(environmentVariable);
+        if (fromEnvironment != null)
+        {
+            return fromEnvironment;
+        }
+        final String file = values.getOrDefault(fileKey, "").trim();
+        if (file.isEmpty())
+        {
+            return "";
+        }
+        try
+        {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + fileKey + " " + file, ex);
+        }
     }
 
     public Map<String, String> asMap()

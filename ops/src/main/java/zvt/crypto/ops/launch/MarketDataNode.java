@@ -1,10 +1,12 @@
 package zvt.crypto.ops.launch;
 
+import com.lmax.disruptor.EventHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.ConsumerThreads;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -24,9 +26,12 @@ import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.persistence.redis.RedisSettings;
+import zvt.crypto.persistence.redis.RedisWriter;
 import zvt.crypto.persistence.writer.DbWriterStatus;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +41,16 @@ import java.util.Map;
 /**
  * One node in role {@code all}: venue feeds → ring → journal → gateway fan-out. Built stage by stage in data-flow
  * order and closed in reverse: feeds stop first (no new events), then the ring drains into the journal and the
- * gateway, then the database writer writes what the journal holds (within {@code db.writer.drain.ms}), then the
- * journal closes. The database writer tails the journal on its own thread, never the ring. Before the ring starts,
+ * gateway, then the database writer and the Redis streams write what the journal holds (within
+ * {@code db.writer.drain.ms}), then the journal closes. Both tail the journal on their own threads, never the ring;
+ * Redis's state hashes are a ring consumer after the journal that only queues ({@link RedisWriter}). Before the ring starts,
  * the gateway's live candles are primed from today's journal ({@link GatewayCandlePriming}).
  */
 public final class MarketDataNode implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataNode.class);
+    private static final String REDIS_PASSWORD_ENV = "ZVT_REDIS_PASSWORD";
+    private static final Duration REDIS_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Journal journal;
     private final InstrumentRegistry instruments;
@@ -51,6 +59,7 @@ public final class MarketDataNode implements AutoCloseable
     private final GatewayServer gateway;
     private final List<VenueFeed> feeds;
     private final NodeDatabase database;
+    private final RedisWriter redis;
 
     private MarketDataNode(
         final Journal journal,
@@ -59,7 +68,8 @@ public final class MarketDataNode implements AutoCloseable
         final MarketEventRing ring,
         final GatewayServer gateway,
         final List<VenueFeed> feeds,
-        final NodeDatabase database)
+        final NodeDatabase database,
+        final RedisWriter redis)
     {
         this.journal = journal;
         this.instruments = instruments;
@@ -68,6 +78,7 @@ public final class MarketDataNode implements AutoCloseable
         this.gateway = gateway;
         this.feeds = feeds;
         this.database = database;
+        this.redis = redis;
     }
 
     /**
@@ -83,6 +94,7 @@ public final class MarketDataNode implements AutoCloseable
         MarketEventRing ring = null;
         GatewayServer gateway = null;
         NodeDatabase database = null;
+        RedisWriter redis = null;
         try
         {
             database = NodeDatabase.open(config, journal, clock, System.getenv());
@@ -112,6 +124,9 @@ public final class MarketDataNode implements AutoCloseable
                 .replayStallTimeoutMs(config.getInt("gateway.replay.stall.timeout.ms"));
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
+            redis = startRedis(config, journal, instruments, clock);
+            final List<EventHandler<MarketEvent>> afterJournal =
+                redis == null ? List.of(fanout) : List.of(fanout, redis.ringHandler());
             ring = new MarketEventRing(
                 new RingContext()
                     .ringSize(config.getInt("ring.size"))
@@ -120,7 +135,7 @@ public final class MarketDataNode implements AutoCloseable
                         ConsumerThreads.valueOf(config.get("ring.consumer.threads").toUpperCase(Locale.ROOT)))
                     .threadFactory(new DefaultThreadFactory("ring", true)),
                 journalHandler,
-                List.of(fanout)).start();
+                afterJournal).start();
             gateway = GatewayServer.launch(gatewayContext, instruments, fanout);
 
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), clock);
@@ -133,14 +148,31 @@ public final class MarketDataNode implements AutoCloseable
                     .controlEventPublisher(publisher)
                     .clock(clock)));
             }
-            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database);
+            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(feeds);
-            CloseHelper.quietCloseAll(ring, gateway, database, journal);
+            CloseHelper.quietCloseAll(ring, gateway, database, redis, journal);
             throw ex;
         }
+    }
+
+    /** Redis's writers when {@code redis.url} is set; without it the node runs without Redis. */
+    private static RedisWriter startRedis(
+        final NodeConfig config, final Journal journal, final InstrumentRegistry instruments, final EpochNanoClock clock)
+    {
+        final String url = config.asMap().getOrDefault("redis.url", "").trim();
+        if (url.isEmpty())
+        {
+            LOG.info("Redis disabled (redis.url not set)");
+            return null;
+        }
+        final String password = config.secret("redis.password.file", REDIS_PASSWORD_ENV, System.getenv());
+        return RedisWriter.start(RedisSettings.of(url, password.isEmpty() ? null : password)
+            .withKeyPrefix(config.get("redis.key.prefix"))
+            .withBookDepth(config.getInt("redis.book.depth"))
+            .withStreamMaxLength(config.getInt("redis.stream.max.length")), journal, instruments, clock);
     }
 
     /** The journal's figures the node knows without reading it, for the REST API's {@code journal/stats}. */
@@ -205,7 +237,12 @@ public final class MarketDataNode implements AutoCloseable
         CloseHelper.closeAll(feeds);
         CloseHelper.closeAll(ring, gateway);
         final long events = journalHandler.appendedEvents();
-        CloseHelper.close(database); // after the ring: the journal now holds everything the writer should drain
+        // after the ring: the journal now holds everything the database writer and the Redis streams should drain
+        CloseHelper.close(database);
+        if (redis != null)
+        {
+            redis.drainAndClose(REDIS_DRAIN_TIMEOUT);
+        }
         CloseHelper.close(journal);
         LOG.info("journal closed after {} events appended by this node", events);
     }

@@ -68,7 +68,7 @@ final class NodeDatabase implements AutoCloseable
         final DatabaseContext configured = url.isEmpty() ? null : new DatabaseContext()
             .url(url)
             .user(config.get("db.user"))
-            .password(password(config, env))
+            .password(config.secret("db.password.file", PASSWORD_ENV, env))
             .schema(config.get("db.schema"));
         final DbWriterContext writerContext = new DbWriterContext()
             .journal(journal)
@@ -140,28 +140,6 @@ final class NodeDatabase implements AutoCloseable
         finally
         {
             CloseHelper.closeAll(queries, embedded);
-        }
-    }
-
-    private static String password(final NodeConfig config, final Map<String, String> env)
-    {
-        final String fromEnv = env.get(PASSWORD_ENV);
-        if (fromEnv != null)
-        {
-            return fromEnv;
-        }
-        final String file = config.asMap().getOrDefault("db.password.file", "").trim();
-        if (file.isEmpty())
-        {
-            return "";
-        }
-        try
-        {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read db.password.file " + file, ex);
         }
     }
 }

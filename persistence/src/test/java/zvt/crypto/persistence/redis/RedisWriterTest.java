@@ -1,0 +1,243 @@
+package zvt.crypto.persistence.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+
+import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.test.Tests;
+import zvt.crypto.journal.Journal;
+import zvt.crypto.journal.JournalContext;
+import zvt.crypto.journal.JournalReader;
+import zvt.crypto.persistence.TcpProxy;
+import zvt.crypto.persistence.TestEvents;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static zvt.crypto.persistence.TestEvents.BASE_NANOS;
+import static zvt.crypto.persistence.TestEvents.BTC;
+import static zvt.crypto.persistence.TestEvents.ETH;
+
+/**
+ * The Redis writer against the real Redis on 127.0.0.1:6379, each test under its own key prefix: the state hashes
+ * hold each instrument's latest messages, the venue streams hold every journal entry exactly once across restarts,
+ * and Redis going away stops neither the ring consumer nor the journal.
+ */
+class RedisWriterTest
+{
+    private static final int REDIS_PORT = 6379;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String prefix = "test-" + UUID.randomUUID();
+    private final InstrumentRegistry instruments = new InstrumentRegistry();
+    private final Jedis redis = new Jedis("127.0.0.1", REDIS_PORT);
+
+    @TempDir
+    Path journalDir;
+
+    @AfterEach
+    void deleteKeys()
+    {
+        for (final String key : redis.keys(prefix + ":*"))
+        {
+            redis.del(key);
+        }
+        redis.close();
+    }
+
+    @Test
+    void shouldKeepEachInstrumentsLatestTradeTopBookAndFormingCandleInItsHash() throws Exception
+    {
+        instruments.put(BTC);
+        instruments.put(ETH);
+        try (Journal journal = Journal.open(new JournalContext().directory(journalDir));
+            RedisWriter writer = RedisWriter.start(settings(REDIS_PORT).withBookDepth(3), journal, instruments,
+                new SystemEpochNanoClock());
+            TestEvents events = new TestEvents(journal, writer.ringHandler()))
+        {
+            events.define(BTC);
+            events.define(ETH);
+            long lastTrade = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                lastTrade = events.trade(BTC, i, true);
+            }
+            final long snapshot = events.snapshotPart(BTC, BASE_NANOS + 200_000_000L,
+                new long[]{1000, 999, 998, 997, 996}, new long[]{1001, 1002, 1003, 1004, 1005}, true);
+            final long top = events.top(BTC, BASE_NANOS + 300_000_000L, 1000, 1001);
+            events.trade(ETH, 7, true);
+
+            final String btcKey = prefix + ":state:binance:BTC-USDT";
+            Tests.await(() -> redis.hlen(btcKey) == 4 && redis.exists(prefix + ":state:binance:ETH-USDT"),
+                Duration.ofSeconds(10), () -> "state never written: " + redis.hgetAll(btcKey) + " " +
+                writer.stateStatus());
+            final Map<String, String> state = redis.hgetAll(btcKey);
+
+            final JsonNode trade = JSON.readTree(state.get("trade"));
+            assertEquals("trade", trade.get("type").asText());
+            assertEquals("100.99", trade.get("price").asText(), "the last of 100 trades: " + trade);
+            assertEquals("99", trade.get("tradeId").asText());
+            assertEquals(lastTrade, trade.get("journalIndex").asLong());
+
+            final JsonNode book = JSON.readTree(state.get("book"));
+            assertEquals("book_snapshot", book.get("type").asText());
+            assertEquals(3, book.get("depth").asInt());
+            assertEquals("[[\"100.0\",\"1\"],[\"99.9\",\"1\"],[\"99.8\",\"1\"]]", book.get("bids").toString());
+            assertEquals("[[\"100.1\",\"1\"],[\"100.2\",\"1\"],[\"100.3\",\"1\"]]", book.get("asks").toString());
+            assertEquals(snapshot, book.get("journalIndex").asLong());
+
+            final JsonNode topOfBook = JSON.readTree(state.get("top"));
+            assertEquals("100.0", topOfBook.get("bidPrice").asText());
+            assertEquals(top, topOfBook.get("journalIndex").asLong());
+
+            final JsonNode candle = JSON.readTree(state.get("candle"));
+            assertEquals("M1", candle.get("interval").asText());
+            assertEquals("100.00", candle.get("open").asText());
+            assertEquals("100.99", candle.get("close").asText());
+            assertEquals("100.99", candle.get("high").asText());
+            assertTrue(writer.stateStatus().instrumentsWritten() >= 2, writer.stateStatus().toString());
+            assertEquals(0, writer.ringHandler().queueFull());
+        }
+    }
+
+    @Test
+    void shouldAppendEveryJournalEntryToItsVenueStreamExactlyOnceAcrossRestarts() throws Exception
+    {
+        try (Journal journal = Journal.open(new JournalContext().directory(journalDir));
+            TestEvents events = new TestEvents(journal))
+        {
+            events.define(BTC);
+            for (int i = 0; i < 5_000; i++)
+            {
+                events.trade(i % 2 == 0 ? BTC : ETH, i, true);
+            }
+            try (RedisWriter writer = startWriter(REDIS_PORT, journal))
+            {
+                assertTrue(writer.awaitStreamsCaughtUp(Duration.ofSeconds(20)), writer.streamStatus().toString());
+            }
+            for (int i = 5_000; i < 8_000; i++)
+            {
+                events.trade(BTC, i, true);
+            }
+            try (RedisWriter writer = startWriter(REDIS_PORT, journal))
+            {
+                assertTrue(writer.awaitStreamsCaughtUp(Duration.ofSeconds(20)), writer.streamStatus().toString());
+            }
+            assertStreamsHoldTheJournal(journal, 8_001);
+        }
+    }
+
+    @Test
+    void shouldGoOnWhileRedisIsDownAndCatchUpWhenItIsBack() throws Exception
+    {
+        instruments.put(BTC);
+        try (TcpProxy proxy = new TcpProxy(REDIS_PORT);
+            Journal journal = Journal.open(new JournalContext().directory(journalDir));
+            RedisWriter writer = startWriter(proxy.port(), journal);
+            TestEvents events = new TestEvents(journal, writer.ringHandler()))
+        {
+            events.define(BTC);
+            for (int i = 0; i < 1_000; i++)
+            {
+                events.trade(BTC, i, true);
+            }
+            assertTrue(writer.awaitStreamsCaughtUp(Duration.ofSeconds(20)), writer.streamStatus().toString());
+
+            proxy.cut();
+            final long started = System.nanoTime();
+            long lastTrade = 0;
+            for (int i = 1_000; i < 21_000; i++)
+            {
+                lastTrade = events.trade(BTC, i, true); // the ring consumer's work goes on, queued at most once
+            }
+            final long downMs = (System.nanoTime() - started) / 1_000_000;
+            Tests.await(() -> !writer.stateStatus().connected() && !writer.streamStatus().connected(),
+                Duration.ofSeconds(10), () -> "the outage went unnoticed: " + writer.stateStatus());
+            assertTrue(writer.stateStatus().failures() > 0 && writer.streamStatus().failures() > 0);
+
+            proxy.restore();
+            assertTrue(writer.awaitStreamsCaughtUp(Duration.ofSeconds(30)), writer.streamStatus().toString());
+            final long expectedIndex = lastTrade;
+            Tests.await(() -> tradeIndex() == expectedIndex, Duration.ofSeconds(10),
+                () -> "state not rewritten after the outage: " + redis.hget(prefix + ":state:binance:BTC-USDT",
+                "trade"));
+            assertStreamsHoldTheJournal(journal, 21_001);
+            System.out.println("redis outage: 20,000 events through the ring consumer in " + downMs +
+                " ms while Redis was unreachable; state " + writer.stateStatus() + ", streams " +
+                writer.streamStatus());
+        }
+    }
+
+    private long tradeIndex()
+    {
+        final String trade = redis.hget(prefix + ":state:binance:BTC-USDT", "trade");
+        try
+        {
+            return trade == null ? -1 : JSON.readTree(trade).get("journalIndex").asLong();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private RedisWriter startWriter(final int port, final Journal journal)
+    {
+        return RedisWriter.start(settings(port), journal, instruments, new SystemEpochNanoClock());
+    }
+
+    private RedisSettings settings(final int port)
+    {
+        return RedisSettings.of("redis://127.0.0.1:" + port, null).withKeyPrefix(prefix);
+    }
+
+    /** Every journal entry is in its venue's stream once, in order, its id the journal index, its bytes the same. */
+    private void assertStreamsHoldTheJournal(final Journal journal, final int expectedEntries)
+    {
+        final List<Object> stream = redis.xrange(
+            (prefix + ":stream:binance").getBytes(StandardCharsets.UTF_8), "-".getBytes(), "+".getBytes());
+        final List<Long> ids = new ArrayList<>();
+        final List<byte[]> entries = new ArrayList<>();
+        for (final Object item : stream)
+        {
+            final List<?> entry = (List<?>)item;
+            ids.add(RedisKeys.journalIndex(new String((byte[])entry.get(0), StandardCharsets.US_ASCII)));
+            entries.add((byte[])((List<?>)entry.get(1)).get(1));
+        }
+        final List<Long> journalIds = new ArrayList<>();
+        final List<byte[]> journalEntries = new ArrayList<>();
+        try (JournalReader reader = journal.newReader().toStart())
+        {
+            while (reader.readNext((buffer, offset, length, index) ->
+            {
+                final byte[] bytes = new byte[length];
+                buffer.getBytes(offset, bytes);
+                journalIds.add(index);
+                journalEntries.add(bytes);
+            }))
+            {
+                // reads to the end
+            }
+        }
+        assertEquals(expectedEntries, journalIds.size());
+        assertEquals(journalIds, ids, "one stream entry per journal entry, in order, none twice");
+        for (int i = 0; i < entries.size(); i++)
+        {
+            assertArrayEquals(journalEntries.get(i), entries.get(i), "entry " + i);
+        }
+        assertEquals(Long.toString(journalIds.get(journalIds.size() - 1)), redis.get(prefix + ":stream:head"));
+    }
+}
