@@ -1,4 +1,7 @@
 /**
- * Stage 2b, durable and queryable state: the TimescaleDB/PostgreSQL COPY writer tailing the journal with an exactly-once checkpoint, candle roll-ups, historical backfill, queries, and the conflating Redis writer. Built in step 4.
+ * Durable and queryable state, every writer a tailer that cannot hold up the ring: the sink skeleton
+ * ({@link zvt.crypto.persistence.sink}), the TimescaleDB/PostgreSQL COPY writer with its exactly-once checkpoint
+ * ({@link zvt.crypto.persistence.writer}), Redis's state hashes and venue streams ({@link zvt.crypto.persistence.redis}),
+ * schema and migrations, historical backfill, and the REST API's queries.
  */
 package zvt.crypto.persistence;

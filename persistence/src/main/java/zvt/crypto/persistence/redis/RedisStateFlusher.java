@@ -20,7 +20,7 @@ import redis.clients.jedis.Pipeline;
 
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.journal.sink.RetryBackoff;
+import zvt.crypto.persistence.sink.RetryBackoff;
 import zvt.crypto.persistence.redis.InstrumentState.Field;
 
 /**

@@ -16,7 +16,7 @@ import redis.clients.jedis.params.XAddParams;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.sink.JournalSink;
+import zvt.crypto.persistence.sink.JournalSink;
 
 /**
  * Appends every journal entry to its venue's capped Redis stream, the journal index as the entry id, and commits

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.sink.SinkIdleStrategy;
-import zvt.crypto.journal.sink.SinkSettings;
-import zvt.crypto.journal.sink.SinkStatus;
-import zvt.crypto.journal.sink.SinkTailer;
+import zvt.crypto.persistence.sink.SinkIdleStrategy;
+import zvt.crypto.persistence.sink.SinkSettings;
+import zvt.crypto.persistence.sink.SinkStatus;
+import zvt.crypto.persistence.sink.SinkTailer;
 
 /**
  * Starts Redis's two writers: the state flusher behind {@link #ringHandler()} (add it to the ring after the

@@ -29,7 +29,7 @@ import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalInstruments;
-import zvt.crypto.journal.sink.JournalSink;
+import zvt.crypto.persistence.sink.JournalSink;
 import zvt.crypto.persistence.schema.SchemaMigrator;
 
 /**

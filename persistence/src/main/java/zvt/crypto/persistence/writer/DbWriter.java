@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import zvt.crypto.journal.sink.SinkSettings;
-import zvt.crypto.journal.sink.SinkTailer;
+import zvt.crypto.persistence.sink.SinkSettings;
+import zvt.crypto.persistence.sink.SinkTailer;
 
 /**
  * The database writer: a journal tailer on its own thread that writes every trade, candle, book snapshot and

@@ -1,6 +1,6 @@
 package zvt.crypto.persistence.writer;
 
-import zvt.crypto.journal.sink.SinkStatus;
+import zvt.crypto.persistence.sink.SinkStatus;
 import zvt.crypto.persistence.schema.StorageStatus;
 
 /**

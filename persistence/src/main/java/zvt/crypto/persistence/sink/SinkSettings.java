@@ -1,4 +1,4 @@
-package zvt.crypto.journal.sink;
+package zvt.crypto.persistence.sink;
 
 import org.agrona.concurrent.EpochNanoClock;
 

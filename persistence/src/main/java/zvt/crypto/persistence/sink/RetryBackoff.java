@@ -1,4 +1,4 @@
-package zvt.crypto.journal.sink;
+package zvt.crypto.persistence.sink;
 
 /**
  * Capped exponential backoff for a thread that writes to something that can go away: when to try again, and how

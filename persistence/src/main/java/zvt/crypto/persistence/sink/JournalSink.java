@@ -1,4 +1,4 @@
-package zvt.crypto.journal.sink;
+package zvt.crypto.persistence.sink;
 
 import zvt.crypto.journal.JournalEventListener;
 

@@ -1,4 +1,4 @@
-package zvt.crypto.journal.sink;
+package zvt.crypto.persistence.sink;
 
 /**
  * What a sink has committed and how far behind the journal it is, published by the tailer thread and read by anyone
