@@ -150,6 +150,25 @@ public final class TestEvents implements AutoCloseable
         return append();
     }
 
+    /** One delta setting the bid at {@code price}/10 to {@code size} (0 removes it). */
+    public long bidDelta(final Instrument instrument, final long timeNanos, final long price, final long size)
+    {
+        book.wrapAndApplyHeader(event.reset().buffer(), 0, header)
+            .receiveTimeNanos(timeNanos)
+            .exchangeTimeNanos(timeNanos)
+            .instrumentId(instrument.id())
+            .venue(instrument.venue())
+            .kind(BookUpdateKind.DELTA)
+            .lastInBatch(BooleanType.TRUE)
+            .firstSequence(++sequence)
+            .lastSequence(sequence);
+        final BookUpdateEncoder.LevelsEncoder level = book.levelsCount(1).next().side(Side.BUY);
+        level.price().mantissa(price).exponent((byte)-1);
+        level.size().mantissa(size).exponent((byte)0);
+        event.length(MessageHeaderEncoder.ENCODED_LENGTH + book.encodedLength());
+        return append();
+    }
+
     /** Top of book: bid {@code bid}/10 and ask {@code ask}/10, size 1 each. */
     public long top(final Instrument instrument, final long timeNanos, final long bid, final long ask)
     {

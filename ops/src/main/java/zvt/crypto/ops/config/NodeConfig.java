@@ -69,6 +69,7 @@ public final class NodeConfig
         Map.entry("db.writer.batch.rows", "10000"),
         Map.entry("db.writer.batch.ms", "200"),
         Map.entry("db.writer.drain.ms", "10000"),
+        Map.entry("node.role", "all"),
         Map.entry("redis.url", ""),
         Map.entry("redis.password.file", ""),
         Map.entry("redis.key.prefix", "zvt"),

@@ -1,18 +1,14 @@
 package zvt.crypto.ops.launch;
 
 import com.lmax.disruptor.EventHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.core.ring.ConsumerThreads;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
-import zvt.crypto.core.ring.RingContext;
-import zvt.crypto.core.ring.WaitStrategyType;
 import zvt.crypto.feed.connection.FeedContext;
 import zvt.crypto.feed.runner.VenueFeed;
 import zvt.crypto.feed.venue.VenueRegistry;
@@ -46,10 +42,9 @@ import java.util.Map;
  * Redis's state hashes are a ring consumer after the journal that only queues ({@link RedisWriter}). Before the ring starts,
  * the gateway's live candles are primed from today's journal ({@link GatewayCandlePriming}).
  */
-public final class MarketDataNode implements AutoCloseable
+public final class MarketDataNode implements RunningNode
 {
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataNode.class);
-    private static final String REDIS_PASSWORD_ENV = "ZVT_REDIS_PASSWORD";
     private static final Duration REDIS_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final Journal journal;
@@ -104,38 +99,20 @@ public final class MarketDataNode implements AutoCloseable
 
             final NodeDatabase db = database;
             final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
-            final GatewayContext gatewayContext = new GatewayContext()
-                .host(config.get("gateway.host"))
-                .port(config.getInt("gateway.port"))
+            final GatewayContext gatewayContext = NodeSettings.gateway(config)
                 .healthDetails(() -> ReadinessDetails.of(db))
                 .marketData(() -> db == null ? null : db.queries())
-                .maxInboundFrameBytes(config.getInt("gateway.max.inbound.frame.bytes"))
-                .maxSubscriptionsPerSession(config.getInt("gateway.max.subscriptions.per.session"))
-                .auth(GatewayAuthConfig.of(config, System.getenv()))
-                .restQueryThreads(config.getInt("gateway.rest.query.threads"))
-                .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"))
                 .readiness(new NodeReadiness(config.getPath("journal.dir"),
                     config.getInt("ready.journal.min.free.mb") * 1024L * 1024L, db,
                     config.getInt("ready.db.lag.ms"))::reasons)
-                .readyBookStaleMs(config.getInt("ready.book.stale.ms"))
                 .journalStats(() -> liveJournalStats(journal, journalHandler))
-                .journal(journal)
-                .maxConcurrentReplays(config.getInt("gateway.replay.max.concurrent"))
-                .replayStallTimeoutMs(config.getInt("gateway.replay.stall.timeout.ms"));
+                .journal(journal);
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
             redis = startRedis(config, journal, instruments, clock);
             final List<EventHandler<MarketEvent>> afterJournal =
                 redis == null ? List.of(fanout) : List.of(fanout, redis.ringHandler());
-            ring = new MarketEventRing(
-                new RingContext()
-                    .ringSize(config.getInt("ring.size"))
-                    .waitStrategy(WaitStrategyType.valueOf(config.get("ring.wait").toUpperCase(Locale.ROOT)))
-                    .consumerThreads(
-                        ConsumerThreads.valueOf(config.get("ring.consumer.threads").toUpperCase(Locale.ROOT)))
-                    .threadFactory(new DefaultThreadFactory("ring", true)),
-                journalHandler,
-                afterJournal).start();
+            ring = new MarketEventRing(NodeSettings.ring(config), journalHandler, afterJournal).start();
             gateway = GatewayServer.launch(gatewayContext, instruments, fanout);
 
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), clock);
@@ -162,17 +139,13 @@ public final class MarketDataNode implements AutoCloseable
     private static RedisWriter startRedis(
         final NodeConfig config, final Journal journal, final InstrumentRegistry instruments, final EpochNanoClock clock)
     {
-        final String url = config.asMap().getOrDefault("redis.url", "").trim();
-        if (url.isEmpty())
+        final RedisSettings settings = NodeSettings.redis(config);
+        if (settings == null)
         {
             LOG.info("Redis disabled (redis.url not set)");
             return null;
         }
-        final String password = config.secret("redis.password.file", REDIS_PASSWORD_ENV, System.getenv());
-        return RedisWriter.start(RedisSettings.of(url, password.isEmpty() ? null : password)
-            .withKeyPrefix(config.get("redis.key.prefix"))
-            .withBookDepth(config.getInt("redis.book.depth"))
-            .withStreamMaxLength(config.getInt("redis.stream.max.length")), journal, instruments, clock);
+        return RedisWriter.start(settings, journal, instruments, clock);
     }
 
     /** The journal's figures the node knows without reading it, for the REST API's {@code journal/stats}. */
@@ -210,6 +183,12 @@ public final class MarketDataNode implements AutoCloseable
     public URI gatewayUri()
     {
         return gateway.webSocketUri();
+    }
+
+    /** @return the journal index of the last event this node appended, or -1. */
+    public long lastJournalIndex()
+    {
+        return journalHandler.lastIndex();
     }
 
     public long journaledEvents()

@@ -14,12 +14,24 @@ final class NodeRunner
     {
     }
 
+    /** Role {@code all}: feeds, journal, sinks and gateway; role {@code gateway}: a gateway fed by Redis streams. */
+    static RunningNode launch(final NodeConfig config)
+    {
+        final String role = config.get("node.role");
+        return switch (role)
+        {
+            case "all" -> MarketDataNode.launch(config, new OffsetEpochNanoClock());
+            case "gateway" -> RemoteGatewayNode.launch(config, new OffsetEpochNanoClock());
+            default -> throw new IllegalArgumentException("node.role must be all or gateway: " + role);
+        };
+    }
+
     static void runUntilSignalled(final NodeConfig config, final Runnable onStarted, final AutoCloseable... extras)
         throws Exception
     {
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
         {
-            try (MarketDataNode node = MarketDataNode.launch(config, new OffsetEpochNanoClock()))
+            try (RunningNode node = launch(config))
             {
                 onStarted.run();
                 System.out.println("gateway: " + node.gatewayUri());

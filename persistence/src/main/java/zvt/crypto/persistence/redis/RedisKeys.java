@@ -12,7 +12,8 @@ import zvt.crypto.core.instrument.Instrument;
  *   <li>{@code <prefix>:state:<venue>:<symbol>}: a hash of JSON messages, fields {@code trade}, {@code top},
  *       {@code book} and {@code candle} (the gateway protocol's own forms, each with its journal index);</li>
  *   <li>{@code <prefix>:stream:<venue>}: every journal entry of the venue, id {@code <journal index>-0}, field
- *       {@code e} holding the entry's SBE bytes;</li>
+ *       {@code e} holding the entry's SBE bytes; now and then a whole book after an entry, ids
+ *       {@code <journal index>-1..n} (see {@link RedisStreamSink});</li>
  *   <li>{@code <prefix>:stream:head}: the last journal index appended to the streams, set in the same transaction.
  *       </li>
  * </ul>
@@ -62,10 +63,20 @@ public final class RedisKeys
         return head;
     }
 
-    /** @return the stream entry id of a journal index. */
-    public static byte[] entryId(final long journalIndex)
+    /**
+     * @param part 0 for the journal entry itself, 1.. for the parts of a book snapshot appended after it.
+     * @return the stream entry id.
+     */
+    public static byte[] entryId(final long journalIndex, final int part)
     {
-        return bytes(journalIndex + "-0");
+        return bytes(journalIndex + "-" + part);
+    }
+
+    /** @return the part of a stream entry id: 0 for a journal entry, 1.. for a book snapshot's parts after it. */
+    public static int part(final String entryId)
+    {
+        final int dash = entryId.indexOf('-');
+        return dash < 0 ? 0 : Integer.parseInt(entryId.substring(dash + 1));
     }
 
     /** @return the journal index of a stream entry id written by {@link #entryId}. */

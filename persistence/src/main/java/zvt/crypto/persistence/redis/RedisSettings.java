@@ -13,14 +13,24 @@ import java.time.Duration;
  * @param keyPrefix       every key starts with this and a colon (default {@code zvt}).
  * @param bookDepth       levels per side kept in each instrument's book snapshot.
  * @param streamMaxLength entries kept per venue stream, trimmed approximately (XADD MAXLEN ~).
+ * @param streamSnapshotInterval how often (in receive time) each good book is also appended whole to its stream,
+ *                        so a reader starting anywhere in a trimmed stream gets every book soon.
  * @param timeout         connect and socket timeout.
  */
 public record RedisSettings(
-    String host, int port, String password, String keyPrefix, int bookDepth, long streamMaxLength, Duration timeout)
+    String host,
+    int port,
+    String password,
+    String keyPrefix,
+    int bookDepth,
+    long streamMaxLength,
+    Duration streamSnapshotInterval,
+    Duration timeout)
 {
     public static final String DEFAULT_PREFIX = "zvt";
     public static final int DEFAULT_BOOK_DEPTH = 20;
     public static final long DEFAULT_STREAM_MAX_LENGTH = 1_000_000;
+    public static final Duration DEFAULT_STREAM_SNAPSHOT_INTERVAL = Duration.ofSeconds(10);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     public RedisSettings
@@ -29,7 +39,8 @@ public record RedisSettings(
         {
             throw new IllegalArgumentException("bad Redis address: " + host + ":" + port);
         }
-        if (keyPrefix == null || keyPrefix.isEmpty() || bookDepth < 1 || streamMaxLength < 1)
+        if (keyPrefix == null || keyPrefix.isEmpty() || bookDepth < 1 || streamMaxLength < 1 ||
+            streamSnapshotInterval.isNegative() || streamSnapshotInterval.isZero())
         {
             throw new IllegalArgumentException("bad Redis settings: prefix '" + keyPrefix + "', book depth " +
                 bookDepth + ", stream length " + streamMaxLength);
@@ -46,27 +57,35 @@ public record RedisSettings(
                 uri.getScheme() + "://" + uri.getHost());
         }
         return new RedisSettings(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort(), password, DEFAULT_PREFIX,
-            DEFAULT_BOOK_DEPTH, DEFAULT_STREAM_MAX_LENGTH, DEFAULT_TIMEOUT);
+            DEFAULT_BOOK_DEPTH, DEFAULT_STREAM_MAX_LENGTH, DEFAULT_STREAM_SNAPSHOT_INTERVAL, DEFAULT_TIMEOUT);
     }
 
     public RedisSettings withKeyPrefix(final String prefix)
     {
-        return new RedisSettings(host, port, password, prefix, bookDepth, streamMaxLength, timeout);
+        return new RedisSettings(host, port, password, prefix, bookDepth, streamMaxLength, streamSnapshotInterval,
+            timeout);
     }
 
     public RedisSettings withBookDepth(final int depth)
     {
-        return new RedisSettings(host, port, password, keyPrefix, depth, streamMaxLength, timeout);
+        return new RedisSettings(host, port, password, keyPrefix, depth, streamMaxLength, streamSnapshotInterval,
+            timeout);
     }
 
     public RedisSettings withStreamMaxLength(final long length)
     {
-        return new RedisSettings(host, port, password, keyPrefix, bookDepth, length, timeout);
+        return new RedisSettings(host, port, password, keyPrefix, bookDepth, length, streamSnapshotInterval, timeout);
+    }
+
+    public RedisSettings withStreamSnapshotInterval(final Duration interval)
+    {
+        return new RedisSettings(host, port, password, keyPrefix, bookDepth, streamMaxLength, interval, timeout);
     }
 
     public String toString()
     {
         return "RedisSettings{" + host + ":" + port + ", auth=" + (password != null) + ", prefix=" + keyPrefix +
-            ", bookDepth=" + bookDepth + ", streamMaxLength=" + streamMaxLength + '}';
+            ", bookDepth=" + bookDepth + ", streamMaxLength=" + streamMaxLength + ", streamSnapshotIntervalMs=" +
+            streamSnapshotInterval.toMillis() + '}';
     }
 }

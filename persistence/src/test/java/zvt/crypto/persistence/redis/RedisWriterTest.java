@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.params.XTrimParams;
 
+import zvt.crypto.core.book.OrderBook;
+import zvt.crypto.core.book.OrderBookEventHandler;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.test.Tests;
 import zvt.crypto.journal.Journal;
@@ -179,6 +182,70 @@ class RedisWriterTest
                 " ms while Redis was unreachable; state " + writer.stateStatus() + ", streams " +
                 writer.streamStatus());
         }
+    }
+
+    @Test
+    void shouldLetAReaderStartingInATrimmedStreamTakeEachBookFromTheWholeBooksTheSinkAppends() throws Exception
+    {
+        instruments.put(BTC);
+        final OrderBookEventHandler journalBooks = new OrderBookEventHandler();
+        try (Journal journal = Journal.open(new JournalContext().directory(journalDir));
+            TestEvents events = new TestEvents(journal, (event, sequence, endOfBatch) ->
+                journalBooks.onMessage(event.buffer(), 0)))
+        {
+            events.define(BTC);
+            events.snapshotPart(BTC, BASE_NANOS, new long[]{1000, 999, 998}, new long[]{1001, 1002}, true);
+            for (int i = 1; i <= 300; i++) // 30 s of deltas, 100 ms apart: whole books every 10 s
+            {
+                events.bidDelta(BTC, BASE_NANOS + i * 100_000_000L, 990 + i % 7, i % 5);
+            }
+            try (RedisWriter writer = RedisWriter.start(settings(REDIS_PORT), journal, instruments,
+                new SystemEpochNanoClock()))
+            {
+                assertTrue(writer.awaitStreamsCaughtUp(Duration.ofSeconds(20)), writer.streamStatus().toString());
+            }
+            final String stream = prefix + ":stream:binance";
+            final long wholeBooks = redis.xrange(stream, "-", "+").stream()
+                .filter(entry -> entry.getID().getSequence() > 0).count();
+            assertEquals(3, wholeBooks, "a whole book at 10, 20 and 30 s of receive time");
+            // The cap trimmed away the definition, the venue's snapshot and the first 12 s of deltas.
+            final String firstKept = redis.xrange(stream, "-", "+").get(122).getID().toString();
+            redis.xtrim(stream, XTrimParams.xTrimParams().minId(firstKept));
+
+            final OrderBookEventHandler readerBooks = new OrderBookEventHandler();
+            final InstrumentRegistry readerInstruments = new InstrumentRegistry();
+            readerInstruments.put(BTC);
+            final RedisStreamReader reader = new RedisStreamReader(settings(REDIS_PORT), readerInstruments,
+                (event, length, index) -> readerBooks.onMessage(event, 0), new SystemEpochNanoClock());
+            try
+            {
+                Tests.await(() -> reader.doWork() == 0 && reader.lastIndex() == journal.lastIndex(),
+                    Duration.ofSeconds(10), () -> "reader at " + reader.lastIndex());
+            }
+            finally
+            {
+                reader.onClose();
+            }
+            final OrderBook expected = journalBooks.bookOrNull(BTC.id());
+            final OrderBook actual = readerBooks.bookOrNull(BTC.id());
+            assertTrue(actual != null && actual.isServable(), "the reader holds a good book from the whole book");
+            assertEquals(levels(expected), levels(actual));
+            assertEquals(expected.lastSequence(), actual.lastSequence());
+        }
+    }
+
+    private static String levels(final OrderBook book)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < book.bids().depth(); i++)
+        {
+            text.append("bid ").append(book.bids().price(i)).append('x').append(book.bids().size(i)).append(' ');
+        }
+        for (int i = 0; i < book.asks().depth(); i++)
+        {
+            text.append("ask ").append(book.asks().price(i)).append('x').append(book.asks().size(i)).append(' ');
+        }
+        return text.toString();
     }
 
     private long tradeIndex()

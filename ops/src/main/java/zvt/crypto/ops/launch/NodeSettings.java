@@ -1,0 +1,62 @@
+package zvt.crypto.ops.launch;
+
+import java.util.Locale;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import zvt.crypto.core.ring.ConsumerThreads;
+import zvt.crypto.core.ring.RingContext;
+import zvt.crypto.core.ring.WaitStrategyType;
+import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.persistence.redis.RedisSettings;
+
+/** The parts of a node's configuration every role reads the same way: the ring, the gateway, Redis. */
+final class NodeSettings
+{
+    static final String REDIS_PASSWORD_ENV = "ZVT_REDIS_PASSWORD";
+
+    private NodeSettings()
+    {
+    }
+
+    static RingContext ring(final NodeConfig config)
+    {
+        return new RingContext()
+            .ringSize(config.getInt("ring.size"))
+            .waitStrategy(WaitStrategyType.valueOf(config.get("ring.wait").toUpperCase(Locale.ROOT)))
+            .consumerThreads(ConsumerThreads.valueOf(config.get("ring.consumer.threads").toUpperCase(Locale.ROOT)))
+            .threadFactory(new DefaultThreadFactory("ring", true));
+    }
+
+    /** The gateway's listener, limits, auth and replay settings; the caller adds what its role serves from. */
+    static GatewayContext gateway(final NodeConfig config)
+    {
+        return new GatewayContext()
+            .host(config.get("gateway.host"))
+            .port(config.getInt("gateway.port"))
+            .maxInboundFrameBytes(config.getInt("gateway.max.inbound.frame.bytes"))
+            .maxSubscriptionsPerSession(config.getInt("gateway.max.subscriptions.per.session"))
+            .auth(GatewayAuthConfig.of(config, System.getenv()))
+            .restQueryThreads(config.getInt("gateway.rest.query.threads"))
+            .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"))
+            .readyBookStaleMs(config.getInt("ready.book.stale.ms"))
+            .maxConcurrentReplays(config.getInt("gateway.replay.max.concurrent"))
+            .replayStallTimeoutMs(config.getInt("gateway.replay.stall.timeout.ms"));
+    }
+
+    /** @return Redis's settings, or null when {@code redis.url} is not set. */
+    static RedisSettings redis(final NodeConfig config)
+    {
+        final String url = config.asMap().getOrDefault("redis.url", "").trim();
+        if (url.isEmpty())
+        {
+            return null;
+        }
+        final String password = config.secret("redis.password.file", REDIS_PASSWORD_ENV, System.getenv());
+        return RedisSettings.of(url, password.isEmpty() ? null : password)
+            .withKeyPrefix(config.get("redis.key.prefix"))
+            .withBookDepth(config.getInt("redis.book.depth"))
+            .withStreamMaxLength(config.getInt("redis.stream.max.length"));
+    }
+}
