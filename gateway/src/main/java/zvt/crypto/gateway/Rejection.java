@@ -14,6 +14,8 @@ public enum Rejection
         "replay also needs from"),
     BAD_VALUE("invalid value: resume_from is a journal index (a non-negative integer, on subscribe only); from and to " +
         "are ISO-8601 or epoch milliseconds, from before to; speed is a non-negative factor"),
+    BAD_INTERVAL("invalid interval: candle only, one of 1s, 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, 6h, 8h, 12h, 1d, 3d, " +
+        "1w"),
     BAD_DEPTH("invalid depth: book only, one of 1, 5, 10, 20, 50, 100, 500, 1000, or \"full\""),
     UNKNOWN_CHANNEL("unknown channel: expected trades, book, top, candle or status"),
     UNKNOWN_VENUE("unknown venue: expected BINANCE, OKX, BYBIT or COINBASE"),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static zvt.crypto.gateway.GatewayHarness.subscribe;
 
@@ -184,6 +185,36 @@ class LiveCandleFanoutTest
         final JsonNode bar = TestClient.parse(text);
         assertEquals("70000", bar.path("open").asText());
         assertEquals(3, bar.path("tradeCount").asLong());
+    }
+
+    @Test
+    void shouldSendOnlyTheSubscribedIntervalsBarsOnAOneIntervalSubscription()
+    {
+        final TestClient fiveMinutes = harness.connect();
+        final JsonNode reply = fiveMinutes.request("{\"op\":\"subscribe\",\"channel\":\"candles\"," +
+            "\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\",\"interval\":\"5m\"}");
+        assertEquals("subscribed", reply.path("type").asText(), reply.toString());
+        assertEquals("5m", reply.path("interval").asText());
+        final TestClient everyInterval = subscribedToBtcCandles();
+
+        trade(harness.btcBinance, "100.5", "2", T0 + 10 * SECOND);
+        trade(harness.btcBinance, "103", "1", T0 + MINUTE + 10 * SECOND);
+        final long closing = trade(harness.btcBinance, "101", "1", T0 + 5 * MINUTE + 5 * SECOND);
+
+        final JsonNode bar = TestClient.parse(fiveMinutes.next());
+        assertEquals("M5", bar.path("interval").asText(), "no 1m bar, closed or forming, before it: " + bar);
+        assertEquals(true, bar.path("closed").asBoolean());
+        assertOhlcv(bar, "100.5", "103", "100.5", "103", "3", 2);
+        assertEquals(closing, bar.path("journalIndex").asLong());
+        assertEquals(0, fiveMinutes.pending());
+        assertTrue(everyInterval.pending() > 3, "the channel without an interval gets every bar");
+
+        final JsonNode refused = fiveMinutes.request("{\"op\":\"subscribe\",\"channel\":\"trades\"," +
+            "\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\",\"interval\":\"5m\"}");
+        assertEquals("bad_interval", refused.path("code").asText(), refused.toString());
+        final JsonNode unknown = fiveMinutes.request("{\"op\":\"subscribe\",\"channel\":\"candle\"," +
+            "\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\",\"interval\":\"7m\"}");
+        assertEquals("bad_interval", unknown.path("code").asText(), unknown.toString());
     }
 
     private TestClient subscribedToBtcCandles()

@@ -72,6 +72,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     /** Flush a channel mid-batch after this many bytes, so a long batch does not look like a slow consumer. */
     private static final int MAX_UNFLUSHED_BYTES = 64 * 1024;
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
+    private static final int CANDLE_TEMPLATE_ID = EventType.CANDLE.templateId();
     /** A session with this many frames queued gets the latest top and book state instead of every update. */
     private static final int CONFLATE_AFTER_FRAMES = 1024;
     private static final long STALE_BOOKS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -246,6 +247,11 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
                 if (books.onEvent(buffer, 0, journalIndex))
                 {
                     fanOut(buffer, 0, event.length(), journalIndex, SubscriptionKey.ofEvent(buffer, 0));
+                    if (EventView.templateId(buffer, 0) == CANDLE_TEMPLATE_ID)
+                    {
+                        fanOut(buffer, 0, event.length(), journalIndex,
+                            SubscriptionKey.candleIntervalKeyOfEvent(buffer, 0));
+                    }
                 }
                 liveCandles.onEvent(buffer, 0, journalIndex);
                 if (journalIndex != MarketEvent.NO_JOURNAL_INDEX)

@@ -108,7 +108,7 @@ final class LiveCandlePublisher
 
     private void deliverForming(final long candleKey)
     {
-        if (registry.hasSubscribers(candleKey) &&
+        if (subscribed(candleKey, CandleInterval.M1) &&
             candles.live(SubscriptionKey.instrumentId(candleKey), CandleInterval.M1, forming) != null)
         {
             deliver(forming, candleKey);
@@ -118,16 +118,30 @@ final class LiveCandlePublisher
     private void onClosed(final CandleBar bar)
     {
         final long candleKey = candleKey(bar.instrumentId(), bar.venue().value());
-        if (registry.hasSubscribers(candleKey))
+        if (subscribed(candleKey, bar.interval()))
         {
             deliver(bar, candleKey);
         }
     }
 
+    /** @return true if anyone wants the interval's bars: on the candle channel, or on that interval's alone. */
+    private boolean subscribed(final long candleKey, final CandleInterval interval)
+    {
+        return registry.hasSubscribers(candleKey) || registry.hasSubscribers(intervalKey(candleKey, interval));
+    }
+
+    /** Encodes the bar once and delivers it on the candle channel and on its interval's. */
     private void deliver(final CandleBar bar, final long candleKey)
     {
         bar.encode(encoded, 0);
         delivery.deliver(encoded, 0, encoded.capacity(), journalIndex, candleKey);
+        delivery.deliver(encoded, 0, encoded.capacity(), journalIndex, intervalKey(candleKey, bar.interval()));
+    }
+
+    private static long intervalKey(final long candleKey, final CandleInterval interval)
+    {
+        return SubscriptionKey.candleIntervalKey(
+            SubscriptionKey.instrumentId(candleKey), SubscriptionKey.venueCode(candleKey), interval);
     }
 
     private static long candleKey(final int instrumentId, final int venueCode)

@@ -1,6 +1,9 @@
 package zvt.crypto.gateway.fanout;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.codec.CandleDecoder;
+import zvt.crypto.core.codec.CandleInterval;
+import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 
@@ -23,8 +26,14 @@ public final class SubscriptionKey
      */
     public static final int[] BOOK_DEPTHS = {1, 5, 10, 20, 50, 100, 500, 1000};
     public static final int BOOK_DEPTH_TEMPLATE_BASE = 0xF0;
+    /**
+     * A {@code candle} subscription limited to one interval is a channel of its own too, keyed by this plus the
+     * interval's schema value (1..16): its subscribers get only that interval's bars.
+     */
+    public static final int CANDLE_INTERVAL_TEMPLATE_BASE = 0xD0;
 
     private static final int STATUS_TEMPLATE_ID = EventType.VENUE_STATUS.templateId();
+    private static final int CANDLE_TEMPLATE_ID = EventType.CANDLE.templateId();
 
     private SubscriptionKey()
     {
@@ -80,6 +89,35 @@ public final class SubscriptionKey
     {
         final int index = templateId(key) - BOOK_DEPTH_TEMPLATE_BASE;
         return index >= 0 && index < BOOK_DEPTHS.length ? BOOK_DEPTHS[index] : 0;
+    }
+
+    /** @return the template id of the {@code candle} channel limited to one interval. */
+    public static int candleIntervalTemplateId(final CandleInterval interval)
+    {
+        return CANDLE_INTERVAL_TEMPLATE_BASE + interval.value();
+    }
+
+    /** @return the key of an instrument's candle channel limited to one interval. */
+    public static long candleIntervalKey(final int instrumentId, final int venueCode, final CandleInterval interval)
+    {
+        return of(instrumentId, venueCode, candleIntervalTemplateId(interval));
+    }
+
+    /** @return true for a key of the candle channel, of every interval or of one. */
+    public static boolean isCandle(final long key)
+    {
+        final int templateId = templateId(key);
+        return templateId == CANDLE_TEMPLATE_ID ||
+            (templateId > CANDLE_INTERVAL_TEMPLATE_BASE && templateId <= CANDLE_INTERVAL_TEMPLATE_BASE + 0x10);
+    }
+
+    /** @return the key of the one-interval candle channel an encoded Candle event also goes to. */
+    public static long candleIntervalKeyOfEvent(final DirectBuffer buffer, final int offset)
+    {
+        final int interval = buffer.getByte(
+            offset + MessageHeaderDecoder.ENCODED_LENGTH + CandleDecoder.intervalEncodingOffset()) & 0xFF;
+        return of(EventView.instrumentId(buffer, offset), EventView.venueCode(buffer, offset),
+            CANDLE_INTERVAL_TEMPLATE_BASE + interval);
     }
 
     /** The template id a key was made with: which channel it selects. */

@@ -78,7 +78,7 @@ public final class ResumeReplay extends SocketReplay
     {
         for (final long key : keys)
         {
-            if (SubscriptionKey.templateId(key) == CANDLE_TEMPLATE_ID)
+            if (SubscriptionKey.isCandle(key))
             {
                 return true;
             }
@@ -142,7 +142,8 @@ public final class ResumeReplay extends SocketReplay
 
     private void onClosed(final CandleBar bar)
     {
-        if (selects(SubscriptionKey.of(bar.instrumentId(), bar.venue().value(), CANDLE_TEMPLATE_ID)))
+        if (selects(SubscriptionKey.of(bar.instrumentId(), bar.venue().value(), CANDLE_TEMPLATE_ID)) ||
+            selects(SubscriptionKey.candleIntervalKey(bar.instrumentId(), bar.venue().value(), bar.interval())))
         {
             send(closedBar, 0, bar.encode(closedBar, 0), replaying);
         }

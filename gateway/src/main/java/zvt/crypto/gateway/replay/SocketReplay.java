@@ -105,7 +105,10 @@ public abstract class SocketReplay implements Runnable, JournalEventListener
         {
             return;
         }
-        if (selects(SubscriptionKey.ofEvent(buffer, offset)) && !skip(buffer, offset))
+        final long key = SubscriptionKey.ofEvent(buffer, offset);
+        final boolean selected = selects(key) ||
+            (SubscriptionKey.isCandle(key) && selects(SubscriptionKey.candleIntervalKeyOfEvent(buffer, offset)));
+        if (selected && !skip(buffer, offset))
         {
             send(buffer, offset, length, index);
         }

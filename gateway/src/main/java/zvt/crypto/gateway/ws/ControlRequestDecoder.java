@@ -3,6 +3,8 @@ package zvt.crypto.gateway.ws;
 import io.netty.buffer.ByteBuf;
 import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
+import zvt.crypto.core.candle.CandleIntervals;
+import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.json.JsonCursor;
 import zvt.crypto.gateway.Rejection;
@@ -47,6 +49,9 @@ final class ControlRequestDecoder
         /** A {@code book} view's depth; 0 for the full book with its deltas. */
         int depth;
         boolean badDepth;
+        /** A {@code candle} subscription's one interval; null for every interval. */
+        CandleInterval interval;
+        boolean badInterval;
         SubscriptionChannel channel;
         Venue venue;
 
@@ -86,9 +91,15 @@ final class ControlRequestDecoder
             return depth;
         }
 
+        CandleInterval interval()
+        {
+            return interval;
+        }
+
         boolean isEmpty()
         {
-            return channelText == null && venueText == null && symbolText == null && depth == 0 && !badDepth;
+            return channelText == null && venueText == null && symbolText == null && depth == 0 && !badDepth &&
+                interval == null && !badInterval;
         }
     }
 
@@ -103,6 +114,7 @@ final class ControlRequestDecoder
     private static final byte[] SPEED = ascii("speed");
     private static final byte[] DEPTH = ascii("depth");
     private static final byte[] FULL = ascii("full");
+    private static final byte[] INTERVAL = ascii("interval");
     private static final Venue[] VENUES = Venue.values();
 
     private final JsonCursor cursor = new JsonCursor();
@@ -264,6 +276,13 @@ final class ControlRequestDecoder
             final long depth = token == JsonCursor.STRING && cursor.tokenEquals(FULL) ? 0 : integerValue();
             target.depth = (int)Math.min(depth, Integer.MAX_VALUE);
             target.badDepth = depth < 0 || (depth > 0 && SubscriptionKey.bookDepthTemplateId((int)depth) < 0);
+            return null;
+        }
+        if (cursor.tokenEquals(INTERVAL))
+        {
+            final String text = stringValue();
+            target.interval = text == null ? null : intervalOf(text);
+            target.badInterval = target.interval == null;
             return null;
         }
         final int kind = cursor.tokenEquals(CHANNEL) ? 1 : cursor.tokenEquals(VENUE) ? 2 :
@@ -440,7 +459,25 @@ final class ControlRequestDecoder
         {
             return Rejection.BAD_DEPTH;
         }
+        if (target.badInterval || (target.interval != null && target.channel != SubscriptionChannel.CANDLE))
+        {
+            return Rejection.BAD_INTERVAL;
+        }
         return null;
+    }
+
+    /** @return the interval of a short name ({@code 1m}, {@code 1h}) or an enum name ({@code M1}), or null. */
+    private static CandleInterval intervalOf(final String text)
+    {
+        try
+        {
+            final CandleInterval interval = CandleIntervals.parse(text);
+            return interval == CandleInterval.NULL_VAL ? null : interval;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return null;
+        }
     }
 
     private static ControlOp opOf(final String text)

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.agrona.ExpandableArrayBuffer;
+import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.json.JsonWriter;
 import zvt.crypto.gateway.Rejection;
@@ -61,6 +62,10 @@ final class ReplyEncoder
         if (target.depth() != 0)
         {
             json.field("depth", target.depth());
+        }
+        if (target.interval() != null)
+        {
+            json.field("interval", CandleIntervals.shortName(target.interval()));
         }
         json.endObject();
         return frame(allocator);

@@ -51,10 +51,23 @@ final class ResolvedTargets
             keys[i] = SubscriptionKey.of(
                 instrument == null ? InstrumentRegistry.NO_INSTRUMENT : instrument.id(),
                 target.venue().value(),
-                target.depth() == 0 ?
-                    target.channel().eventType().templateId() : SubscriptionKey.bookDepthTemplateId(target.depth()));
+                templateId(target));
         }
         return null;
+    }
+
+    /** The channel's own template id, or the pseudo one of a depth-limited book or a one-interval candle channel. */
+    private static int templateId(final ControlRequestDecoder.Target target)
+    {
+        if (target.depth() != 0)
+        {
+            return SubscriptionKey.bookDepthTemplateId(target.depth());
+        }
+        if (target.interval() != null)
+        {
+            return SubscriptionKey.candleIntervalTemplateId(target.interval());
+        }
+        return target.channel().eventType().templateId();
     }
 
     long key(final int index)
