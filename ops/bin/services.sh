@@ -53,3 +53,9 @@ zvt_ensure_node() {
     echo "installing Node.js" >&2; zvt_apt_install nodejs npm
   fi
 }
+
+zvt_ensure_prometheus() { # the Prometheus server and promtool, for the scrape test and the alert rule tests
+  if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+    echo "installing Prometheus" >&2; zvt_apt_install --no-install-recommends prometheus
+  fi
+}

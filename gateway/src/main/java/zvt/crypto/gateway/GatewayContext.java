@@ -2,6 +2,7 @@ package zvt.crypto.gateway;
 
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.gateway.auth.AuthContext;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.persistence.query.MarketDataQueries;
@@ -90,6 +91,8 @@ public final class GatewayContext
     private int outboxCapacity = 65_536;
     private long replayStallTimeoutMs = 30_000;
     private GatewayCounters counters;
+    private MetricsSource metrics;
+    private HopLatencies latencies;
     private AuthContext auth = new AuthContext();
 
     public GatewayContext host(final String host)
@@ -378,6 +381,30 @@ public final class GatewayContext
     public int outboxCapacity()
     {
         return outboxCapacity;
+    }
+
+    /** Where the fan-out records the journal → fan-out hop; null (the default) measures nothing. */
+    public GatewayContext latencies(final HopLatencies latencies)
+    {
+        this.latencies = latencies;
+        return this;
+    }
+
+    public HopLatencies latencies()
+    {
+        return latencies;
+    }
+
+    /** What {@code GET /metrics} serves; null (the default) answers 404 there. */
+    public GatewayContext metrics(final MetricsSource metrics)
+    {
+        this.metrics = metrics;
+        return this;
+    }
+
+    public MetricsSource metrics()
+    {
+        return metrics;
     }
 
     /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */

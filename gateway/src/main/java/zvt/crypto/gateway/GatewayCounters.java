@@ -1,9 +1,14 @@
 package zvt.crypto.gateway;
 
+import zvt.crypto.core.latency.HopLatency;
 import zvt.crypto.gateway.auth.AuthRefusal;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the gateway has done, readable from any thread (ops tools, tests, metrics).
@@ -24,6 +29,39 @@ public final class GatewayCounters
     private final AtomicLong unrenderableEvents = new AtomicLong();
     private final AtomicLongArray rejections = new AtomicLongArray(REJECTIONS.length);
     private final AtomicLongArray authRefusals = new AtomicLongArray(AUTH_REFUSALS.length);
+    /** REST responses by route template and status code; REST is off the market-data path, so a map is fine. */
+    private final ConcurrentHashMap<RestResponseKey, LongAdder> restResponses = new ConcurrentHashMap<>();
+    private final HopLatency restLatency = new HopLatency("rest");
+
+    /** A REST route template ({@code unmatched} for a path no route serves) and a response status code. */
+    public record RestResponseKey(String route, int status)
+    {
+    }
+
+    /**
+     * Any thread: the event loop or a query thread that answered.
+     *
+     * @param nanos from the request's arrival to its response being handed to Netty.
+     */
+    public void recordRestResponse(final String route, final int status, final long nanos)
+    {
+        restResponses.computeIfAbsent(new RestResponseKey(route, status), key -> new LongAdder()).increment();
+        restLatency.record(nanos);
+    }
+
+    /** REST request durations, every route. */
+    public HopLatency restLatency()
+    {
+        return restLatency;
+    }
+
+    /** @return REST responses so far by route and status (a copy). */
+    public Map<RestResponseKey, Long> restResponses()
+    {
+        final Map<RestResponseKey, Long> copy = new HashMap<>();
+        restResponses.forEach((key, count) -> copy.put(key, count.sum()));
+        return copy;
+    }
 
     public void recordSessionOpened()
     {

@@ -14,6 +14,7 @@ import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.latency.HopLatencies;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +43,7 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
 
     private final Journal journal;
     private final InstrumentRegistry registry;
+    private HopLatencies latencies;
     private final RollCycle rollCycle;
     private final AtomicLong appendedEvents = new AtomicLong();
     private final AtomicLong appendedBytes = new AtomicLong();
@@ -73,6 +75,13 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         }
     }
 
+    /** Measures the exchange → receive and receive → journal hops from now on; call before the ring starts. */
+    public JournalEventHandler latencies(final HopLatencies latencies)
+    {
+        this.latencies = latencies;
+        return this;
+    }
+
     public void onStart()
     {
         acquireAppender();
@@ -100,6 +109,14 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         final UnsafeBuffer buffer = event.buffer();
         final long index = append(buffer.byteArray(), buffer.wrapAdjustment(), length);
         event.journalIndex(index);
+        if (latencies != null && length >= EventView.MIN_LENGTH)
+        {
+            final long now = latencies.clock().nanoTime();
+            final long received = EventView.receiveTimeNanos(buffer, 0);
+            event.journalTimeNanos(now);
+            latencies.exchangeToReceive().record(received - EventView.exchangeTimeNanos(buffer, 0));
+            latencies.receiveToJournal().record(now - received);
+        }
 
         lastIndex.lazySet(index);
         appendedEvents.lazySet(appendedEvents.get() + 1);

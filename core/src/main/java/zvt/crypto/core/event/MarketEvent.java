@@ -17,6 +17,7 @@ public final class MarketEvent
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[CAPACITY]);
     private int length;
     private long journalIndex = NO_JOURNAL_INDEX;
+    private long journalTimeNanos;
 
     public UnsafeBuffer buffer()
     {
@@ -50,6 +51,18 @@ public final class MarketEvent
         return this;
     }
 
+    /** @return when the journal appended it (the latency clock's epoch nanos), or 0 when not measured. */
+    public long journalTimeNanos()
+    {
+        return journalTimeNanos;
+    }
+
+    public MarketEvent journalTimeNanos(final long journalTimeNanos)
+    {
+        this.journalTimeNanos = journalTimeNanos;
+        return this;
+    }
+
     public int templateId()
     {
         return EventView.templateId(buffer, 0);
@@ -60,6 +73,7 @@ public final class MarketEvent
     {
         length = 0;
         journalIndex = NO_JOURNAL_INDEX;
+        journalTimeNanos = 0;
         return this;
     }
 }

@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -20,6 +21,7 @@ public final class DecodeErrorLog
     private static final Logger LOG = LoggerFactory.getLogger(DecodeErrorLog.class);
 
     private final String source;
+    private final DecodeError[] reasons;
     private final FeedCounters counters;
     private final AtomicLongArray counts;
     private final boolean[] logged;
@@ -32,6 +34,7 @@ public final class DecodeErrorLog
     public DecodeErrorLog(final String source, final DecodeError[] reasons, final FeedCounters counters)
     {
         this.source = source;
+        this.reasons = reasons.clone();
         this.counters = counters;
         counts = new AtomicLongArray(reasons.length);
         logged = new boolean[reasons.length];
@@ -51,6 +54,12 @@ public final class DecodeErrorLog
                 "Frame ({} bytes): {}{}", source, reason.name(), reason.description(), length,
                 buffer.getStringWithoutLengthUtf8(offset, excerptLength), excerptLength < length ? "..." : "");
         }
+    }
+
+    /** Every reason this decoder counts. */
+    public List<DecodeError> reasons()
+    {
+        return List.of(reasons);
     }
 
     public long count(final DecodeError reason)

@@ -93,7 +93,7 @@ final class FeedChannelHandler extends SimpleChannelInboundHandler<Object>
         {
             final ByteBuf content = frame.content();
             final UnsafeBuffer bytes = frameBytes.wrap(content);
-            counters.incrementFrames();
+            counters.recordFrame(content.readableBytes());
             burst.open();
             frames.onFrame(session, bytes, 0, content.readableBytes());
         }

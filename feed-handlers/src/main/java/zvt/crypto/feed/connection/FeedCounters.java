@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FeedCounters
 {
     private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong frameBytes = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
@@ -54,9 +55,17 @@ public final class FeedCounters
         return connections.get();
     }
 
-    public void incrementFrames()
+    /** Payload bytes of those frames. */
+    public long frameBytes()
+    {
+        return frameBytes.get();
+    }
+
+    /** One data frame of {@code bytes} payload bytes. */
+    public void recordFrame(final int bytes)
     {
         increment(frames);
+        frameBytes.setRelease(frameBytes.getPlain() + bytes);
     }
 
     public void incrementEvents()

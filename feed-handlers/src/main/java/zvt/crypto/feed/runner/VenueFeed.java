@@ -252,6 +252,12 @@ public final class VenueFeed implements AutoCloseable
     }
 
     /** True once the instrument's book is good; false if it is not or the feed has no book for it. Loop only. */
+    /** @return true if this feed keeps order books (it subscribes to a book channel). */
+    public boolean keepsBooks()
+    {
+        return books != null;
+    }
+
     public boolean isBookLive(final int instrumentId)
     {
         return books != null && books.isLive(instrumentId);

@@ -52,8 +52,9 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter
     public static final AttributeKey<KeyAccount> ACCOUNT = AttributeKey.valueOf("zvt.gateway.auth.account");
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthHandler.class);
-    private static final Set<String> PUBLIC_PATHS = Set.of(
-        RestApi.HEALTH_ALIAS, RestApi.PREFIX + "/health", RestApi.PREFIX + "/ready", RestApi.PREFIX + "/openapi.json");
+    /** Probes and scrapes carry no credentials; in Kubernetes a NetworkPolicy limits who reaches /metrics. */
+    private static final Set<String> PUBLIC_PATHS = Set.of(RestApi.HEALTH_ALIAS, RestApi.METRICS_PATH,
+        RestApi.PREFIX + "/health", RestApi.PREFIX + "/ready", RestApi.PREFIX + "/openapi.json");
     private static final String REALM = "Bearer realm=\"zvt-crypto\"";
 
     private final AuthContext auth;

@@ -16,6 +16,7 @@ import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.json.EventJsonRenderer;
 import zvt.crypto.core.json.JsonWriter;
 import zvt.crypto.gateway.GatewayContext;
@@ -78,6 +79,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private static final long STALE_BOOKS_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final GatewayCounters counters;
+    private final HopLatencies latencies;
     private final EventJsonRenderer renderer;
     private final FrameSlab slab;
     private final MessageFrames message;
@@ -111,6 +113,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     {
         context.conclude();
         this.counters = context.counters();
+        this.latencies = context.latencies();
         this.renderer = new EventJsonRenderer(instruments);
         this.books = new BookChannel(instruments, frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH, registry,
             new BookChannel.Output()
@@ -254,6 +257,10 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
                     }
                 }
                 liveCandles.onEvent(buffer, 0, journalIndex);
+                if (latencies != null && event.journalTimeNanos() != 0)
+                {
+                    latencies.journalToFanout().record(latencies.clock().nanoTime() - event.journalTimeNanos());
+                }
                 if (journalIndex != MarketEvent.NO_JOURNAL_INDEX)
                 {
                     position = journalIndex;

@@ -1,5 +1,7 @@
 package zvt.crypto.gateway.rest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.GatewayCounters;
+import zvt.crypto.gateway.MetricsSource;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 
 /**
@@ -55,6 +60,9 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
     public static final String PREFIX = "/api/v1/crypto";
     /** The bare health path liveness probes use. */
     public static final String HEALTH_ALIAS = "/health";
+    /** Where Prometheus scrapes, by its convention. */
+    public static final String METRICS_PATH = "/metrics";
+    private static final String UNMATCHED = "unmatched";
 
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
     private static final int QUERY_QUEUE = 256;
@@ -62,6 +70,8 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ObjectMapper json = new ObjectMapper();
     private final List<RestRoute> routes;
     private final RestRoute health;
+    private final MetricsSource metrics;
+    private final GatewayCounters counters;
     private final ThreadPoolExecutor queryThreads;
     private final long timeoutMs;
 
@@ -76,6 +86,8 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         final ChannelGroup sessions)
     {
         health = new HealthRoute(json, context.counters(), context.healthDetails());
+        metrics = context.metrics();
+        counters = context.counters();
         routes = List.of(
             health,
             new ReadyRoute(json, context.readiness(), fanout, context.readyBookStaleMs()),
@@ -99,33 +111,41 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
+        final long arrived = System.nanoTime();
         final boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (!request.decoderResult().isSuccess())
         {
-            respond(ctx, error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request"), false);
+            respond(ctx, UNMATCHED, error(HttpResponseStatus.BAD_REQUEST, "malformed HTTP request"), false, arrived);
             return;
         }
         final QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+        if (METRICS_PATH.equals(uri.path()) && metrics != null && HttpMethod.GET.equals(request.method()))
+        {
+            // reads files and many counters: off the event loop
+            runQuery(ctx, METRICS_PATH, this::scrape, keepAlive, arrived);
+            return;
+        }
         final Map<String, String> variables = new HashMap<>();
         final RestRoute route = HEALTH_ALIAS.equals(uri.path()) ? health : match(uri.path(), variables);
         if (route == null)
         {
-            respond(ctx, error(HttpResponseStatus.NOT_FOUND, "no route " + uri.path() + "; the routes are in " +
-                PREFIX + "/openapi.json"), keepAlive);
+            respond(ctx, UNMATCHED, error(HttpResponseStatus.NOT_FOUND, "no route " + uri.path() +
+                "; the routes are in " + PREFIX + "/openapi.json"), keepAlive, arrived);
         }
         else if (!HttpMethod.GET.equals(request.method()))
         {
             final FullHttpResponse response = error(HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET");
             response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
-            respond(ctx, response, keepAlive);
+            respond(ctx, route.template(), response, keepAlive, arrived);
         }
         else if (!route.blocking())
         {
-            respond(ctx, answer(route, new RestRequest(variables, uri)), keepAlive);
+            respond(ctx, route.template(), answer(route, new RestRequest(variables, uri)), keepAlive, arrived);
         }
         else
         {
-            runQuery(ctx, route, new RestRequest(variables, uri), keepAlive);
+            final RestRequest query = new RestRequest(variables, uri);
+            runQuery(ctx, route.template(), () -> answer(route, query), keepAlive, arrived);
         }
     }
 
@@ -134,19 +154,23 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         queryThreads.shutdownNow();
     }
 
-    /** Runs a database route on the query threads; whichever comes first, its answer or the timeout, is sent. */
+    /** Runs a blocking answer on the query threads; whichever comes first, its answer or the timeout, is sent. */
     private void runQuery(
-        final ChannelHandlerContext ctx, final RestRoute route, final RestRequest request, final boolean keepAlive)
+        final ChannelHandlerContext ctx,
+        final String route,
+        final Supplier<FullHttpResponse> answer,
+        final boolean keepAlive,
+        final long arrived)
     {
         final AtomicBoolean answered = new AtomicBoolean();
         try
         {
             queryThreads.execute(() ->
             {
-                final FullHttpResponse response = answer(route, request);
+                final FullHttpResponse response = answer.get();
                 if (answered.compareAndSet(false, true))
                 {
-                    respond(ctx, response, keepAlive);
+                    respond(ctx, route, response, keepAlive, arrived);
                 }
                 else
                 {
@@ -156,18 +180,35 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         catch (final RejectedExecutionException ex)
         {
-            respond(ctx, error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many queries in flight, retry shortly"),
-                keepAlive);
+            respond(ctx, route,
+                error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many queries in flight, retry shortly"), keepAlive, arrived);
             return;
         }
         ctx.executor().schedule(() ->
         {
             if (answered.compareAndSet(false, true))
             {
-                respond(ctx, error(HttpResponseStatus.GATEWAY_TIMEOUT,
-                    "the query took longer than " + timeoutMs + " ms"), false);
+                respond(ctx, route, error(HttpResponseStatus.GATEWAY_TIMEOUT,
+                    "the query took longer than " + timeoutMs + " ms"), false, arrived);
             }
         }, timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    private FullHttpResponse scrape()
+    {
+        final ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        try
+        {
+            metrics.writeTo(body);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            LOG.error("metrics scrape failed", ex);
+            return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "metrics unavailable");
+        }
+        final FullHttpResponse response = response(HttpResponseStatus.OK, body.toByteArray());
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, MetricsSource.CONTENT_TYPE);
+        return response;
     }
 
     private FullHttpResponse answer(final RestRoute route, final RestRequest request)
@@ -236,9 +277,14 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         return response;
     }
 
-    private static void respond(
-        final ChannelHandlerContext ctx, final FullHttpResponse response, final boolean keepAlive)
+    private void respond(
+        final ChannelHandlerContext ctx,
+        final String route,
+        final FullHttpResponse response,
+        final boolean keepAlive,
+        final long arrived)
     {
+        counters.recordRestResponse(route, response.status().code(), System.nanoTime() - arrived);
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive)
         {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.feed.connection.FeedContext;
@@ -14,6 +15,7 @@ import zvt.crypto.feed.runner.VenueFeed;
 import zvt.crypto.feed.venue.VenueRegistry;
 import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
 import zvt.crypto.journal.Journal;
@@ -22,6 +24,7 @@ import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.ops.metrics.NodeMetrics;
 import zvt.crypto.persistence.redis.RedisSettings;
 import zvt.crypto.persistence.redis.RedisWriter;
 import zvt.crypto.persistence.writer.DbWriterStatus;
@@ -92,13 +95,18 @@ public final class MarketDataNode implements RunningNode
         RedisWriter redis = null;
         try
         {
-            database = NodeDatabase.open(config, journal, clock, System.getenv());
+            final HopLatencies latencies = new HopLatencies(clock);
+            final NodeMetrics metrics = new NodeMetrics().latencies(latencies).feeds(feeds);
+            database = NodeDatabase.open(config, journal, clock, System.getenv(), latencies);
             final InstrumentRegistry instruments = new InstrumentRegistry();
             final JournalInstruments.Result restored = JournalInstruments.restore(journal, instruments);
             LOG.info("journal {} opened; {} instruments restored", journal.directory(), restored.applied());
 
             final NodeDatabase db = database;
-            final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments);
+            final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments).latencies(latencies);
+            final GatewayCounters gatewayCounters = new GatewayCounters();
+            metrics.journal(journal.directory(), journalHandler).gateway(gatewayCounters)
+                .databaseWriter(() -> db == null ? null : db.status());
             final GatewayContext gatewayContext = NodeSettings.gateway(config)
                 .healthDetails(() -> ReadinessDetails.of(db))
                 .marketData(() -> db == null ? null : db.queries())
@@ -106,13 +114,21 @@ public final class MarketDataNode implements RunningNode
                     config.getInt("ready.journal.min.free.mb") * 1024L * 1024L, db,
                     config.getInt("ready.db.lag.ms"))::reasons)
                 .journalStats(() -> liveJournalStats(journal, journalHandler))
-                .journal(journal);
+                .journal(journal)
+                .counters(gatewayCounters)
+                .latencies(latencies)
+                .metrics(metrics.source());
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
             redis = startRedis(config, journal, instruments, clock);
+            if (redis != null)
+            {
+                metrics.redisWriter(redis);
+            }
             final List<EventHandler<MarketEvent>> afterJournal =
                 redis == null ? List.of(fanout) : List.of(fanout, redis.ringHandler());
             ring = new MarketEventRing(NodeSettings.ring(config), journalHandler, afterJournal).start();
+            metrics.ring(ring.ringBuffer());
             gateway = GatewayServer.launch(gatewayContext, instruments, fanout);
 
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), clock);

@@ -14,6 +14,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.persistence.DatabaseContext;
@@ -59,6 +60,17 @@ final class NodeDatabase implements AutoCloseable
     static NodeDatabase open(
         final NodeConfig config, final Journal journal, final EpochNanoClock clock, final Map<String, String> env)
     {
+        return open(config, journal, clock, env, null);
+    }
+
+    /** @param latencies where the writer records the receive → database hop; null for none. */
+    static NodeDatabase open(
+        final NodeConfig config,
+        final Journal journal,
+        final EpochNanoClock clock,
+        final Map<String, String> env,
+        final HopLatencies latencies)
+    {
         if (!Boolean.parseBoolean(config.get("db.enabled")))
         {
             LOG.info("persistence disabled (db.enabled=false): the journal is the only store");
@@ -76,7 +88,8 @@ final class NodeDatabase implements AutoCloseable
             .maxBatchRows(config.getInt("db.writer.batch.rows"))
             .maxBatchDelay(Duration.ofMillis(config.getInt("db.writer.batch.ms")))
             .migrate(true)
-            .clock(clock);
+            .clock(clock)
+            .latencies(latencies);
         final Path embeddedDir = config.getPath("db.embedded.dir");
         final int embeddedPort = config.getInt("db.embedded.port");
         final String schema = config.get("db.schema");

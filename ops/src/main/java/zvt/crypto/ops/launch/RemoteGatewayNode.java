@@ -17,9 +17,11 @@ import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.gateway.GatewayContext;
+import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.ops.metrics.NodeMetrics;
 import zvt.crypto.persistence.redis.RedisSettings;
 import zvt.crypto.persistence.redis.RedisStreamReader;
 import zvt.crypto.persistence.sink.SinkIdleStrategy;
@@ -70,16 +72,22 @@ public final class RemoteGatewayNode implements RunningNode
         {
             final InstrumentRegistry instruments = new InstrumentRegistry();
             final RedisStreamReader[] streams = new RedisStreamReader[1];
+            final GatewayCounters counters = new GatewayCounters();
+            final NodeMetrics metrics = new NodeMetrics().gateway(counters);
             final GatewayContext context = NodeSettings.gateway(config)
+                .counters(counters)
+                .metrics(metrics.source())
                 .healthDetails(() -> "{\"redisStreams\":{\"connected\":" + streams[0].connected() +
                     ",\"lastIndex\":" + streams[0].lastIndex() + "}}")
                 .readiness(() -> streams[0].connected() ? List.of() : List.of("not connected to the Redis streams"));
             final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
             ring = new MarketEventRing(NodeSettings.ring(config), fanout, List.of()).start();
+            metrics.ring(ring.ringBuffer());
             final RingBuffer<MarketEvent> ringBuffer = ring.ringBuffer();
             streams[0] = new RedisStreamReader(redis, instruments,
                 (entry, length, journalIndex) -> ringBuffer.publishEvent(COPY_ENTRY, entry, length, journalIndex),
                 clock);
+            metrics.redisStreamReader(streams[0]);
             gateway = GatewayServer.launch(context, instruments, fanout);
             // Polls 1 ms apart while entries flow (the streams are written in 20 ms batches); 20 ms once quiet.
             final AgentRunner reader = new AgentRunner(new SinkIdleStrategy(1, 20, 1_000),

@@ -73,6 +73,8 @@ final class DbSink implements JournalSink
     private Connection connection;
     private CopyManager copyManager;
     private long lastReadIndex = Journal.NO_INDEX;
+    /** Receive time of the batch's oldest entry, for the receive → database hop; 0 while the batch is empty. */
+    private long batchFirstReceiveNanos;
     private long unknownInstrumentEvents;
     private long firstTradeIndex;
     private long stagedUntilIndex = Journal.NO_INDEX;
@@ -104,6 +106,10 @@ final class DbSink implements JournalSink
         if (length < EventView.MIN_LENGTH)
         {
             return;
+        }
+        if (batchFirstReceiveNanos == 0)
+        {
+            batchFirstReceiveNanos = EventView.receiveTimeNanos(buffer, offset);
         }
         final int templateId = EventView.templateId(buffer, offset);
         if (templateId == EventType.TRADE.templateId())
@@ -258,6 +264,11 @@ final class DbSink implements JournalSink
                 statement.executeUpdate();
             }
             connection.commit();
+            if (context.latencies() != null && batchFirstReceiveNanos != 0)
+            {
+                context.latencies().receiveToDatabase()
+                    .record(context.latencies().clock().nanoTime() - batchFirstReceiveNanos);
+            }
             status.onCommit(written, unknownInstrumentEvents + candles.skipped(), candles.lateTrades());
             clearBatch();
             return checkpoint;
@@ -387,5 +398,6 @@ final class DbSink implements JournalSink
         books.reset();
         candles.clearBatch();
         pendingInstruments.clear();
+        batchFirstReceiveNanos = 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
+import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.persistence.DatabaseContext;
 
@@ -29,6 +30,7 @@ public final class DbWriterContext
     private long retryMinNanos = TimeUnit.MILLISECONDS.toNanos(100);
     private long retryMaxNanos = TimeUnit.SECONDS.toNanos(5);
     private EpochNanoClock clock;
+    private HopLatencies latencies;
     private boolean migrate;
     private boolean concluded;
 
@@ -143,6 +145,19 @@ public final class DbWriterContext
     public EpochNanoClock clock()
     {
         return clock;
+    }
+
+    /** Where the writer records the receive → database commit hop; null (the default) measures nothing. */
+    public DbWriterContext latencies(final HopLatencies latencies)
+    {
+        checkNotConcluded();
+        this.latencies = latencies;
+        return this;
+    }
+
+    public HopLatencies latencies()
+    {
+        return latencies;
     }
 
     public DbWriterContext conclude()

@@ -1,0 +1,56 @@
+package zvt.crypto.ops.metrics;
+
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The alert rules pass {@code promtool check rules}, their unit tests ({@code promtool test rules}, each alert fired
+ * from synthetic series) pass, every alert has such a test, and the runbook says what each one means.
+ */
+class PrometheusRulesTest
+{
+    private static final Pattern ALERT = Pattern.compile("- alert: (\\w+)");
+    private static final Pattern TESTED = Pattern.compile("alertname: (\\w+)");
+
+    @Test
+    void shouldPassPromtoolsChecksAndUnitTests() throws Exception
+    {
+        PrometheusTools.require("promtool");
+        final String check = PrometheusTools.run("promtool", "check", "rules", PrometheusTools.RULES.toString());
+        assertTrue(check.contains("SUCCESS"), check);
+        final String tests = PrometheusTools.run("promtool", "test", "rules", PrometheusTools.RULE_TESTS.toString());
+        assertTrue(tests.contains("SUCCESS"), tests);
+    }
+
+    @Test
+    void shouldTestAndDocumentEveryAlert() throws Exception
+    {
+        final Set<String> alerts = names(ALERT, Files.readString(PrometheusTools.RULES));
+        assertTrue(alerts.size() >= 10, "alerts: " + alerts);
+        assertEquals(alerts, names(TESTED, Files.readString(PrometheusTools.RULE_TESTS)), "alerts with unit tests");
+        final String runbook = Files.readString(java.nio.file.Path.of("..", "docs", "RUNBOOK.md"));
+        for (final String alert : alerts)
+        {
+            assertTrue(runbook.contains("### " + alert), "docs/RUNBOOK.md explains " + alert);
+        }
+    }
+
+    private static Set<String> names(final Pattern pattern, final String text)
+    {
+        final Set<String> names = new TreeSet<>();
+        final Matcher matcher = pattern.matcher(text);
+        while (matcher.find())
+        {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+}
