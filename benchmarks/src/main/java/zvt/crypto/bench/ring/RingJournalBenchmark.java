@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.IoUtil;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,6 +24,7 @@ import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.TradeEncoder;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.ring.WaitStrategyType;
@@ -43,7 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code eventBytes} bytes straight into a claimed slot and publishes; the journal consumer appends it to a
  * Chronicle Queue on disk; an after-journal consumer counts. Throughput is producer ops/s, which the full ring
  * holds to the journal's pace. The {@code sink} parameter gives the baselines in the same run: {@code none} is the
- * ring alone (a consumer that only reads the slot), {@code journal} is the real thing.
+ * ring alone (a consumer that only reads the slot), {@code journal} is the real thing. {@code metrics=on} records
+ * the hop latencies the node records (exchange → receive and receive → journal in the journal handler, journal →
+ * fan-out in the after-journal consumer), for the overhead of metrics on the hot path.
  * <pre>
  *   producer ──► ring (65,536 slots) ──► journal append ──► counter
  * </pre>
@@ -68,6 +72,9 @@ public class RingJournalBenchmark
     @Param({"BLOCKING"})
     WaitStrategyType waitStrategy;
 
+    @Param({"off", "on"})
+    String metrics;
+
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final TradeEncoder trade = new TradeEncoder();
     private final AtomicLong consumed = new AtomicLong();
@@ -77,16 +84,18 @@ public class RingJournalBenchmark
     private RingBuffer<MarketEvent> ringBuffer;
     private byte[] tradeId;
     private long published;
+    private HopLatencies latencies;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
         directory = Files.createTempDirectory("zvt-bench-journal");
+        latencies = "on".equals(metrics) ? new HopLatencies(new SystemEpochNanoClock()) : null;
         final EventHandler<MarketEvent> first;
         if ("journal".equals(sink))
         {
             journal = Journal.open(new JournalContext().directory(directory));
-            first = new JournalEventHandler(journal);
+            first = new JournalEventHandler(journal).latencies(latencies);
         }
         else
         {
@@ -94,6 +103,10 @@ public class RingJournalBenchmark
         }
         final EventHandler<MarketEvent> counter = (event, sequence, endOfBatch) ->
         {
+            if (latencies != null && event.journalTimeNanos() != 0)
+            {
+                latencies.journalToFanout().record(latencies.clock().nanoTime() - event.journalTimeNanos());
+            }
             if (endOfBatch)
             {
                 consumed.lazySet(sequence + 1);
