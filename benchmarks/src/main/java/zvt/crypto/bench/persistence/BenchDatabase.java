@@ -8,15 +8,15 @@ import zvt.crypto.persistence.DatabaseContext;
 import zvt.crypto.persistence.schema.SchemaMigrator;
 
 /** A migrated schema on the benchmark's PostgreSQL (first argument, default the local test database). */
-final class BenchDatabase
+public final class BenchDatabase
 {
-    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private BenchDatabase()
     {
     }
 
-    static DatabaseContext migrated(final String url, final String schema)
+    public static DatabaseContext migrated(final String url, final String schema)
     {
         final DatabaseContext context = new DatabaseContext().url(url).user("postgres").schema(schema)
             .socketTimeoutSeconds(600);
