@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import zvt.crypto.ops.launch.BackfillCommand;
 import zvt.crypto.ops.launch.DemoCommand;
+import zvt.crypto.ops.launch.RebuildCommand;
 import zvt.crypto.ops.launch.RunCommand;
 import zvt.crypto.ops.launch.SimulateCommand;
 import zvt.crypto.ops.tools.HashKeyCommand;
@@ -25,6 +26,7 @@ import zvt.crypto.ops.tools.ReplayCommand;
         JournalCommand.class,
         ReplayCommand.class,
         BackfillCommand.class,
+        RebuildCommand.class,
         HashKeyCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZvtCrypto
