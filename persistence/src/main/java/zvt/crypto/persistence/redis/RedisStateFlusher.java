@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Int2ObjectHashMap;
@@ -13,14 +12,11 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.jctools.queues.SpscArrayQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.persistence.sink.RetryBackoff;
 import zvt.crypto.persistence.redis.InstrumentState.Field;
 
 /**
@@ -32,7 +28,6 @@ import zvt.crypto.persistence.redis.InstrumentState.Field;
  */
 final class RedisStateFlusher implements Agent
 {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisStateFlusher.class);
     private static final Field[] FIELDS = InstrumentState.fields();
     private static final byte[][] FIELD_NAMES = new byte[FIELDS.length][];
     private static final int MAX_DRAIN = 4_096;
@@ -64,14 +59,14 @@ final class RedisStateFlusher implements Agent
     private final SpscArrayQueue<InstrumentState> queue;
     private final RedisStateStatus status;
     private final EpochNanoClock clock;
-    private final RetryBackoff backoff;
+    private final RedisLink link;
     private final Int2ObjectHashMap<Written> written = new Int2ObjectHashMap<>();
     private final List<Written> drained = new ArrayList<>();
     private final MutableDirectBuffer[] copies = new MutableDirectBuffer[FIELDS.length];
     private final int[] lengths = new int[FIELDS.length];
     private final long[] writes = new long[FIELDS.length];
-    private Jedis jedis;
-    private boolean rewriteAll;
+    /** After a (re)connect every instrument seen is written whole: what was queued meanwhile was not written. */
+    private boolean rewriteAll = true;
 
     RedisStateFlusher(
         final RedisSettings settings,
@@ -87,7 +82,7 @@ final class RedisStateFlusher implements Agent
         this.queue = queue;
         this.status = status;
         this.clock = clock;
-        this.backoff = new RetryBackoff(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(5));
+        this.link = new RedisLink(settings, "redis-state", "the pipeline goes on and the state is rewritten on reconnect");
         for (final Field field : FIELDS)
         {
             copies[field.ordinal()] = new UnsafeBuffer(new byte[Math.max(bookCapacity, 4_096)]);
@@ -115,7 +110,9 @@ final class RedisStateFlusher implements Agent
             drained.add(instrument);
         }
         final long now = clock.nanoTime();
-        if (jedis == null && !connect(now))
+        final Jedis jedis = link.connection(now);
+        status.connected(link.connected());
+        if (jedis == null)
         {
             return drained.size();
         }
@@ -148,19 +145,21 @@ final class RedisStateFlusher implements Agent
         }
         catch (final RuntimeException ex)
         {
-            onFailure(now, ex);
+            link.failed(now, ex);
+            status.onFailure();
+            status.connected(false);
+            rewriteAll = true;
             return 0;
         }
     }
 
     public void onClose()
     {
-        if (jedis != null)
+        if (link.connected())
         {
             doWork(); // what the ring consumer queued last
         }
-        RedisConnections.closeQuietly(jedis);
-        jedis = null;
+        link.close();
         status.connected(false);
     }
 
@@ -194,42 +193,5 @@ final class RedisStateFlusher implements Agent
         }
         pipeline.hset(instrument.key, fields);
         return 1;
-    }
-
-    private boolean connect(final long now)
-    {
-        if (!backoff.canTry(now))
-        {
-            return false;
-        }
-        try
-        {
-            jedis = RedisConnections.open(settings, "zvt-redis-state");
-            final long outageNanos = backoff.onSuccess(now);
-            LOG.info(outageNanos >= 0 ? "redis state: Redis reachable again after {} ms; rewriting every instrument" :
-                "redis state: connected to {}", outageNanos >= 0 ? TimeUnit.NANOSECONDS.toMillis(outageNanos) :
-                settings.host() + ":" + settings.port());
-            rewriteAll = true;
-            status.connected(true);
-            return true;
-        }
-        catch (final RuntimeException ex)
-        {
-            onFailure(now, ex);
-            return false;
-        }
-    }
-
-    private void onFailure(final long now, final RuntimeException ex)
-    {
-        if (backoff.onFailure(now))
-        {
-            LOG.warn("redis state: Redis unavailable ({}); the pipeline goes on, the state is rewritten on reconnect" +
-                " (retrying with backoff up to {} ms)", ex.toString(), TimeUnit.NANOSECONDS.toMillis(backoff.maxNanos()));
-        }
-        status.onFailure();
-        RedisConnections.closeQuietly(jedis);
-        jedis = null;
-        status.connected(false);
     }
 }

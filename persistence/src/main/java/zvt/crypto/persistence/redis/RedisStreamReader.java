@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.Agent;
@@ -27,7 +26,6 @@ import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.persistence.sink.RetryBackoff;
 
 /**
  * Reads the venue streams {@link RedisStreamSink} writes and hands their entries on in journal order, each with its
@@ -86,17 +84,15 @@ public final class RedisStreamReader implements Agent
     private final InstrumentRegistry instruments;
     private final Listener listener;
     private final EpochNanoClock clock;
-    private final RetryBackoff backoff;
+    private final RedisLink link;
     private final List<Stream> streams = new ArrayList<>();
     private final IntHashSet booksHeld = new IntHashSet();
     private final InstrumentDefinitionCodec definitions = new InstrumentDefinitionCodec();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final BookUpdateDecoder book = new BookUpdateDecoder();
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-    private Jedis jedis;
     private boolean takingSnapshot;
     private long undecodable;
-    private volatile boolean connected;
     private volatile long delivered;
     private volatile long lastIndex = -1;
 
@@ -109,7 +105,7 @@ public final class RedisStreamReader implements Agent
         this.instruments = instruments;
         this.listener = listener;
         this.clock = clock;
-        this.backoff = new RetryBackoff(TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(5));
+        this.link = new RedisLink(settings, "redis-stream-reader", "subscribers get nothing new meanwhile");
         for (final Venue venue : Venue.values())
         {
             final byte[] key = keys.stream(venue.value());
@@ -139,13 +135,14 @@ public final class RedisStreamReader implements Agent
 
     public boolean connected()
     {
-        return connected;
+        return link.connected();
     }
 
     public int doWork()
     {
         final long now = clock.nanoTime();
-        if (jedis == null && !connect(now))
+        final Jedis jedis = link.connection(now);
+        if (jedis == null)
         {
             return 0;
         }
@@ -156,25 +153,23 @@ public final class RedisStreamReader implements Agent
             {
                 return 0;
             }
-            read();
+            read(jedis);
             return emitUpTo(Long.parseLong(new String(headBytes, StandardCharsets.US_ASCII)));
         }
         catch (final RuntimeException ex)
         {
-            onFailure(now, ex);
+            link.failed(now, ex);
             return 0;
         }
     }
 
     public void onClose()
     {
-        RedisConnections.closeQuietly(jedis);
-        jedis = null;
-        connected = false;
+        link.close();
     }
 
     @SuppressWarnings("unchecked")
-    private void read()
+    private void read(final Jedis jedis)
     {
         final Map.Entry<byte[], byte[]>[] after = new Map.Entry[streams.size()];
         for (int i = 0; i < after.length; i++)
@@ -303,42 +298,5 @@ public final class RedisStreamReader implements Agent
             }
         }
         throw new IllegalStateException("XREAD answered for a stream not asked for");
-    }
-
-    private boolean connect(final long now)
-    {
-        if (!backoff.canTry(now))
-        {
-            return false;
-        }
-        try
-        {
-            jedis = RedisConnections.open(settings, "zvt-stream-reader");
-            final long outageNanos = backoff.onSuccess(now);
-            if (outageNanos >= 0)
-            {
-                LOG.info("redis stream reader: Redis reachable again after {} ms; reading on after journal index {}",
-                    TimeUnit.NANOSECONDS.toMillis(outageNanos), lastIndex);
-            }
-            connected = true;
-            return true;
-        }
-        catch (final RuntimeException ex)
-        {
-            onFailure(now, ex);
-            return false;
-        }
-    }
-
-    private void onFailure(final long now, final RuntimeException ex)
-    {
-        if (backoff.onFailure(now))
-        {
-            LOG.warn("redis stream reader: Redis unavailable ({}); retrying with backoff up to {} ms", ex.toString(),
-                TimeUnit.NANOSECONDS.toMillis(backoff.maxNanos()));
-        }
-        RedisConnections.closeQuietly(jedis);
-        jedis = null;
-        connected = false;
     }
 }
