@@ -653,19 +653,22 @@ class K8sManifestsTest
                         where + " cpu request <= limit");
                 }
 
-                final SecurityContext context = Optional.ofNullable(c.getSecurityContext()).orElseGet(SecurityContext::new);
+                final SecurityContext context =
+                    Optional.ofNullable(c.getSecurityContext()).orElseGet(SecurityContext::new);
                 final Boolean runAsNonRoot = first(context.getRunAsNonRoot(), podContext.getRunAsNonRoot());
                 final Long runAsUser = first(context.getRunAsUser(), podContext.getRunAsUser());
                 assertEquals(Boolean.TRUE, runAsNonRoot, where + " runs as non-root");
                 assertTrue(runAsUser == null || runAsUser != 0, where + " runAsUser is not 0");
                 assertEquals(Boolean.TRUE, context.getReadOnlyRootFilesystem(), where + " read-only root filesystem");
                 assertEquals(Boolean.FALSE, context.getAllowPrivilegeEscalation(), where + " no privilege escalation");
-                assertTrue(context.getCapabilities() != null && list(context.getCapabilities().getDrop()).contains("ALL"),
+                assertTrue(context.getCapabilities() != null &&
+                        list(context.getCapabilities().getDrop()).contains("ALL"),
                     where + " drops all capabilities");
                 assertTrue(context.getCapabilities().getAdd() == null || context.getCapabilities().getAdd().isEmpty(),
                     where + " adds no capabilities");
                 final var seccomp = first(context.getSeccompProfile(), podContext.getSeccompProfile());
-                assertTrue(seccomp != null && "RuntimeDefault".equals(seccomp.getType()), where + " seccomp RuntimeDefault");
+                assertTrue(seccomp != null && "RuntimeDefault".equals(seccomp.getType()),
+                    where + " seccomp RuntimeDefault");
                 assertFalse(Boolean.TRUE.equals(context.getPrivileged()), where + " is not privileged");
 
                 if (IMAGE.equals(c.getImage()))
@@ -893,14 +896,16 @@ class K8sManifestsTest
             assertFalse(selected.isEmpty(), describe(monitor) + " selects some Services");
             final Set<String> components = new HashSet<>();
             selected.forEach(s -> components.add(map(s.getMetadata().getLabels()).get("app.kubernetes.io/component")));
-            assertTrue(components.containsAll(Set.of("feed", "gateway")), describe(monitor) + " scrapes feed and gateway");
+            assertTrue(components.containsAll(Set.of("feed", "gateway")),
+                describe(monitor) + " scrapes feed and gateway");
             final String jobLabel = (String)spec.get("jobLabel");
             for (final Map<String, Object> endpoint : (List<Map<String, Object>>)spec.get("endpoints"))
             {
                 assertEquals("/metrics", endpoint.get("path"), describe(monitor) + " path");
                 for (final Service service : selected)
                 {
-                    assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(endpoint.get("port"))),
+                    assertTrue(service.getSpec().getPorts().stream()
+                            .anyMatch(p -> p.getName().equals(endpoint.get("port"))),
                         describe(monitor) + " port " + endpoint.get("port") + " exists on " + describe(service));
                     if (jobLabel != null)
                     {
@@ -1081,7 +1086,8 @@ class K8sManifestsTest
             assertEquals(Integer.valueOf(1), feed.replicas(), feed.id() + ": one pod per shard");
             final Container node = single(feed.pod().getContainers(), feed.id() + " container");
             assertEquals(IMAGE, node.getImage(), feed.id() + " image");
-            assertEquals(List.of("run", "--config", "/etc/zvt/zvt-crypto.properties"), node.getArgs(), feed.id() + " args");
+            assertEquals(List.of("run", "--config", "/etc/zvt/zvt-crypto.properties"), node.getArgs(),
+                feed.id() + " args");
             final Map<String, EnvVar> env = env(node);
             assertEquals("all", value(env, "ZVT_NODE_ROLE"), feed.id() + " role");
             assertEquals("0.0.0.0", value(env, "ZVT_GATEWAY_HOST"), feed.id() + " gateway host");
@@ -1098,7 +1104,8 @@ class K8sManifestsTest
                 feed.id() + " journal is on a volumeClaimTemplate");
             assertEquals("jdbc:postgresql://timescaledb.zvt-crypto.svc:5432/crypto", value(env, "ZVT_DB_URL"));
             assertEquals("redis://redis.zvt-crypto.svc:6379", value(env, "ZVT_REDIS_URL"));
-            assertEquals("timescaledb-credentials", env.get("ZVT_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+            assertEquals("timescaledb-credentials",
+                env.get("ZVT_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName());
             assertEquals("redis-credentials", env.get("ZVT_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName());
             assertEquals("metadata.name", env.get("ZVT_DB_WRITER_ID").getValueFrom().getFieldRef().getFieldPath(),
                 feed.id() + ": one database writer checkpoint per pod (journal)");
@@ -1125,7 +1132,8 @@ class K8sManifestsTest
 
         final Workload loader = single(rendered.byComponent("loader"), "loader");
         assertEquals("CronJob", loader.kind(), "the loader is a CronJob");
-        assertEquals("Forbid", rendered.named(CronJob.class, loader.name()).orElseThrow().getSpec().getConcurrencyPolicy(),
+        assertEquals("Forbid",
+            rendered.named(CronJob.class, loader.name()).orElseThrow().getSpec().getConcurrencyPolicy(),
             "loader runs share a journal volume: never two at once");
         assertEquals("backfill", single(loader.pod().getContainers(), "loader container").getArgs().get(0));
     }
@@ -1186,7 +1194,8 @@ class K8sManifestsTest
         final Container c = workload.pod().getContainers().get(0);
         final var resources = c.getResources();
         assertEquals(new Quantity(cpuRequest), resources.getRequests().get("cpu"), workload.id() + " cpu request");
-        assertEquals(new Quantity(memoryRequest), resources.getRequests().get("memory"), workload.id() + " memory request");
+        assertEquals(new Quantity(memoryRequest), resources.getRequests().get("memory"),
+            workload.id() + " memory request");
         assertEquals(new Quantity(cpuLimit), resources.getLimits().get("cpu"), workload.id() + " cpu limit");
         assertEquals(new Quantity(memoryLimit), resources.getLimits().get("memory"), workload.id() + " memory limit");
     }
@@ -1242,7 +1251,8 @@ class K8sManifestsTest
 
     private static boolean isEmpty(final LabelSelector selector)
     {
-        return selector != null && map(selector.getMatchLabels()).isEmpty() && list(selector.getMatchExpressions()).isEmpty();
+        return selector != null && map(selector.getMatchLabels()).isEmpty() &&
+            list(selector.getMatchExpressions()).isEmpty();
     }
 
     private static boolean hasPort(final Container container, final IntOrString port)

@@ -78,7 +78,8 @@ final class K8sNetworkPolicies
         boolean selected = false;
         for (final NetworkPolicy policy : policies)
         {
-            if (!hasType(policy, "Egress") || !K8sManifestsTest.matches(policy.getSpec().getPodSelector(), from.labels()))
+            if (!hasType(policy, "Egress") ||
+                !K8sManifestsTest.matches(policy.getSpec().getPodSelector(), from.labels()))
             {
                 continue;
             }
@@ -103,7 +104,8 @@ final class K8sNetworkPolicies
         boolean selected = false;
         for (final NetworkPolicy policy : policies)
         {
-            if (!hasType(policy, "Ingress") || !K8sManifestsTest.matches(policy.getSpec().getPodSelector(), to.labels()))
+            if (!hasType(policy, "Ingress") ||
+                !K8sManifestsTest.matches(policy.getSpec().getPodSelector(), to.labels()))
             {
                 continue;
             }
