@@ -1,6 +1,7 @@
 # Sourced by the test script: makes sure PostgreSQL (127.0.0.1:5432, trust auth, database test) and Redis
-# (127.0.0.1:6379) are up, starting them, or installing them from Debian's packages on a fresh machine; and that
-# Node.js is there for the TimescaleDB path test (TimescaleDB runs as PGlite's WASM build under node).
+# (127.0.0.1:6379) are up, starting them, or installing them from Debian's packages on a fresh machine; that
+# Node.js is there for the TimescaleDB path test (TimescaleDB runs as PGlite's WASM build under node); and that
+# kubectl is there for the Kubernetes manifest test (ops/k8s, K8sManifestsTest).
 
 zvt_apt_install() {
   [ -n "${ZVT_APT_UPDATED:-}" ] || { apt-get update -qq; ZVT_APT_UPDATED=1; }
@@ -57,5 +58,26 @@ zvt_ensure_node() {
 zvt_ensure_prometheus() { # the Prometheus server and promtool, for the scrape test and the alert rule tests
   if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
     echo "installing Prometheus" >&2; zvt_apt_install --no-install-recommends prometheus
+  fi
+}
+
+# kubectl renders ops/k8s (kubectl kustomize) for K8sManifestsTest, which fails under CI without it. Debian 12 has no
+# package named kubectl: its kubectl is the package kubernetes-client, version 1.20, whose built-in kustomize (2.0.3)
+# cannot build our overlays (no Components, no labels field): with only that, the test fails and says so. A kubectl
+# 1.21+ already on the PATH (e.g. from Kubernetes' own apt repository, or the Google Cloud SDK) is used as it is.
+zvt_ensure_kubectl() {
+  if ! command -v kubectl >/dev/null 2>&1; then
+    [ -n "${ZVT_APT_UPDATED:-}" ] || { apt-get update -qq; ZVT_APT_UPDATED=1; }
+    if apt-cache policy kubectl 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      echo "installing kubectl" >&2; zvt_apt_install kubectl
+    else
+      echo "installing kubectl (Debian package kubernetes-client)" >&2; zvt_apt_install kubernetes-client
+    fi
+  fi
+  local minor
+  minor=$(kubectl version --client 2>/dev/null | sed -nE 's/.*(GitVersion:"v|Client Version: v)1\.([0-9]+).*/\2/p' | head -1)
+  if [ -n "$minor" ] && [ "$minor" -lt 21 ]; then
+    echo "warning: kubectl 1.$minor cannot render ops/k8s (its kustomize has no Components); K8sManifestsTest will" \
+      "fail under CI: put kubectl 1.21 or newer on the PATH" >&2
   fi
 }

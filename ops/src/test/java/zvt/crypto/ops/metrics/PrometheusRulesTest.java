@@ -1,11 +1,15 @@
 package zvt.crypto.ops.metrics;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,11 +40,22 @@ class PrometheusRulesTest
         final Set<String> alerts = names(ALERT, Files.readString(PrometheusTools.RULES));
         assertTrue(alerts.size() >= 10, "alerts: " + alerts);
         assertEquals(alerts, names(TESTED, Files.readString(PrometheusTools.RULE_TESTS)), "alerts with unit tests");
-        final String runbook = Files.readString(java.nio.file.Path.of("..", "docs", "RUNBOOK.md"));
+        final String runbook = Files.readString(Path.of("..", "docs", "RUNBOOK.md"));
         for (final String alert : alerts)
         {
             assertTrue(runbook.contains("### " + alert), "docs/RUNBOOK.md explains " + alert);
         }
+    }
+
+    @Test
+    void shouldDeployTheSameRulesToKubernetes() throws Exception
+    {
+        final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        final JsonNode rules = yaml.readTree(PrometheusTools.RULES.toFile()).path("groups");
+        final JsonNode deployed = yaml.readTree(Path.of("k8s", "base", "prometheus-rule.yaml").toFile())
+            .path("spec").path("groups");
+        assertTrue(rules.size() > 0);
+        assertEquals(rules, deployed, "ops/k8s/base/prometheus-rule.yaml carries ops/prometheus/alerts.yaml's groups");
     }
 
     private static Set<String> names(final Pattern pattern, final String text)

@@ -1,0 +1,1328 @@
+package zvt.crypto.ops.k8s;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import zvt.crypto.ops.k8s.K8sNetworkPolicies.Endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Renders every overlay under ops/k8s/overlays (and the base alone: the managed-datastores case) with
+ * {@code kubectl kustomize}, parses each object strictly into the fabric8 Kubernetes model (an unknown or misspelt
+ * field fails) and checks that the objects fit together: selectors, ports, references, resources, security context,
+ * and that the NetworkPolicies allow exactly the intended flows. Needs kubectl (>= 1.21, for kustomize Components):
+ * without it the test is skipped, except under CI=true, where it fails (ops/bin/test installs kubectl).
+ */
+class K8sManifestsTest
+{
+    static final String NAMESPACE = "zvt-crypto";
+    static final String IMAGE = "zvt-crypto:0.1.0";
+
+    /**
+     * Secrets the operator creates before deploying (README.md, "Deploying to Kubernetes"), with the keys the
+     * manifests read. The repository holds no Secret objects: only references to these.
+     */
+    static final Map<String, Set<String>> OPERATOR_SECRETS = Map.of(
+        "timescaledb-credentials", Set.of("username", "password"),
+        "redis-credentials", Set.of("password"),
+        "gateway-auth", Set.of("api-keys", "jwt-hs256-secret"));
+
+    /** Private, link-local, loopback and CGNAT ranges: never "the internet" for a venue egress rule. */
+    static final List<String> NOT_INTERNET =
+        List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8", "100.64.0.0/10");
+
+    /** The built-in kinds the manifests may use, by apiVersion/kind; anything else fails the test. */
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.ofEntries(
+        Map.entry("v1/Namespace", Namespace.class),
+        Map.entry("v1/ServiceAccount", ServiceAccount.class),
+        Map.entry("v1/ConfigMap", ConfigMap.class),
+        Map.entry("v1/Service", Service.class),
+        Map.entry("v1/PersistentVolumeClaim", PersistentVolumeClaim.class),
+        Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
+        Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class),
+        Map.entry("apps/v1/StatefulSet", StatefulSet.class),
+        Map.entry("apps/v1/Deployment", Deployment.class),
+        Map.entry("batch/v1/CronJob", CronJob.class),
+        Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
+        Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
+        Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
+
+    /** Custom resources of the Prometheus Operator: parsed as generic resources (no typed model here). */
+    private static final Set<String> GENERIC_KINDS =
+        Set.of("monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /**
+     * fabric8's model classes collect unknown fields in an "additionalProperties" map through {@code @JsonAnySetter},
+     * so FAIL_ON_UNKNOWN_PROPERTIES alone would never fire. This mapper ignores those any-setters on the typed model
+     * (not on GenericKubernetesResource, which is nothing but additional properties), so a misspelt or misplaced
+     * field is an error.
+     */
+    static final ObjectMapper STRICT = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .setAnnotationIntrospector(new JacksonAnnotationIntrospector()
+        {
+            @Override
+            public Boolean hasAnySetter(final Annotated annotated)
+            {
+                if (annotated instanceof AnnotatedMember member &&
+                    member.getDeclaringClass().getName().startsWith("io.fabric8.") &&
+                    member.getDeclaringClass() != GenericKubernetesResource.class)
+                {
+                    return Boolean.FALSE;
+                }
+                return super.hasAnySetter(annotated);
+            }
+        });
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Rendering
+
+    static Path k8sDir()
+    {
+        final Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        for (final Path candidate : List.of(module.resolve("k8s"), module.resolve("ops/k8s")))
+        {
+            if (Files.isDirectory(candidate.resolve("base")))
+            {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException("ops/k8s not found from " + module.toAbsolutePath());
+    }
+
+    static Stream<String> overlays() throws IOException
+    {
+        try (Stream<Path> dirs = Files.list(k8sDir().resolve("overlays")))
+        {
+            final List<String> names = dirs
+                .filter(dir -> Files.isRegularFile(dir.resolve("kustomization.yaml")))
+                .map(dir -> dir.getFileName().toString())
+                .sorted()
+                .toList();
+            assertFalse(names.isEmpty(), "no overlays under ops/k8s/overlays");
+            return names.stream();
+        }
+    }
+
+    private static Path kubectl()
+    {
+        final Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .filter(dir -> !dir.isEmpty())
+            .map(dir -> Path.of(dir, "kubectl"))
+            .filter(Files::isExecutable)
+            .findFirst();
+        if (found.isEmpty())
+        {
+            unavailable("kubectl is not on the PATH");
+        }
+        final int[] version = clientVersion(found.get());
+        if (version[0] == 1 && version[1] < 21)
+        {
+            // Debian 12's only kubectl (package kubernetes-client) is 1.20.
+            unavailable("kubectl " + version[0] + "." + version[1] + " embeds kustomize 2.0.3, which knows neither " +
+                "Components nor the labels field; kubectl 1.21 or newer is needed");
+        }
+        return found.get();
+    }
+
+    /** Under CI a manifest check that cannot run is a failure; elsewhere the test is skipped. */
+    private static void unavailable(final String why)
+    {
+        final String what = why + ", so the Kubernetes manifests in ops/k8s cannot be rendered";
+        if ("true".equalsIgnoreCase(System.getenv("CI")))
+        {
+            fail(what + " (under CI they must be: ops/bin/test runs zvt_ensure_kubectl)");
+        }
+        Assumptions.abort(what + "; skipped outside CI");
+    }
+
+    /** major, minor of {@code kubectl version --client}; {1, 999} when the output says neither. */
+    private static int[] clientVersion(final Path kubectl)
+    {
+        try
+        {
+            final Process process = new ProcessBuilder(kubectl.toString(), "version", "--client")
+                .redirectErrorStream(true)
+                .start();
+            process.getOutputStream().close();
+            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(60, TimeUnit.SECONDS);
+            final Matcher matcher = Pattern.compile("(?:GitVersion:\"v|Client Version: v)(\\d+)\\.(\\d+)").matcher(out);
+            if (matcher.find())
+            {
+                return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
+            }
+            return new int[] {1, 999};
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError("kubectl version --client failed", ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    static String render(final Path kustomization) throws IOException, InterruptedException
+    {
+        final Path err = Files.createTempFile("kustomize", ".err");
+        try
+        {
+            final Process process = new ProcessBuilder(kubectl().toString(), "kustomize", kustomization.toString())
+                .redirectError(err.toFile())
+                .start();
+            process.getOutputStream().close();
+            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                fail("kubectl kustomize " + kustomization + " did not finish in 120 s");
+            }
+            final String stderr = Files.readString(err);
+            if (process.exitValue() != 0)
+            {
+                final String hint = stderr.contains("components") || stderr.contains("Component")
+                    ? " (kubectl older than 1.21 embeds kustomize 2.0.3, which has no Components)" : "";
+                fail("kubectl kustomize " + kustomization + " failed" + hint + ":\n" + stderr);
+            }
+            return out;
+        }
+        finally
+        {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Every YAML document of a rendering, each parsed strictly into its model class. */
+    static Rendered parse(final String yaml) throws IOException
+    {
+        final List<HasMetadata> objects = new ArrayList<>();
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml))
+        {
+            while (documents.hasNext())
+            {
+                final JsonNode document = documents.next();
+                if (document == null || document.isNull() || document.isMissingNode() || document.isEmpty())
+                {
+                    continue;
+                }
+                objects.add(toModel(document));
+            }
+        }
+        return new Rendered(objects);
+    }
+
+    static HasMetadata toModel(final JsonNode document) throws IOException
+    {
+        final String type = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+        final String name = document.path("metadata").path("name").asText();
+        if ("v1/Secret".equals(type))
+        {
+            fail("Secret " + name + " is in the manifests: secrets are created by the operator and only referenced");
+        }
+        if (GENERIC_KINDS.contains(type))
+        {
+            return STRICT.treeToValue(document, GenericKubernetesResource.class);
+        }
+        final Class<? extends HasMetadata> modelClass = KINDS.get(type);
+        if (modelClass == null)
+        {
+            fail("unexpected kind " + type + " (" + name + "): add it to K8sManifestsTest.KINDS if it belongs");
+        }
+        try
+        {
+            return STRICT.treeToValue(document, modelClass);
+        }
+        catch (final IOException ex)
+        {
+            throw new AssertionError(type + " " + name + " does not parse strictly: " + ex.getMessage(), ex);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The rendered objects and the pods they make
+
+    /** A pod template and what owns it. */
+    record Workload(String kind, String name, LabelSelector selector, PodTemplateSpec template,
+        List<PersistentVolumeClaim> claimTemplates, Integer replicas)
+    {
+        Map<String, String> podLabels()
+        {
+            return template.getMetadata().getLabels() == null ? Map.of() : template.getMetadata().getLabels();
+        }
+
+        PodSpec pod()
+        {
+            return template.getSpec();
+        }
+
+        List<Container> allContainers()
+        {
+            final List<Container> all = new ArrayList<>(list(pod().getInitContainers()));
+            all.addAll(list(pod().getContainers()));
+            return all;
+        }
+
+        String id()
+        {
+            return kind + "/" + name;
+        }
+    }
+
+    record Rendered(List<HasMetadata> objects)
+    {
+        <T extends HasMetadata> List<T> all(final Class<T> type)
+        {
+            return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        <T extends HasMetadata> Optional<T> named(final Class<T> type, final String name)
+        {
+            return all(type).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
+        }
+
+        List<GenericKubernetesResource> generic(final String kind)
+        {
+            return all(GenericKubernetesResource.class).stream().filter(o -> kind.equals(o.getKind())).toList();
+        }
+
+        List<Workload> workloads()
+        {
+            final List<Workload> workloads = new ArrayList<>();
+            for (final Deployment d : all(Deployment.class))
+            {
+                workloads.add(new Workload("Deployment", d.getMetadata().getName(), d.getSpec().getSelector(),
+                    d.getSpec().getTemplate(), List.of(), d.getSpec().getReplicas()));
+            }
+            for (final StatefulSet s : all(StatefulSet.class))
+            {
+                workloads.add(new Workload("StatefulSet", s.getMetadata().getName(), s.getSpec().getSelector(),
+                    s.getSpec().getTemplate(), list(s.getSpec().getVolumeClaimTemplates()), s.getSpec().getReplicas()));
+            }
+            for (final CronJob c : all(CronJob.class))
+            {
+                workloads.add(new Workload("CronJob", c.getMetadata().getName(), null,
+                    c.getSpec().getJobTemplate().getSpec().getTemplate(), List.of(), null));
+            }
+            return workloads;
+        }
+
+        Workload workload(final String kind, final String name)
+        {
+            return workloads().stream()
+                .filter(w -> w.kind().equals(kind) && w.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " in the rendering"));
+        }
+
+        List<Workload> byComponent(final String component)
+        {
+            return workloads().stream()
+                .filter(w -> component.equals(w.podLabels().get("app.kubernetes.io/component")))
+                .toList();
+        }
+
+        boolean hasDatastores()
+        {
+            return named(StatefulSet.class, "timescaledb").isPresent() && named(StatefulSet.class, "redis").isPresent();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The tests
+
+    @ParameterizedTest(name = "overlay {0}")
+    @MethodSource("overlays")
+    void overlayRendersConsistentManifests(final String overlay) throws Exception
+    {
+        final Rendered rendered = parse(render(k8sDir().resolve("overlays").resolve(overlay)));
+        assertTrue(rendered.hasDatastores(), overlay + " includes the datastores component");
+        checkAll(rendered);
+        checkNetworkFlows(rendered);
+        switch (overlay)
+        {
+            case "dev" -> checkDev(rendered);
+            case "prod" -> checkProd(rendered);
+            default ->
+            {
+                // another overlay: the generic checks above apply
+            }
+        }
+    }
+
+    /** The base alone is what a user of managed PostgreSQL and Redis deploys: it must build and stand on its own. */
+    @Test
+    void baseWithoutDatastoresComponentRenders() throws Exception
+    {
+        final Rendered rendered = parse(render(k8sDir().resolve("base")));
+        assertFalse(rendered.named(StatefulSet.class, "timescaledb").isPresent(), "base has no TimescaleDB");
+        assertFalse(rendered.named(StatefulSet.class, "redis").isPresent(), "base has no Redis");
+        checkAll(rendered);
+    }
+
+    /** The strict parse really is strict: a misspelt field fails instead of vanishing into additionalProperties. */
+    @Test
+    void strictParsingRejectsUnknownFields() throws Exception
+    {
+        final String typo = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: x, namespace: zvt-crypto}
+            spec:
+              replica: 2
+              selector: {matchLabels: {a: b}}
+              template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: i}]}}
+            """;
+        assertThrows(AssertionError.class, () -> parse(typo));
+        final String nested = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: x, namespace: zvt-crypto}
+            spec:
+              selector: {a: b}
+              ports: [{name: http, port: 80, targetport: http}]
+            """;
+        assertThrows(AssertionError.class, () -> parse(nested));
+        final String fine = nested.replace("targetport", "targetPort");
+        assertEquals(1, parse(fine).objects().size());
+    }
+
+    /** The evaluator itself, on textbook cases. */
+    @Test
+    void cidrArithmetic()
+    {
+        assertTrue(K8sNetworkPolicies.inCidr("10.0.0.0/8", "10.200.1.1"));
+        assertFalse(K8sNetworkPolicies.inCidr("10.0.0.0/8", "11.0.0.1"));
+        assertTrue(K8sNetworkPolicies.inCidr("172.16.0.0/12", "172.31.255.255"));
+        assertFalse(K8sNetworkPolicies.inCidr("172.16.0.0/12", "172.32.0.0"));
+        assertTrue(K8sNetworkPolicies.inCidr("0.0.0.0/0", "203.0.113.7"));
+        final IPBlock block = new IPBlock("0.0.0.0/0", List.of("10.0.0.0/8"));
+        assertTrue(K8sNetworkPolicies.inBlock(block, "203.0.113.7"));
+        assertFalse(K8sNetworkPolicies.inBlock(block, "10.1.2.3"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Generic checks
+
+    static void checkAll(final Rendered rendered)
+    {
+        checkNamespace(rendered);
+        checkSelectors(rendered);
+        checkPorts(rendered);
+        checkContainers(rendered);
+        checkReferences(rendered);
+        checkConfigHasNoSecrets(rendered);
+        checkRbac(rendered);
+        checkMonitoring(rendered);
+        checkNetworkPolicyShapes(rendered);
+    }
+
+    static void checkNamespace(final Rendered rendered)
+    {
+        assertTrue(rendered.named(Namespace.class, NAMESPACE).isPresent(), "Namespace " + NAMESPACE + " defined");
+        for (final HasMetadata object : rendered.objects())
+        {
+            if (!(object instanceof Namespace))
+            {
+                assertEquals(NAMESPACE, object.getMetadata().getNamespace(), describe(object) + " namespace");
+            }
+        }
+    }
+
+    static void checkSelectors(final Rendered rendered)
+    {
+        final List<Workload> workloads = rendered.workloads();
+        for (final Workload w : workloads)
+        {
+            if (!"CronJob".equals(w.kind()))
+            {
+                assertNotNull(w.selector(), w.id() + " has a selector");
+                assertFalse(isEmpty(w.selector()), w.id() + " selector is not empty");
+                assertTrue(matches(w.selector(), w.podLabels()), w.id() + " selector matches its pod labels");
+            }
+            for (final TopologySpreadConstraint spread : list(w.pod().getTopologySpreadConstraints()))
+            {
+                assertTrue(matches(spread.getLabelSelector(), w.podLabels()),
+                    w.id() + " topology spread selects its own pods");
+            }
+        }
+        for (final Service service : rendered.all(Service.class))
+        {
+            final Map<String, String> selector = service.getSpec().getSelector();
+            assertTrue(selector != null && !selector.isEmpty(), describe(service) + " has a selector");
+            assertFalse(selectedBy(workloads, selector).isEmpty(), describe(service) + " selects some pods");
+        }
+        for (final StatefulSet set : rendered.all(StatefulSet.class))
+        {
+            final String serviceName = set.getSpec().getServiceName();
+            final Service service = rendered.named(Service.class, serviceName)
+                .orElseThrow(() -> new AssertionError(describe(set) + " serviceName " + serviceName + " is defined"));
+            assertTrue(matches(service.getSpec().getSelector(), set.getSpec().getTemplate().getMetadata().getLabels()),
+                describe(set) + " governing Service " + serviceName + " selects its pods");
+        }
+        for (final PodDisruptionBudget pdb : rendered.all(PodDisruptionBudget.class))
+        {
+            assertFalse(workloads.stream().noneMatch(w -> matches(pdb.getSpec().getSelector(), w.podLabels())),
+                describe(pdb) + " selects some pods");
+            assertTrue(pdb.getSpec().getMaxUnavailable() != null || pdb.getSpec().getMinAvailable() != null,
+                describe(pdb) + " sets a budget");
+        }
+        for (final HorizontalPodAutoscaler hpa : rendered.all(HorizontalPodAutoscaler.class))
+        {
+            final var target = hpa.getSpec().getScaleTargetRef();
+            assertEquals("apps/v1", target.getApiVersion(), describe(hpa) + " target apiVersion");
+            assertTrue(workloads.stream().anyMatch(w -> w.kind().equals(target.getKind()) &&
+                w.name().equals(target.getName())), describe(hpa) + " targets " + target.getKind() + "/" +
+                target.getName() + ", which is defined");
+            final Workload scaled = rendered.workload(target.getKind(), target.getName());
+            assertEquals(null, scaled.replicas(), scaled.id() + " leaves replicas to its HPA");
+            assertTrue(hpa.getSpec().getMinReplicas() >= 1, describe(hpa) + " minReplicas >= 1");
+            assertTrue(hpa.getSpec().getMinReplicas() <= hpa.getSpec().getMaxReplicas(), describe(hpa) + " min <= max");
+        }
+        final boolean datastores = rendered.hasDatastores();
+        for (final NetworkPolicy policy : rendered.all(NetworkPolicy.class))
+        {
+            final LabelSelector selector = policy.getSpec().getPodSelector();
+            if (!isEmpty(selector))
+            {
+                assertFalse(workloads.stream().noneMatch(w -> matches(selector, w.podLabels())),
+                    describe(policy) + " podSelector selects some pods");
+            }
+            if (!datastores)
+            {
+                continue;   // peers may name the datastores' pods, which are not rendered without the component
+            }
+            final List<NetworkPolicyPeer> peers = new ArrayList<>();
+            list(policy.getSpec().getIngress()).forEach(rule -> peers.addAll(list(rule.getFrom())));
+            list(policy.getSpec().getEgress()).forEach(rule -> peers.addAll(list(rule.getTo())));
+            for (final NetworkPolicyPeer peer : peers)
+            {
+                if (peer.getNamespaceSelector() == null && peer.getPodSelector() != null)
+                {
+                    assertFalse(workloads.stream().noneMatch(w -> matches(peer.getPodSelector(), w.podLabels())),
+                        describe(policy) + " peer " + peer.getPodSelector() + " selects some pods of the namespace");
+                }
+            }
+        }
+    }
+
+    static void checkPorts(final Rendered rendered)
+    {
+        final List<Workload> workloads = rendered.workloads();
+        for (final Workload w : workloads)
+        {
+            for (final Container c : w.allContainers())
+            {
+                final String where = w.id() + " container " + c.getName();
+                final List<String> names = list(c.getPorts()).stream().map(ContainerPort::getName)
+                    .filter(Objects::nonNull).toList();
+                assertEquals(names.size(), new HashSet<>(names).size(), where + " port names are unique");
+                for (final Probe probe : new Probe[] {c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe()})
+                {
+                    if (probe == null)
+                    {
+                        continue;
+                    }
+                    if (probe.getHttpGet() != null)
+                    {
+                        assertTrue(hasPort(c, probe.getHttpGet().getPort()),
+                            where + " probe port " + probe.getHttpGet().getPort() + " is a container port");
+                    }
+                    if (probe.getTcpSocket() != null)
+                    {
+                        assertTrue(hasPort(c, probe.getTcpSocket().getPort()),
+                            where + " probe port " + probe.getTcpSocket().getPort() + " is a container port");
+                    }
+                }
+            }
+        }
+        for (final Service service : rendered.all(Service.class))
+        {
+            for (final Workload w : selectedBy(workloads, service.getSpec().getSelector()))
+            {
+                for (final ServicePort port : service.getSpec().getPorts())
+                {
+                    final IntOrString target = port.getTargetPort() != null ? port.getTargetPort()
+                        : new IntOrString(port.getPort());
+                    assertTrue(w.pod().getContainers().stream().anyMatch(c -> hasPort(c, target)),
+                        describe(service) + " targetPort " + target + " exists on " + w.id());
+                }
+            }
+        }
+    }
+
+    static void checkContainers(final Rendered rendered)
+    {
+        for (final Workload w : rendered.workloads())
+        {
+            final PodSpec pod = w.pod();
+            final PodSecurityContext podContext = Optional.ofNullable(pod.getSecurityContext())
+                .orElseGet(PodSecurityContext::new);
+            for (final Container c : w.allContainers())
+            {
+                final String where = w.id() + " container " + c.getName();
+                assertNotNull(c.getResources(), where + " has resources");
+                final Map<String, Quantity> requests = map(c.getResources().getRequests());
+                final Map<String, Quantity> limits = map(c.getResources().getLimits());
+                assertTrue(requests.containsKey("cpu"), where + " requests cpu");
+                assertTrue(requests.containsKey("memory"), where + " requests memory");
+                assertTrue(limits.containsKey("memory"), where + " limits memory");
+                assertTrue(bytes(requests.get("memory")) <= bytes(limits.get("memory")),
+                    where + " memory request <= limit");
+                if (limits.containsKey("cpu"))
+                {
+                    assertTrue(Quantity.getAmountInBytes(requests.get("cpu"))
+                            .compareTo(Quantity.getAmountInBytes(limits.get("cpu"))) <= 0,
+                        where + " cpu request <= limit");
+                }
+
+                final SecurityContext context =
+                    Optional.ofNullable(c.getSecurityContext()).orElseGet(SecurityContext::new);
+                final Boolean runAsNonRoot = first(context.getRunAsNonRoot(), podContext.getRunAsNonRoot());
+                final Long runAsUser = first(context.getRunAsUser(), podContext.getRunAsUser());
+                assertEquals(Boolean.TRUE, runAsNonRoot, where + " runs as non-root");
+                assertTrue(runAsUser == null || runAsUser != 0, where + " runAsUser is not 0");
+                assertEquals(Boolean.TRUE, context.getReadOnlyRootFilesystem(), where + " read-only root filesystem");
+                assertEquals(Boolean.FALSE, context.getAllowPrivilegeEscalation(), where + " no privilege escalation");
+                assertTrue(context.getCapabilities() != null &&
+                        list(context.getCapabilities().getDrop()).contains("ALL"),
+                    where + " drops all capabilities");
+                assertTrue(context.getCapabilities().getAdd() == null || context.getCapabilities().getAdd().isEmpty(),
+                    where + " adds no capabilities");
+                final var seccomp = first(context.getSeccompProfile(), podContext.getSeccompProfile());
+                assertTrue(seccomp != null && "RuntimeDefault".equals(seccomp.getType()),
+                    where + " seccomp RuntimeDefault");
+                assertFalse(Boolean.TRUE.equals(context.getPrivileged()), where + " is not privileged");
+
+                if (IMAGE.equals(c.getImage()))
+                {
+                    // zvt-crypto (JVM, Netty, Chronicle) needs a writable /tmp under the read-only root filesystem.
+                    final Optional<VolumeMount> tmp = list(c.getVolumeMounts()).stream()
+                        .filter(m -> "/tmp".equals(m.getMountPath())).findFirst();
+                    assertTrue(tmp.isPresent(), where + " mounts /tmp");
+                    assertTrue(list(pod.getVolumes()).stream().anyMatch(v -> v.getName().equals(tmp.get().getName()) &&
+                        v.getEmptyDir() != null), where + " /tmp is an emptyDir");
+                }
+            }
+            assertFalse(Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID()) ||
+                Boolean.TRUE.equals(pod.getHostIPC()), w.id() + " uses no host namespaces");
+        }
+    }
+
+    static void checkReferences(final Rendered rendered)
+    {
+        final Set<String> configMaps = names(rendered.all(ConfigMap.class));
+        final Set<String> claims = names(rendered.all(PersistentVolumeClaim.class));
+        final Set<String> accounts = names(rendered.all(ServiceAccount.class));
+        final Set<String> services = names(rendered.all(Service.class));
+        for (final Workload w : rendered.workloads())
+        {
+            final PodSpec pod = w.pod();
+            final Set<String> volumes = new HashSet<>();
+            for (final Volume volume : list(pod.getVolumes()))
+            {
+                volumes.add(volume.getName());
+                final String where = w.id() + " volume " + volume.getName();
+                if (volume.getConfigMap() != null)
+                {
+                    assertTrue(configMaps.contains(volume.getConfigMap().getName()),
+                        where + ": ConfigMap " + volume.getConfigMap().getName() + " is defined");
+                }
+                if (volume.getSecret() != null)
+                {
+                    assertOperatorSecret(volume.getSecret().getSecretName(), null, where);
+                }
+                if (volume.getPersistentVolumeClaim() != null)
+                {
+                    assertTrue(claims.contains(volume.getPersistentVolumeClaim().getClaimName()),
+                        where + ": PersistentVolumeClaim " + volume.getPersistentVolumeClaim().getClaimName() +
+                            " is defined");
+                }
+                if (volume.getProjected() != null)
+                {
+                    for (final VolumeProjection source : list(volume.getProjected().getSources()))
+                    {
+                        if (source.getConfigMap() != null)
+                        {
+                            assertTrue(configMaps.contains(source.getConfigMap().getName()), where + " ConfigMap");
+                        }
+                        if (source.getSecret() != null)
+                        {
+                            assertOperatorSecret(source.getSecret().getName(), null, where);
+                        }
+                    }
+                }
+            }
+            final Set<String> claimTemplates = new HashSet<>(names(w.claimTemplates()));
+            for (final String claim : claimTemplates)
+            {
+                assertFalse(volumes.contains(claim), w.id() + " volumeClaimTemplate " + claim + " shadows a volume");
+            }
+            for (final Container c : w.allContainers())
+            {
+                final String where = w.id() + " container " + c.getName();
+                for (final VolumeMount mount : list(c.getVolumeMounts()))
+                {
+                    assertTrue(volumes.contains(mount.getName()) || claimTemplates.contains(mount.getName()),
+                        where + " mount " + mount.getName() + " is a volume or volumeClaimTemplate");
+                }
+                for (final EnvVar env : list(c.getEnv()))
+                {
+                    if (env.getValueFrom() == null)
+                    {
+                        continue;
+                    }
+                    final var secretRef = env.getValueFrom().getSecretKeyRef();
+                    if (secretRef != null)
+                    {
+                        assertOperatorSecret(secretRef.getName(), secretRef.getKey(), where + " env " + env.getName());
+                    }
+                    final var configRef = env.getValueFrom().getConfigMapKeyRef();
+                    if (configRef != null)
+                    {
+                        final Optional<ConfigMap> map = rendered.named(ConfigMap.class, configRef.getName());
+                        assertTrue(map.isPresent(), where + " env " + env.getName() + ": ConfigMap defined");
+                        assertTrue(Boolean.TRUE.equals(configRef.getOptional()) ||
+                            map.get().getData().containsKey(configRef.getKey()), where + " env " + env.getName() +
+                            ": key " + configRef.getKey() + " present");
+                    }
+                }
+                for (final EnvFromSource from : list(c.getEnvFrom()))
+                {
+                    if (from.getConfigMapRef() != null)
+                    {
+                        assertTrue(configMaps.contains(from.getConfigMapRef().getName()), where + " envFrom ConfigMap");
+                    }
+                    if (from.getSecretRef() != null)
+                    {
+                        assertOperatorSecret(from.getSecretRef().getName(), null, where + " envFrom");
+                    }
+                }
+            }
+            final String account = pod.getServiceAccountName();
+            assertTrue(account == null || "default".equals(account) || accounts.contains(account),
+                w.id() + " ServiceAccount " + account + " is defined");
+            assertTrue(list(pod.getImagePullSecrets()).isEmpty() ||
+                    pod.getImagePullSecrets().stream().allMatch(s -> OPERATOR_SECRETS.containsKey(s.getName())),
+                w.id() + " imagePullSecrets are operator secrets");
+        }
+        // In-cluster addresses (<service>.zvt-crypto.svc) in env values and config: the Service must be there.
+        // Without the datastores component they name the user's own services, which the manifests do not define.
+        if (rendered.hasDatastores())
+        {
+            final Pattern inCluster = Pattern.compile("([a-z0-9-]+)\\." + NAMESPACE + "\\.svc");
+            final List<String> values = new ArrayList<>();
+            rendered.workloads().forEach(w -> w.allContainers().forEach(c ->
+                list(c.getEnv()).forEach(e -> values.add(e.getValue()))));
+            rendered.all(ConfigMap.class).forEach(m -> values.addAll(map(m.getData()).values()));
+            for (final String value : values)
+            {
+                final Matcher matcher = inCluster.matcher(value == null ? "" : value);
+                while (matcher.find())
+                {
+                    assertTrue(services.contains(matcher.group(1)),
+                        "address " + matcher.group() + " names a defined Service");
+                }
+            }
+        }
+    }
+
+    private static void assertOperatorSecret(final String name, final String key, final String where)
+    {
+        assertTrue(OPERATOR_SECRETS.containsKey(name),
+            where + ": secret " + name + " is one of the operator-created secrets " + OPERATOR_SECRETS.keySet());
+        if (key != null)
+        {
+            assertTrue(OPERATOR_SECRETS.get(name).contains(key),
+                where + ": key " + key + " of secret " + name + " is documented " + OPERATOR_SECRETS.get(name));
+        }
+    }
+
+    /** The properties the node reads from its ConfigMap carry no secret values (those come from Secrets). */
+    static void checkConfigHasNoSecrets(final Rendered rendered)
+    {
+        final Pattern secretKey = Pattern.compile("password|secret|api\\.keys|private");
+        boolean sawNodeConfig = false;
+        for (final ConfigMap map : rendered.all(ConfigMap.class))
+        {
+            for (final var entry : map(map.getData()).entrySet())
+            {
+                if (!entry.getKey().endsWith(".properties"))
+                {
+                    continue;
+                }
+                sawNodeConfig = true;
+                final Properties properties = new Properties();
+                try
+                {
+                    properties.load(new StringReader(entry.getValue()));
+                }
+                catch (final IOException ex)
+                {
+                    throw new AssertionError(ex);
+                }
+                for (final String key : properties.stringPropertyNames())
+                {
+                    if (secretKey.matcher(key).find())
+                    {
+                        assertEquals("", properties.getProperty(key).trim(),
+                            describe(map) + " " + entry.getKey() + ": " + key + " must not carry a secret");
+                    }
+                }
+            }
+        }
+        assertTrue(sawNodeConfig, "the node's properties file is in a ConfigMap");
+    }
+
+    static void checkRbac(final Rendered rendered)
+    {
+        final Set<String> accounts = names(rendered.all(ServiceAccount.class));
+        final Set<String> roles = names(rendered.all(Role.class));
+        for (final RoleBinding binding : rendered.all(RoleBinding.class))
+        {
+            assertEquals("Role", binding.getRoleRef().getKind(), describe(binding) + " binds a namespaced Role");
+            assertTrue(roles.contains(binding.getRoleRef().getName()), describe(binding) + " Role is defined");
+            for (final Subject subject : binding.getSubjects())
+            {
+                assertEquals("ServiceAccount", subject.getKind(), describe(binding) + " subject kind");
+                assertTrue(accounts.contains(subject.getName()), describe(binding) + " ServiceAccount is defined");
+                assertEquals(NAMESPACE, subject.getNamespace(), describe(binding) + " subject namespace");
+            }
+        }
+        for (final Role role : rendered.all(Role.class))
+        {
+            for (final var rule : list(role.getRules()))
+            {
+                assertFalse(list(rule.getVerbs()).contains("*") || list(rule.getResources()).contains("*"),
+                    describe(role) + " grants no wildcards");
+                assertFalse(list(rule.getResources()).contains("secrets"), describe(role) + " reads no secrets");
+            }
+        }
+        for (final ServiceAccount account : rendered.all(ServiceAccount.class))
+        {
+            assertEquals(Boolean.FALSE, account.getAutomountServiceAccountToken(),
+                describe(account) + " does not mount its token");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void checkMonitoring(final Rendered rendered)
+    {
+        final List<GenericKubernetesResource> monitors = rendered.generic("ServiceMonitor");
+        assertFalse(monitors.isEmpty(), "a ServiceMonitor is defined");
+        for (final GenericKubernetesResource monitor : monitors)
+        {
+            final Map<String, Object> spec = (Map<String, Object>)monitor.getAdditionalProperties().get("spec");
+            final LabelSelector selector = STRICT.convertValue(spec.get("selector"), LabelSelector.class);
+            final List<Service> selected = rendered.all(Service.class).stream()
+                .filter(s -> matches(selector, map(s.getMetadata().getLabels()))).toList();
+            assertFalse(selected.isEmpty(), describe(monitor) + " selects some Services");
+            final Set<String> components = new HashSet<>();
+            selected.forEach(s -> components.add(map(s.getMetadata().getLabels()).get("app.kubernetes.io/component")));
+            assertTrue(components.containsAll(Set.of("feed", "gateway")),
+                describe(monitor) + " scrapes feed and gateway");
+            final String jobLabel = (String)spec.get("jobLabel");
+            for (final Map<String, Object> endpoint : (List<Map<String, Object>>)spec.get("endpoints"))
+            {
+                assertEquals("/metrics", endpoint.get("path"), describe(monitor) + " path");
+                for (final Service service : selected)
+                {
+                    assertTrue(service.getSpec().getPorts().stream()
+                            .anyMatch(p -> p.getName().equals(endpoint.get("port"))),
+                        describe(monitor) + " port " + endpoint.get("port") + " exists on " + describe(service));
+                    if (jobLabel != null)
+                    {
+                        assertEquals("zvt-crypto", map(service.getMetadata().getLabels()).get(jobLabel),
+                            describe(service) + " gives job=\"zvt-crypto\", which the alert rules select on");
+                    }
+                }
+            }
+        }
+        final List<GenericKubernetesResource> rules = rendered.generic("PrometheusRule");
+        assertFalse(rules.isEmpty(), "a PrometheusRule is defined");
+        for (final GenericKubernetesResource rule : rules)
+        {
+            final Map<String, Object> spec = (Map<String, Object>)rule.getAdditionalProperties().get("spec");
+            final List<Map<String, Object>> groups = (List<Map<String, Object>>)spec.get("groups");
+            assertFalse(groups == null || groups.isEmpty(), describe(rule) + " has groups");
+            for (final Map<String, Object> group : groups)
+            {
+                final List<Map<String, Object>> groupRules = (List<Map<String, Object>>)group.get("rules");
+                assertFalse(groupRules == null || groupRules.isEmpty(), describe(rule) + " group has rules");
+                groupRules.forEach(r -> assertNotNull(r.get("expr"), describe(rule) + " rule has an expr"));
+            }
+        }
+    }
+
+    static void checkNetworkPolicyShapes(final Rendered rendered)
+    {
+        final List<NetworkPolicy> policies = rendered.all(NetworkPolicy.class);
+        assertTrue(policies.stream().anyMatch(p -> isEmpty(p.getSpec().getPodSelector()) &&
+                list(p.getSpec().getIngress()).isEmpty() && list(p.getSpec().getEgress()).isEmpty() &&
+                list(p.getSpec().getPolicyTypes()).containsAll(List.of("Ingress", "Egress"))),
+            "a default-deny policy (all pods, ingress and egress, no rules)");
+        for (final NetworkPolicy policy : policies)
+        {
+            final List<NetworkPolicyPeer> peers = new ArrayList<>();
+            list(policy.getSpec().getIngress()).forEach(rule -> peers.addAll(list(rule.getFrom())));
+            list(policy.getSpec().getEgress()).forEach(rule -> peers.addAll(list(rule.getTo())));
+            for (final NetworkPolicyPeer peer : peers)
+            {
+                if (peer.getIpBlock() != null)
+                {
+                    // The evaluator treats ipBlocks as matching only outside addresses; true when they except
+                    // every private range, where pod and node addresses live.
+                    assertTrue(list(peer.getIpBlock().getExcept()).containsAll(NOT_INTERNET),
+                        describe(policy) + " ipBlock excepts " + NOT_INTERNET);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // NetworkPolicy flows
+
+    record Flow(Endpoint from, Endpoint to, String protocol, int port, boolean allowed) {}
+
+    static void checkNetworkFlows(final Rendered rendered)
+    {
+        final K8sNetworkPolicies policies = new K8sNetworkPolicies(NAMESPACE, rendered.all(NetworkPolicy.class));
+        final Endpoint feedBinanceOkx = pod(rendered.workload("StatefulSet", "feed-binance-okx"));
+        final Endpoint feedBybitCoinbase = pod(rendered.workload("StatefulSet", "feed-bybit-coinbase"));
+        final Endpoint gateway = pod(rendered.workload("Deployment", "gateway"));
+        final Workload loaderWorkload = single(rendered.byComponent("loader"), "loader");
+        final Endpoint loader = pod(loaderWorkload);
+        final Endpoint timescaledb = pod(rendered.workload("StatefulSet", "timescaledb"));
+        final Endpoint redis = pod(rendered.workload("StatefulSet", "redis"));
+
+        final Endpoint kubeDns = Endpoint.pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
+        final Endpoint otherKubeSystem =
+            Endpoint.pod("metrics-server", "kube-system", Map.of("k8s-app", "metrics-server"), Map.of());
+        final Endpoint ingressNginx = Endpoint.pod("ingress-nginx controller", "ingress-nginx",
+            Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of());
+        final Endpoint prometheus = Endpoint.pod("prometheus", "monitoring",
+            Map.of("app.kubernetes.io/name", "prometheus"), Map.of());
+        final Endpoint stranger = Endpoint.pod("a pod in default", "default", Map.of("app", "other"), Map.of());
+        final Endpoint strangerHere = Endpoint.pod("an unlabelled pod in zvt-crypto", NAMESPACE, Map.of(), Map.of());
+        final Endpoint venue = Endpoint.external("a venue (public address)", "203.0.113.10");
+        final Endpoint privateHost = Endpoint.external("a private address (VPC)", "10.20.30.40");
+        final Endpoint metadataService = Endpoint.external("the cloud metadata service", "169.254.169.254");
+
+        final List<Flow> flows = new ArrayList<>();
+        for (final Endpoint feed : List.of(feedBinanceOkx, feedBybitCoinbase))
+        {
+            flows.add(new Flow(feed, venue, "TCP", 443, true));
+            flows.add(new Flow(feed, kubeDns, "UDP", 53, true));
+            flows.add(new Flow(feed, kubeDns, "TCP", 53, true));
+            flows.add(new Flow(feed, timescaledb, "TCP", 5432, true));
+            flows.add(new Flow(feed, redis, "TCP", 6379, true));
+            flows.add(new Flow(prometheus, feed, "TCP", 8080, true));
+            flows.add(new Flow(feed, venue, "TCP", 80, false));
+            flows.add(new Flow(feed, privateHost, "TCP", 443, false));
+            flows.add(new Flow(feed, metadataService, "TCP", 80, false));
+            flows.add(new Flow(feed, metadataService, "TCP", 443, false));
+            flows.add(new Flow(feed, otherKubeSystem, "UDP", 53, false));
+            flows.add(new Flow(feed, gateway, "TCP", 8080, false));
+            flows.add(new Flow(feed, timescaledb, "TCP", 6379, false));
+            flows.add(new Flow(ingressNginx, feed, "TCP", 8080, false));
+            flows.add(new Flow(stranger, feed, "TCP", 8080, false));
+            flows.add(new Flow(gateway, feed, "TCP", 8080, false));
+            flows.add(new Flow(prometheus, feed, "TCP", 9090, false));
+        }
+        // Binance spot WebSocket (9443) and OKX (8443): only the shard that connects to them.
+        flows.add(new Flow(feedBinanceOkx, venue, "TCP", 9443, true));
+        flows.add(new Flow(feedBinanceOkx, venue, "TCP", 8443, true));
+        flows.add(new Flow(feedBybitCoinbase, venue, "TCP", 9443, false));
+        flows.add(new Flow(feedBybitCoinbase, venue, "TCP", 8443, false));
+        flows.add(new Flow(feedBinanceOkx, feedBybitCoinbase, "TCP", 8080, false));
+
+        flows.add(new Flow(gateway, redis, "TCP", 6379, true));
+        flows.add(new Flow(gateway, kubeDns, "UDP", 53, true));
+        flows.add(new Flow(gateway, kubeDns, "TCP", 53, true));
+        flows.add(new Flow(ingressNginx, gateway, "TCP", 8080, true));
+        flows.add(new Flow(prometheus, gateway, "TCP", 8080, true));
+        flows.add(new Flow(gateway, venue, "TCP", 443, false));
+        flows.add(new Flow(gateway, timescaledb, "TCP", 5432, false));
+        flows.add(new Flow(gateway, privateHost, "TCP", 6379, false));
+        flows.add(new Flow(ingressNginx, gateway, "TCP", 9090, false));
+        flows.add(new Flow(stranger, gateway, "TCP", 8080, false));
+        flows.add(new Flow(strangerHere, gateway, "TCP", 8080, false));
+
+        flows.add(new Flow(loader, venue, "TCP", 443, true));
+        flows.add(new Flow(loader, kubeDns, "UDP", 53, true));
+        flows.add(new Flow(loader, timescaledb, "TCP", 5432, true));
+        flows.add(new Flow(loader, redis, "TCP", 6379, false));
+        flows.add(new Flow(loader, venue, "TCP", 9443, false));
+        flows.add(new Flow(prometheus, loader, "TCP", 8080, false));
+
+        for (final Endpoint datastore : List.of(timescaledb, redis))
+        {
+            final int port = datastore == timescaledb ? 5432 : 6379;
+            flows.add(new Flow(stranger, datastore, "TCP", port, false));
+            flows.add(new Flow(strangerHere, datastore, "TCP", port, false));
+            flows.add(new Flow(prometheus, datastore, "TCP", port, false));
+            flows.add(new Flow(ingressNginx, datastore, "TCP", port, false));
+            flows.add(new Flow(datastore, venue, "TCP", 443, false));
+            flows.add(new Flow(datastore, kubeDns, "UDP", 53, false));
+        }
+        flows.add(new Flow(timescaledb, redis, "TCP", 6379, false));
+        flows.add(new Flow(strangerHere, venue, "TCP", 443, false));
+        flows.add(new Flow(strangerHere, kubeDns, "UDP", 53, false));
+
+        final List<String> wrong = new ArrayList<>();
+        for (final Flow flow : flows)
+        {
+            final boolean allowed = policies.allowed(flow.from(), flow.to(), flow.protocol(), flow.port());
+            if (allowed != flow.allowed())
+            {
+                wrong.add(flow.from() + " -> " + flow.to() + " " + flow.protocol() + "/" + flow.port() + ": expected " +
+                    (flow.allowed() ? "allowed" : "denied") + ", policies say " + (allowed ? "allowed" : "denied"));
+            }
+        }
+        assertTrue(wrong.isEmpty(), "NetworkPolicy flows:\n  " + String.join("\n  ", wrong));
+    }
+
+    private static Endpoint pod(final Workload workload)
+    {
+        final Map<String, Integer> named = new LinkedHashMap<>();
+        workload.pod().getContainers().forEach(c -> list(c.getPorts()).forEach(p ->
+        {
+            if (p.getName() != null)
+            {
+                named.put(p.getName(), p.getContainerPort());
+            }
+        }));
+        return Endpoint.pod(workload.id(), NAMESPACE, workload.podLabels(), named);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What the issue asks of the roles and of each overlay
+
+    static void checkNodeRoles(final Rendered rendered)
+    {
+        final List<Workload> feeds = rendered.byComponent("feed");
+        assertTrue(feeds.size() >= 2, "feed nodes are sharded over at least two StatefulSets");
+        final Set<String> venues = new HashSet<>();
+        for (final Workload feed : feeds)
+        {
+            assertEquals("StatefulSet", feed.kind(), feed.id() + " is a StatefulSet");
+            assertEquals(Integer.valueOf(1), feed.replicas(), feed.id() + ": one pod per shard");
+            final Container node = single(feed.pod().getContainers(), feed.id() + " container");
+            assertEquals(IMAGE, node.getImage(), feed.id() + " image");
+            assertEquals(List.of("run", "--config", "/etc/zvt/zvt-crypto.properties"), node.getArgs(),
+                feed.id() + " args");
+            final Map<String, EnvVar> env = env(node);
+            assertEquals("all", value(env, "ZVT_NODE_ROLE"), feed.id() + " role");
+            assertEquals("0.0.0.0", value(env, "ZVT_GATEWAY_HOST"), feed.id() + " gateway host");
+            assertEquals("8080", value(env, "ZVT_GATEWAY_PORT"), feed.id() + " gateway port");
+            for (final String venue : value(env, "ZVT_VENUES").split(","))
+            {
+                assertTrue(venues.add(venue.trim()), "venue " + venue + " is in one shard only");
+            }
+            assertEquals("/data/journal", value(env, "ZVT_JOURNAL_DIR"), feed.id() + " journal dir");
+            final VolumeMount data = node.getVolumeMounts().stream()
+                .filter(m -> "/data".equals(m.getMountPath())).findFirst()
+                .orElseThrow(() -> new AssertionError(feed.id() + " mounts /data"));
+            assertTrue(names(feed.claimTemplates()).contains(data.getName()),
+                feed.id() + " journal is on a volumeClaimTemplate");
+            assertEquals("jdbc:postgresql://timescaledb.zvt-crypto.svc:5432/crypto", value(env, "ZVT_DB_URL"));
+            assertEquals("redis://redis.zvt-crypto.svc:6379", value(env, "ZVT_REDIS_URL"));
+            assertEquals("timescaledb-credentials",
+                env.get("ZVT_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+            assertEquals("redis-credentials", env.get("ZVT_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+            assertEquals("metadata.name", env.get("ZVT_DB_WRITER_ID").getValueFrom().getFieldRef().getFieldPath(),
+                feed.id() + ": one database writer checkpoint per pod (journal)");
+            assertProbes(feed, node);
+        }
+        assertEquals(Set.of("binance", "okx", "bybit", "coinbase"), venues, "the shards cover every venue");
+
+        final Workload gateway = rendered.workload("Deployment", "gateway");
+        final Container container = single(gateway.pod().getContainers(), "gateway container");
+        assertEquals(IMAGE, container.getImage());
+        final Map<String, EnvVar> env = env(container);
+        assertEquals("gateway", value(env, "ZVT_NODE_ROLE"));
+        assertEquals("redis://redis.zvt-crypto.svc:6379", value(env, "ZVT_REDIS_URL"));
+        assertEquals("redis-credentials", env.get("ZVT_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+        assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("ZVT_DB_")), "the gateway has no database");
+        assertProbes(gateway, container);
+        final HorizontalPodAutoscaler hpa = single(rendered.all(HorizontalPodAutoscaler.class), "HPA");
+        assertEquals("gateway", hpa.getSpec().getScaleTargetRef().getName());
+        final MetricSpec sessions = hpa.getSpec().getMetrics().stream().filter(m -> "Pods".equals(m.getType()))
+            .findFirst().orElseThrow(() -> new AssertionError("HPA has a Pods metric"));
+        assertEquals("zvt_gateway_sessions", sessions.getPods().getMetric().getName());
+        assertEquals("AverageValue", sessions.getPods().getTarget().getType());
+        assertEquals(new Quantity("2000"), sessions.getPods().getTarget().getAverageValue());
+
+        final Workload loader = single(rendered.byComponent("loader"), "loader");
+        assertEquals("CronJob", loader.kind(), "the loader is a CronJob");
+        assertEquals("Forbid",
+            rendered.named(CronJob.class, loader.name()).orElseThrow().getSpec().getConcurrencyPolicy(),
+            "loader runs share a journal volume: never two at once");
+        assertEquals("backfill", single(loader.pod().getContainers(), "loader container").getArgs().get(0));
+    }
+
+    private static void assertProbes(final Workload workload, final Container container)
+    {
+        assertEquals("/health", container.getLivenessProbe().getHttpGet().getPath(), workload.id() + " liveness");
+        assertEquals("/api/v1/crypto/ready", container.getReadinessProbe().getHttpGet().getPath(),
+            workload.id() + " readiness");
+    }
+
+    static void checkDev(final Rendered rendered)
+    {
+        checkNodeRoles(rendered);
+        for (final Workload w : rendered.workloads())
+        {
+            assertTrue(w.replicas() == null || w.replicas() == 1, w.id() + ": dev runs one of each");
+        }
+        for (final HorizontalPodAutoscaler hpa : rendered.all(HorizontalPodAutoscaler.class))
+        {
+            assertEquals(Integer.valueOf(1), hpa.getSpec().getMinReplicas(), describe(hpa) + " dev minReplicas");
+        }
+        for (final Workload w : rendered.workloads())
+        {
+            for (final Container c : w.allContainers())
+            {
+                assertTrue(bytes(c.getResources().getLimits().get("memory")) <= bytes(new Quantity("2Gi")),
+                    w.id() + " dev memory limit is small");
+            }
+        }
+    }
+
+    static void checkProd(final Rendered rendered)
+    {
+        checkNodeRoles(rendered);
+        final HorizontalPodAutoscaler hpa = single(rendered.all(HorizontalPodAutoscaler.class), "HPA");
+        // The spec's HPA for the stream service.
+        assertEquals(Integer.valueOf(5), hpa.getSpec().getMinReplicas());
+        assertEquals(Integer.valueOf(15), hpa.getSpec().getMaxReplicas());
+        final MetricSpec cpu = hpa.getSpec().getMetrics().stream().filter(m -> "Resource".equals(m.getType()))
+            .findFirst().orElseThrow(() -> new AssertionError("HPA has a CPU metric"));
+        assertEquals("cpu", cpu.getResource().getName());
+        assertEquals(Integer.valueOf(60), cpu.getResource().getTarget().getAverageUtilization());
+        // The spec's requests and limits.
+        assertResources(rendered.workload("Deployment", "gateway"), "500m", "1Gi", "1000m", "2Gi");
+        for (final Workload feed : rendered.byComponent("feed"))
+        {
+            assertResources(feed, "1000m", "2Gi", "2000m", "4Gi");
+        }
+        assertResources(single(rendered.byComponent("loader"), "loader"), "1000m", "2Gi", "2000m", "4Gi");
+        assertResources(rendered.workload("StatefulSet", "timescaledb"), "2000m", "8Gi", "4000m", "16Gi");
+        assertResources(rendered.workload("StatefulSet", "redis"), "500m", "2Gi", "1000m", "4Gi");
+    }
+
+    private static void assertResources(final Workload workload, final String cpuRequest, final String memoryRequest,
+        final String cpuLimit, final String memoryLimit)
+    {
+        final Container c = workload.pod().getContainers().get(0);
+        final var resources = c.getResources();
+        assertEquals(new Quantity(cpuRequest), resources.getRequests().get("cpu"), workload.id() + " cpu request");
+        assertEquals(new Quantity(memoryRequest), resources.getRequests().get("memory"),
+            workload.id() + " memory request");
+        assertEquals(new Quantity(cpuLimit), resources.getLimits().get("cpu"), workload.id() + " cpu limit");
+        assertEquals(new Quantity(memoryLimit), resources.getLimits().get("memory"), workload.id() + " memory limit");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Helpers
+
+    /** Kubernetes label-selector semantics; an empty selector matches everything, a missing one nothing. */
+    static boolean matches(final LabelSelector selector, final Map<String, String> labels)
+    {
+        if (selector == null)
+        {
+            return false;
+        }
+        for (final var entry : map(selector.getMatchLabels()).entrySet())
+        {
+            if (!entry.getValue().equals(labels.get(entry.getKey())))
+            {
+                return false;
+            }
+        }
+        for (final LabelSelectorRequirement requirement : list(selector.getMatchExpressions()))
+        {
+            final String value = labels.get(requirement.getKey());
+            final List<String> values = list(requirement.getValues());
+            final boolean ok = switch (requirement.getOperator())
+            {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new AssertionError("unknown selector operator " + requirement.getOperator());
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A Service's selector (equality only). */
+    static boolean matches(final Map<String, String> selector, final Map<String, String> labels)
+    {
+        return selector != null && labels != null && selector.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    private static List<Workload> selectedBy(final List<Workload> workloads, final Map<String, String> selector)
+    {
+        return workloads.stream().filter(w -> matches(selector, w.podLabels())).toList();
+    }
+
+    private static boolean isEmpty(final LabelSelector selector)
+    {
+        return selector != null && map(selector.getMatchLabels()).isEmpty() &&
+            list(selector.getMatchExpressions()).isEmpty();
+    }
+
+    private static boolean hasPort(final Container container, final IntOrString port)
+    {
+        return list(container.getPorts()).stream().anyMatch(p -> port.getIntVal() != null
+            ? port.getIntVal().equals(p.getContainerPort())
+            : port.getStrVal().equals(p.getName()));
+    }
+
+    private static Map<String, EnvVar> env(final Container container)
+    {
+        final Map<String, EnvVar> env = new HashMap<>();
+        for (final EnvVar var : list(container.getEnv()))
+        {
+            assertTrue(env.put(var.getName(), var) == null, container.getName() + " sets " + var.getName() + " once");
+        }
+        return env;
+    }
+
+    private static String value(final Map<String, EnvVar> env, final String name)
+    {
+        final EnvVar var = env.get(name);
+        assertNotNull(var, "env " + name + " is set");
+        assertNotNull(var.getValue(), "env " + name + " has a value");
+        return var.getValue();
+    }
+
+    private static long bytes(final Quantity quantity)
+    {
+        return Quantity.getAmountInBytes(quantity).longValue();
+    }
+
+    private static Set<String> names(final List<? extends HasMetadata> objects)
+    {
+        final Set<String> names = new HashSet<>();
+        objects.forEach(o -> names.add(o.getMetadata().getName()));
+        return names;
+    }
+
+    private static String describe(final HasMetadata object)
+    {
+        return object.getKind() + "/" + object.getMetadata().getName();
+    }
+
+    private static <T> T single(final List<T> items, final String what)
+    {
+        assertEquals(1, items.size(), "exactly one " + what);
+        return items.get(0);
+    }
+
+    @SafeVarargs
+    private static <T> T first(final T... values)
+    {
+        for (final T value : values)
+        {
+            if (value != null)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    static <T> List<T> list(final List<T> list)
+    {
+        return list == null ? List.of() : list;
+    }
+
+    static <K, V> Map<K, V> map(final Map<K, V> map)
+    {
+        return map == null ? Map.of() : map;
+    }
+}
