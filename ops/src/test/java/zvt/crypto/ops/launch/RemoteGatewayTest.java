@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import redis.clients.jedis.Jedis;
 
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.test.Tests;
+import zvt.crypto.core.test.TextMessageCollector;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.feed.simulator.VenueSimulators;
 import zvt.crypto.feed.venue.VenueAdapter;
@@ -132,17 +134,17 @@ class RemoteGatewayTest
     }
 
     /** A client subscribed to every channel of every venue, recording the market-data messages it receives. */
-    private static final class Recorder implements WebSocket.Listener
+    private static final class Recorder
     {
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         private final List<String> messages = new ArrayList<>();
-        private final StringBuilder partial = new StringBuilder();
-        private volatile long lastMessageNanos = System.nanoTime();
         private WebSocket webSocket;
+        private long lastChangeNanos = System.nanoTime();
 
         static Recorder subscribe(final HttpClient http, final URI uri)
         {
             final Recorder recorder = new Recorder();
-            recorder.webSocket = http.newWebSocketBuilder().buildAsync(uri, recorder)
+            recorder.webSocket = http.newWebSocketBuilder().buildAsync(uri, new TextMessageCollector(recorder.received))
                 .orTimeout(10, TimeUnit.SECONDS).join();
             final StringBuilder request = new StringBuilder("{\"op\":\"subscribe\",\"subscriptions\":[");
             for (final Venue venue : VENUES)
@@ -158,60 +160,52 @@ class RemoteGatewayTest
             return recorder;
         }
 
-        public void onOpen(final WebSocket webSocket)
-        {
-            webSocket.request(1);
-        }
-
-        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
-        {
-            partial.append(data);
-            if (last)
-            {
-                onMessage(partial.toString());
-                partial.setLength(0);
-                lastMessageNanos = System.nanoTime();
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        private synchronized void onMessage(final String text)
-        {
-            try
-            {
-                final JsonNode message = JSON.readTree(text);
-                final String type = message.path("type").asText();
-                final boolean formingCandle = type.equals("candle") && !message.path("closed").asBoolean();
-                if (message.has("journalIndex") && !formingCandle)
-                {
-                    messages.add(text);
-                }
-            }
-            catch (final Exception ex)
-            {
-                throw new IllegalStateException(text, ex);
-            }
-        }
-
+        /** The market-data messages so far, in order; the forming candle left out (see the class comment). */
         synchronized List<String> messages()
         {
+            drain();
             return List.copyOf(messages);
         }
 
         synchronized int count()
         {
+            drain();
             return messages.size();
         }
 
-        boolean quietFor(final long millis)
+        /** @return true if nothing arrived for {@code millis}. */
+        synchronized boolean quietFor(final long millis)
         {
-            return System.nanoTime() - lastMessageNanos > TimeUnit.MILLISECONDS.toNanos(millis);
+            drain();
+            return System.nanoTime() - lastChangeNanos > TimeUnit.MILLISECONDS.toNanos(millis);
         }
 
         void close()
         {
             webSocket.abort();
+        }
+
+        private void drain()
+        {
+            String text;
+            while ((text = received.poll()) != null)
+            {
+                lastChangeNanos = System.nanoTime();
+                try
+                {
+                    final JsonNode message = JSON.readTree(text);
+                    final boolean formingCandle = message.path("type").asText().equals("candle") &&
+                        !message.path("closed").asBoolean();
+                    if (message.has("journalIndex") && !formingCandle)
+                    {
+                        messages.add(text);
+                    }
+                }
+                catch (final Exception ex)
+                {
+                    throw new IllegalStateException(text, ex);
+                }
+            }
         }
     }
 }
