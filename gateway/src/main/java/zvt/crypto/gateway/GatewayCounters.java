@@ -27,6 +27,8 @@ public final class GatewayCounters
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong slowConsumerDisconnects = new AtomicLong();
     private final AtomicLong unrenderableEvents = new AtomicLong();
+    private final AtomicLong subscriptions = new AtomicLong();
+    private final AtomicLong conflatedMessages = new AtomicLong();
     private final AtomicLongArray rejections = new AtomicLongArray(REJECTIONS.length);
     private final AtomicLongArray authRefusals = new AtomicLongArray(AUTH_REFUSALS.length);
     /** REST responses by route template and status code; REST is off the market-data path, so a map is fine. */
@@ -77,6 +79,30 @@ public final class GatewayCounters
     public void recordMessagesSent(final long count)
     {
         messagesSent.setRelease(messagesSent.getPlain() + count);
+    }
+
+    /** Single writer: the fan-out thread, which owns the subscriptions. */
+    public void recordSubscriptions(final long delta)
+    {
+        subscriptions.setRelease(subscriptions.getPlain() + delta);
+    }
+
+    /** Single writer: the fan-out thread. A state message held back from a lagging session (its latest follows). */
+    public void recordConflatedMessage()
+    {
+        conflatedMessages.setRelease(conflatedMessages.getPlain() + 1);
+    }
+
+    /** @return subscriptions held by open sessions (a wildcard counts once). */
+    public long subscriptions()
+    {
+        return subscriptions.get();
+    }
+
+    /** @return top and book messages held back from lagging sessions, each replaced by the latest state later. */
+    public long conflatedMessages()
+    {
+        return conflatedMessages.get();
     }
 
     /** Any thread: the fan-out, and sessions whose replay stalled. Rare, so an atomic increment. */

@@ -88,6 +88,9 @@ class ConflationTest
         }
         assertTrue(received < 2 * TOPS, "conflated: " + received + " messages for " + 2 * TOPS + " tops");
         assertEquals(0, harness.counters().slowConsumerDisconnects());
+        assertTrue(harness.counters().conflatedMessages() >= 2 * TOPS - received,
+            "held messages counted: " + harness.counters().conflatedMessages());
+        assertEquals(2, harness.counters().subscriptions(), "top of the venue and one book");
         assertTrue(lastBook.path("type").asText().startsWith("book"), lastBook.toString());
         if ("book_snapshot".equals(lastBook.path("type").asText()))
         {

@@ -8,6 +8,7 @@ import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
+import zvt.crypto.gateway.GatewayCounters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +39,17 @@ final class Conflation
     private static final int BOOK_TEMPLATE_ID = EventType.BOOK_UPDATE.templateId();
 
     private final int threshold;
+    private final GatewayCounters counters;
     private final Catchup catchup;
     private final Int2ObjectHashMap<UnsafeBuffer> latestTops = new Int2ObjectHashMap<>();
     private final Int2IntHashMap latestTopLengths = new Int2IntHashMap(0);
     private final List<Subscriber> behind = new ArrayList<>();
     private final LongArrayList releasing = new LongArrayList();
 
-    Conflation(final int threshold, final Catchup catchup)
+    Conflation(final int threshold, final GatewayCounters counters, final Catchup catchup)
     {
         this.threshold = threshold;
+        this.counters = counters;
         this.catchup = catchup;
     }
 
@@ -90,6 +93,7 @@ final class Conflation
             behind.add(subscriber);
         }
         subscriber.held.add(key);
+        counters.recordConflatedMessage();
         return true;
     }
 

@@ -84,9 +84,9 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
     private final FrameSlab slab;
     private final MessageFrames message;
     private final SubscriptionCommandQueue commands;
-    private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    private final SubscriptionRegistry registry;
     private final MessagePassingQueue.Consumer<SubscriptionCommand> applyCommand = this::apply;
-    private final LiveCandlePublisher liveCandles = new LiveCandlePublisher(registry, this::fanOut);
+    private final LiveCandlePublisher liveCandles;
     /** Rendered JSON at {@link WebSocketFrameHeader#MAX_HEADER_LENGTH}, its frame header written just before it. */
     private final ExpandableArrayBuffer frameBuffer = new ExpandableArrayBuffer(INITIAL_FRAME_CAPACITY);
     private final BookChannel books;
@@ -114,6 +114,8 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         context.conclude();
         this.counters = context.counters();
         this.latencies = context.latencies();
+        this.registry = new SubscriptionRegistry(counters);
+        this.liveCandles = new LiveCandlePublisher(registry, this::fanOut);
         this.renderer = new EventJsonRenderer(instruments);
         this.books = new BookChannel(instruments, frameBuffer, WebSocketFrameHeader.MAX_HEADER_LENGTH, registry,
             new BookChannel.Output()
@@ -134,7 +136,7 @@ public final class FanoutEventHandler implements EventHandler<MarketEvent>
         this.slab = new FrameSlab(PooledByteBufAllocator.DEFAULT, SLAB_CAPACITY);
         this.message = new MessageFrames(slab, frameBuffer);
         this.commands = new SubscriptionCommandQueue(context.commandQueueCapacity());
-        this.conflation = new Conflation(Math.min(CONFLATE_AFTER_FRAMES, context.outboxCapacity() / 2),
+        this.conflation = new Conflation(Math.min(CONFLATE_AFTER_FRAMES, context.outboxCapacity() / 2), counters,
             new Conflation.Catchup()
             {
                 public void sendLatest(final DirectBuffer event, final int length, final Subscriber subscriber)

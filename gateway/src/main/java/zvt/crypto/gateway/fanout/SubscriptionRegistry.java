@@ -2,6 +2,7 @@ package zvt.crypto.gateway.fanout;
 
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
+import zvt.crypto.gateway.GatewayCounters;
 
 /**
  * Who is subscribed to what, keyed by {@link SubscriptionKey}. Confined to the fan-out thread: changes arrive as
@@ -10,6 +11,12 @@ import org.agrona.collections.LongHashSet;
 final class SubscriptionRegistry
 {
     private final Long2ObjectHashMap<SubscriberList> byKey = new Long2ObjectHashMap<>();
+    private final GatewayCounters counters;
+
+    SubscriptionRegistry(final GatewayCounters counters)
+    {
+        this.counters = counters;
+    }
 
     /** @return the subscribers for the key, or null if there are none. */
     SubscriberList subscribers(final long key)
@@ -45,6 +52,7 @@ final class SubscriptionRegistry
                 byKey.put(key, list);
             }
             list.add(subscriber);
+            counters.recordSubscriptions(1);
             return true;
         }
         return false;
@@ -55,6 +63,7 @@ final class SubscriptionRegistry
         if (subscriber.keys.remove(key))
         {
             removeFromList(subscriber, key);
+            counters.recordSubscriptions(-1);
         }
     }
 
@@ -71,6 +80,7 @@ final class SubscriptionRegistry
         {
             removeFromList(subscriber, keys.nextValue());
         }
+        counters.recordSubscriptions(-subscriber.keys.size());
         subscriber.keys.clear();
     }
 

@@ -180,6 +180,11 @@ public final class NodeMetrics
             .callback(cb -> cb.call(counters.sessionsOpened())).register(registry);
         CounterWithCallback.builder().name("zvt_gateway_messages_sent").help("messages handed to sessions")
             .callback(cb -> cb.call(counters.messagesSent())).register(registry);
+        GaugeWithCallback.builder().name("zvt_gateway_subscriptions").help("subscriptions held by open sessions")
+            .callback(cb -> cb.call(counters.subscriptions())).register(registry);
+        CounterWithCallback.builder().name("zvt_gateway_conflated_messages")
+            .help("top and book messages held back from lagging sessions (the latest state follows)")
+            .callback(cb -> cb.call(counters.conflatedMessages())).register(registry);
         CounterWithCallback.builder().name("zvt_gateway_disconnects").help("sessions closed by the gateway, by reason")
             .labelNames("reason")
             .callback(cb -> cb.call(counters.slowConsumerDisconnects(), "slow_consumer")).register(registry);
