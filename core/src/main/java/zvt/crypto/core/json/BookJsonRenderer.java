@@ -49,7 +49,11 @@ public final class BookJsonRenderer
 
     /** @return bytes written at {@code offset}. */
     public int stale(
-        final int instrumentId, final int venueCode, final long journalIndex, final MutableDirectBuffer out, final int offset)
+        final int instrumentId,
+        final int venueCode,
+        final long journalIndex,
+        final MutableDirectBuffer out,
+        final int offset)
     {
         begin("book_status", instrumentId, venueCode, out, offset).field("state", "stale");
         return end(journalIndex, offset);

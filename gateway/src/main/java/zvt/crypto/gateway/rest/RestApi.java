@@ -181,7 +181,8 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         catch (final RejectedExecutionException ex)
         {
             respond(ctx, route,
-                error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many queries in flight, retry shortly"), keepAlive, arrived);
+                error(HttpResponseStatus.SERVICE_UNAVAILABLE, "too many queries in flight, retry shortly"), keepAlive,
+                arrived);
             return;
         }
         ctx.executor().schedule(() ->

@@ -42,8 +42,9 @@ import java.util.Map;
  * order and closed in reverse: feeds stop first (no new events), then the ring drains into the journal and the
  * gateway, then the database writer and the Redis streams write what the journal holds (within
  * {@code db.writer.drain.ms}), then the journal closes. Both tail the journal on their own threads, never the ring;
- * Redis's state hashes are a ring consumer after the journal that only queues ({@link RedisWriter}). Before the ring starts,
- * the gateway's live candles are primed from today's journal ({@link GatewayCandlePriming}).
+ * Redis's state hashes are a ring consumer after the journal that only queues ({@link RedisWriter}). Before the
+ * ring starts, the gateway's live candles are primed from today's journal ({@link GatewayCandlePriming}). Every
+ * stage's counters are exported at {@code /metrics} ({@link NodeMetrics}).
  */
 public final class MarketDataNode implements RunningNode
 {
@@ -103,7 +104,8 @@ public final class MarketDataNode implements RunningNode
             LOG.info("journal {} opened; {} instruments restored", journal.directory(), restored.applied());
 
             final NodeDatabase db = database;
-            final JournalEventHandler journalHandler = new JournalEventHandler(journal, instruments).latencies(latencies);
+            final JournalEventHandler journalHandler =
+                new JournalEventHandler(journal, instruments).latencies(latencies);
             final GatewayCounters gatewayCounters = new GatewayCounters();
             metrics.journal(journal.directory(), journalHandler).gateway(gatewayCounters)
                 .databaseWriter(() -> db == null ? null : db.status());

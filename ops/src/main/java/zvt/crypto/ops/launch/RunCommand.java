@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code run --config FILE}: a node against the venues, journal and gateway the configuration names.
  */
-@Command(name = "run", description = "Run a node (node.role: all, or gateway fed by Redis) from a config file; SIGTERM drains and exits")
+@Command(name = "run",
+    description = "Run a node (node.role: all, or gateway fed by Redis) from a config file; SIGTERM drains and exits")
 public final class RunCommand implements Callable<Integer>
 {
     @Option(names = "--config", description = "config file (properties; see ops/config/zvt-crypto.properties)")

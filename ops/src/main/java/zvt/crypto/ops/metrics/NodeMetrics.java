@@ -65,7 +65,7 @@ public final class NodeMetrics
         return out -> writer.write(out, registry.scrape());
     }
 
-    /** Per venue: connection, frames, bytes, events, decode errors by reason, gaps, resyncs, reconnects, stale books. */
+    /** Per venue: connection, frames, bytes, events, decode errors by reason, gaps, resyncs, reconnects, staleness. */
     public NodeMetrics feeds(final List<VenueFeed> feeds)
     {
         gauge("zvt_feed_connected", "1 while the venue feed has a session open", "venue",
@@ -268,7 +268,8 @@ public final class NodeMetrics
     {
         GaugeWithCallback.builder().name(prefix + "_connected").help("1 while the " + what + " is connected")
             .callback(cb -> ifPresent(status.get(), s -> cb.call(s.connected() ? 1 : 0))).register(registry);
-        GaugeWithCallback.builder().name(prefix + "_lag_entries").help("journal entries not yet committed by the " + what)
+        GaugeWithCallback.builder().name(prefix + "_lag_entries")
+            .help("journal entries not yet committed by the " + what)
             .callback(cb -> ifPresent(status.get(), s -> cb.call(s.lagEntries()))).register(registry);
         GaugeWithCallback.builder().name(prefix + "_lag_seconds").unit(Unit.SECONDS)
             .help("age of the last committed entry while the " + what + " is behind; 0 when caught up")

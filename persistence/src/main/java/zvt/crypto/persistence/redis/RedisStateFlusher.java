@@ -82,7 +82,8 @@ final class RedisStateFlusher implements Agent
         this.queue = queue;
         this.status = status;
         this.clock = clock;
-        this.link = new RedisLink(settings, "redis-state", "the pipeline goes on and the state is rewritten on reconnect");
+        this.link =
+            new RedisLink(settings, "redis-state", "the pipeline goes on and the state is rewritten on reconnect");
         for (final Field field : FIELDS)
         {
             copies[field.ordinal()] = new UnsafeBuffer(new byte[Math.max(bookCapacity, 4_096)]);

@@ -54,7 +54,8 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
     private final OrderBookEventHandler bookKeeper = new OrderBookEventHandler(this::onBookChanged);
     private final TradeCandles candles = new TradeCandles(bar -> {});
     private final CandleBar forming = new CandleBar();
-    private final UnsafeBuffer encodedCandle = new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + CandleEncoder.BLOCK_LENGTH]);
+    private final UnsafeBuffer encodedCandle =
+        new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + CandleEncoder.BLOCK_LENGTH]);
     private final Int2ObjectHashMap<Pending> pending = new Int2ObjectHashMap<>();
     private final IntHashSet changedInBatch = new IntHashSet();
     private final AtomicLong queueFull = new AtomicLong();
