@@ -89,10 +89,11 @@ public final class MarketDataQueries implements AutoCloseable
                     final long tradeCount = result.getLong(9);
                     final boolean noCount = result.wasNull();
                     final boolean closed = result.getBoolean(10);
+                    final boolean noClosed = result.wasNull(); // before the getters below, which reset it
                     rows.add(new CandleRow(result.getTimestamp(1).toInstant(), result.getString(2),
                         result.getBigDecimal(3), result.getBigDecimal(4), result.getBigDecimal(5),
                         result.getBigDecimal(6), result.getBigDecimal(7), result.getBigDecimal(8),
-                        noCount ? null : tradeCount, result.wasNull() ? null : closed));
+                        noCount ? null : tradeCount, noClosed ? null : closed));
                 }
             }
             return rows;
