@@ -12,8 +12,8 @@ import zvt.crypto.persistence.query.MarketDataQueries;
 import zvt.crypto.persistence.query.OhlcvInterval;
 
 /**
- * The baseline: the route's query through {@link MarketDataQueries} (pgjdbc, pooled connections), on as many threads
- * as the gateway has query threads, with no HTTP and no JSON. The queue is unbounded so the schedule never blocks.
+ * The baseline: the route's query through {@link MarketDataQueries} (pgjdbc, pooled connections, each row read into
+ * its record and dropped), on as many threads as the gateway has query threads, with no HTTP and no JSON. The queue is unbounded so the schedule never blocks.
  */
 final class JdbcOhlcvTarget implements OhlcvTarget
 {
@@ -34,7 +34,7 @@ final class JdbcOhlcvTarget implements OhlcvTarget
             try
             {
                 final int candles = queries.candles(Venue.BINANCE, MarketType.SPOT, query.symbol(), OhlcvInterval.M1,
-                    "trades", query.from(), query.to(), query.limit()).size();
+                    "trades", query.from(), query.to(), query.limit(), row -> { });
                 if (candles == query.limit())
                 {
                     results.success(intendedNs);

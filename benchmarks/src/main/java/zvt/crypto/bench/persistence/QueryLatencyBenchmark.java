@@ -48,11 +48,11 @@ public final class QueryLatencyBenchmark
                 final Instant from = data.randomFrom(random, 1_000);
                 long start = System.nanoTime();
                 final int candles = queries.candles(Venue.BINANCE, MarketType.SPOT, symbol, OhlcvInterval.M1, "trades",
-                    from, from.plusSeconds(60_000), 1_000).size();
+                    from, from.plusSeconds(60_000), 1_000, row -> { });
                 final long candleTime = System.nanoTime() - start;
                 start = System.nanoTime();
                 final int rows = queries.trades(Venue.BINANCE, MarketType.SPOT, symbol, from, from.plusSeconds(100),
-                    1_000).size();
+                    1_000, row -> { });
                 final long tradeTime = System.nanoTime() - start;
                 if (candles != 1_000 || rows != 1_000)
                 {

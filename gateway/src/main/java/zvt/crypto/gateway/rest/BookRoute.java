@@ -20,7 +20,7 @@ import zvt.crypto.gateway.fanout.FanoutEventHandler;
  * the whole book). The fan-out thread, which keeps the books, answers at its next batch or idle timeout; this route
  * waits for it on a query thread. 503 while the book is not good (no snapshot yet, or stale after a gap).
  */
-final class BookRoute implements RestRoute
+final class BookRoute extends TreeRoute
 {
     private final ObjectMapper json;
     private final InstrumentRegistry instruments;

@@ -12,7 +12,7 @@ import zvt.crypto.gateway.GatewayCounters;
  * {@code health}: the gateway is up, with its counters, plus the node's readiness details under {@code "node"} when
  * it gives any (the database writer's state, say). Also served at the bare {@code /health} probes use.
  */
-final class HealthRoute implements RestRoute
+final class HealthRoute extends TreeRoute
 {
     private final ObjectMapper json;
     private final GatewayCounters counters;

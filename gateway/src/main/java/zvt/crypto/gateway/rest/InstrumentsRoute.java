@@ -12,7 +12,7 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
  * {@code instruments}: every instrument the node knows, with its normalized and venue symbols, market type, and the
  * exponents and steps prices and sizes use. {@code ?venue=OKX} narrows it to one venue.
  */
-final class InstrumentsRoute implements RestRoute
+final class InstrumentsRoute extends TreeRoute
 {
     private final ObjectMapper json;
     private final InstrumentRegistry instruments;

@@ -12,7 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
  * appended since it started, the files on disk), without reading the journal. Runs on a query thread: listing the
  * files is disk I/O.
  */
-final class JournalStatsRoute implements RestRoute
+final class JournalStatsRoute extends TreeRoute
 {
     private final ObjectMapper json;
     private final Supplier<Map<String, Object>> stats;

@@ -1,13 +1,11 @@
 package zvt.crypto.gateway.rest;
 
-import java.math.BigDecimal;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.NormalizedSymbol;
@@ -15,19 +13,19 @@ import zvt.crypto.persistence.query.MarketDataQueries;
 
 /**
  * What the database-backed routes share: the queries (absent while the node has no database, answered 503),
- * and how a failed query is answered (503 without the driver's message, which may name hosts or users).
+ * and how a failed query is answered (503 without the driver's message, which may name hosts or users). They write
+ * each row as the driver reads it, with no tree in between, and their decimals as the database's text: a string,
+ * exact, without an exponent, the way the API writes every price and size.
  */
 abstract class MarketDataRoute implements RestRoute
 {
     /** Rows a page holds unless {@code limit} says otherwise. */
     static final int DEFAULT_LIMIT = 500;
 
-    final ObjectMapper json;
     private final Supplier<MarketDataQueries> queries;
 
-    MarketDataRoute(final ObjectMapper json, final Supplier<MarketDataQueries> queries)
+    MarketDataRoute(final Supplier<MarketDataQueries> queries)
     {
-        this.json = json;
         this.queries = queries;
     }
 
@@ -36,7 +34,7 @@ abstract class MarketDataRoute implements RestRoute
         return true;
     }
 
-    public final JsonNode handle(final RestRequest request) throws RestException
+    public final void write(final RestRequest request, final JsonGenerator body) throws RestException, IOException
     {
         final MarketDataQueries current = queries.get();
         if (current == null)
@@ -46,7 +44,7 @@ abstract class MarketDataRoute implements RestRoute
         }
         try
         {
-            return query(current, request);
+            query(current, request, body);
         }
         catch (final SQLException ex)
         {
@@ -54,7 +52,9 @@ abstract class MarketDataRoute implements RestRoute
         }
     }
 
-    abstract JsonNode query(MarketDataQueries queries, RestRequest request) throws RestException, SQLException;
+    /** Checks the request (a bad one throws before anything is written), then writes the answer as it is read. */
+    abstract void query(MarketDataQueries queries, RestRequest request, JsonGenerator body)
+        throws RestException, SQLException, IOException;
 
     /** {@code limit}: 1 to {@link MarketDataQueries#MAX_LIMIT}, default {@link #DEFAULT_LIMIT}. */
     static int limit(final RestRequest request) throws RestException
@@ -69,26 +69,18 @@ abstract class MarketDataRoute implements RestRoute
         return to == null ? Instant.now() : to;
     }
 
-    /** The body's header: what was asked for, as the API understood it. */
-    final ObjectNode range(final Venue venue, final NormalizedSymbol symbol, final Instant from, final Instant to)
+    /** Opens the body with its header: what was asked for, as the API understood it. */
+    static void writeRange(
+        final JsonGenerator body,
+        final Venue venue,
+        final NormalizedSymbol symbol,
+        final Instant from,
+        final Instant to) throws IOException
     {
-        return json.createObjectNode()
-            .put("venue", venue.name())
-            .put("symbol", symbol.toString())
-            .put("from", from.toString())
-            .put("to", to.toString());
-    }
-
-    /** A decimal as the API writes every price and size: a string, exact, without an exponent. */
-    static void putDecimal(final ObjectNode node, final String name, final BigDecimal value)
-    {
-        if (value == null)
-        {
-            node.putNull(name);
-        }
-        else
-        {
-            node.put(name, value.toPlainString());
-        }
+        body.writeStartObject();
+        body.writeStringField("venue", venue.name());
+        body.writeStringField("symbol", symbol.toString());
+        body.writeStringField("from", from.toString());
+        body.writeStringField("to", to.toString());
     }
 }

@@ -1,14 +1,12 @@
 package zvt.crypto.gateway.rest;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.persistence.query.CandleRow;
@@ -24,9 +22,10 @@ import zvt.crypto.persistence.query.OhlcvInterval;
 final class OhlcvRoute extends MarketDataRoute
 {
     private static final List<String> SOURCES = List.of("trades", "venue_stream", "rest");
-    OhlcvRoute(final ObjectMapper json, final Supplier<MarketDataQueries> queries)
+
+    OhlcvRoute(final Supplier<MarketDataQueries> queries)
     {
-        super(json, queries);
+        super(queries);
     }
 
     public String template()
@@ -34,7 +33,8 @@ final class OhlcvRoute extends MarketDataRoute
         return RestApi.PREFIX + "/ohlcv/{venue}/{symbol}";
     }
 
-    JsonNode query(final MarketDataQueries queries, final RestRequest request) throws RestException, SQLException
+    void query(final MarketDataQueries queries, final RestRequest request, final JsonGenerator body)
+        throws RestException, SQLException, IOException
     {
         final Venue venue = request.venue();
         final NormalizedSymbol symbol = request.symbol();
@@ -53,23 +53,43 @@ final class OhlcvRoute extends MarketDataRoute
             throw RestException.badRequest("from must be before to");
         }
 
-        final ArrayNode bars = json.createArrayNode();
-        for (final CandleRow row : queries.candles(
-            venue, symbol.marketType(), symbol.toString(), interval, source, from, to, limit))
+        writeRange(body, venue, symbol, from, to);
+        body.writeStringField("interval", interval.label());
+        body.writeStringField("source", source);
+        body.writeArrayFieldStart("candles");
+        queries.candles(venue, symbol.marketType(), symbol.toString(), interval, source, from, to, limit,
+            row -> writeCandle(body, row));
+        body.writeEndArray();
+        body.writeEndObject();
+    }
+
+    private static void writeCandle(final JsonGenerator body, final CandleRow row) throws IOException
+    {
+        body.writeStartObject();
+        body.writeStringField("openTime", row.openTime().toString());
+        body.writeStringField("open", row.open());
+        body.writeStringField("high", row.high());
+        body.writeStringField("low", row.low());
+        body.writeStringField("close", row.close());
+        body.writeStringField("volume", row.volume());
+        body.writeStringField("quoteVolume", row.quoteVolume()); // a null string is written as null
+        if (row.tradeCount() == null)
         {
-            final ObjectNode bar = bars.addObject().put("openTime", row.openTime().toString());
-            putDecimal(bar, "open", row.open());
-            putDecimal(bar, "high", row.high());
-            putDecimal(bar, "low", row.low());
-            putDecimal(bar, "close", row.close());
-            putDecimal(bar, "volume", row.volume());
-            putDecimal(bar, "quoteVolume", row.quoteVolume());
-            bar.put("tradeCount", row.tradeCount());
-            bar.put("closed", row.closed());
+            body.writeNullField("tradeCount");
         }
-        final ObjectNode body = range(venue, symbol, from, to).put("interval", interval.label()).put("source", source);
-        body.set("candles", bars);
-        return body;
+        else
+        {
+            body.writeNumberField("tradeCount", row.tradeCount());
+        }
+        if (row.closed() == null)
+        {
+            body.writeNullField("closed");
+        }
+        else
+        {
+            body.writeBooleanField("closed", row.closed());
+        }
+        body.writeEndObject();
     }
 
     private static OhlcvInterval interval(final String label) throws RestException

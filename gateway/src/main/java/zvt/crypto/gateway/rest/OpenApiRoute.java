@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** {@code openapi.json}: the OpenAPI 3 document of this API, a resource next to these classes. */
-final class OpenApiRoute implements RestRoute
+final class OpenApiRoute extends TreeRoute
 {
     static final String RESOURCE = "openapi.json";
 

@@ -14,7 +14,7 @@ import zvt.crypto.gateway.fanout.FanoutEventHandler;
  * database writer lagging, the journal not writable) and the gateway's (a book someone subscribes to stale beyond
  * the threshold). Kubernetes' readiness probe asks here; liveness asks {@code health}.
  */
-final class ReadyRoute implements RestRoute
+final class ReadyRoute extends TreeRoute
 {
     private final ObjectMapper json;
     private final Supplier<List<String>> nodeReasons;

@@ -2,6 +2,7 @@ package zvt.crypto.gateway.rest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -48,6 +52,8 @@ import zvt.crypto.gateway.fanout.FanoutEventHandler;
  *   <li>Routes that read memory answer on the event loop. Routes that read the database run on a small pool of
  *       query threads with a bounded queue: a full queue answers 503, a request slower than the timeout 504, so a
  *       slow database never stalls a socket.</li>
+ *   <li>Answers are written by the route straight into a pooled buffer, the big ones (candles, trades) row by row
+ *       as the database returns them, with no tree in between.</li>
  *   <li>Errors are JSON, {@code {"error":"...","status":400}}, with a message that says what was wrong; an unexpected
  *       failure is logged and answered 500 without its details.</li>
  * </ul>
@@ -92,8 +98,8 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             health,
             new ReadyRoute(json, context.readiness(), fanout, context.readyBookStaleMs()),
             new InstrumentsRoute(json, instruments),
-            new OhlcvRoute(json, context.marketData()),
-            new TradesRoute(json, context.marketData()),
+            new OhlcvRoute(context.marketData()),
+            new TradesRoute(context.marketData()),
             new BookRoute(json, instruments, fanout, context.restTimeoutMs()),
             new JournalStatsRoute(json, context.journalStats()),
             new SessionsRoute(json, sessions),
@@ -140,12 +146,13 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         else if (!route.blocking())
         {
-            respond(ctx, route.template(), answer(route, new RestRequest(variables, uri)), keepAlive, arrived);
+            respond(ctx, route.template(), answer(ctx.alloc(), route, new RestRequest(variables, uri)), keepAlive,
+                arrived);
         }
         else
         {
             final RestRequest query = new RestRequest(variables, uri);
-            runQuery(ctx, route.template(), () -> answer(route, query), keepAlive, arrived);
+            runQuery(ctx, route.template(), () -> answer(ctx.alloc(), route, query), keepAlive, arrived);
         }
     }
 
@@ -207,23 +214,32 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             LOG.error("metrics scrape failed", ex);
             return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "metrics unavailable");
         }
-        final FullHttpResponse response = response(HttpResponseStatus.OK, body.toByteArray());
+        final FullHttpResponse response = response(HttpResponseStatus.OK, Unpooled.wrappedBuffer(body.toByteArray()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, MetricsSource.CONTENT_TYPE);
         return response;
     }
 
-    private FullHttpResponse answer(final RestRoute route, final RestRequest request)
+    /** The route's body, written into a pooled buffer; if the route fails, what it wrote is dropped. */
+    private FullHttpResponse answer(final ByteBufAllocator allocator, final RestRoute route, final RestRequest request)
     {
+        final ByteBuf body = allocator.buffer();
         try
         {
-            return response(HttpResponseStatus.OK, json.writeValueAsBytes(route.handle(request)));
+            final OutputStream stream = new ByteBufOutputStream(body);
+            try (JsonGenerator generator = json.createGenerator(stream))
+            {
+                route.write(request, generator);
+            }
+            return response(HttpResponseStatus.OK, body);
         }
         catch (final RestException ex)
         {
+            body.release();
             return error(ex.status(), ex.getMessage());
         }
-        catch (final JsonProcessingException | RuntimeException ex)
+        catch (final IOException | RuntimeException ex)
         {
+            body.release();
             LOG.error("REST {} failed", route.template(), ex);
             return error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
         }
@@ -264,17 +280,16 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private FullHttpResponse error(final HttpResponseStatus status, final String message)
     {
-        return response(status, json.createObjectNode().put("error", message).put("status", status.code())
-            .toString().getBytes(StandardCharsets.UTF_8));
+        return response(status, Unpooled.wrappedBuffer(json.createObjectNode().put("error", message)
+            .put("status", status.code()).toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static FullHttpResponse response(final HttpResponseStatus status, final byte[] body)
+    private static FullHttpResponse response(final HttpResponseStatus status, final ByteBuf body)
     {
-        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-            Unpooled.wrappedBuffer(body));
+        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         response.headers()
             .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         return response;
     }
 

@@ -1,6 +1,8 @@
 package zvt.crypto.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * One GET route of the REST API. Its {@link #template()} is the path as openapi.json spells it; {@code RestApiTest}
@@ -14,6 +16,9 @@ interface RestRoute
     /** True if it reads the database: it then runs on the API's query threads, never on an event loop. */
     boolean blocking();
 
-    /** @return the response body, sent with 200. */
-    JsonNode handle(RestRequest request) throws RestException;
+    /**
+     * Writes the response body, sent with 200. A route that throws has whatever it wrote discarded, so it may stream
+     * its answer while it reads it.
+     */
+    void write(RestRequest request, JsonGenerator body) throws RestException, IOException;
 }

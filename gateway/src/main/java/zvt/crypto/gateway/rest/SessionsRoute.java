@@ -18,7 +18,7 @@ import java.util.List;
  * that its event loop has not handed to the socket yet, and bytes in its channel's outbound buffer. Reads only
  * figures other threads publish (queue sizes, Netty's pending byte count), so it answers on the event loop.
  */
-final class SessionsRoute implements RestRoute
+final class SessionsRoute extends TreeRoute
 {
     private final ObjectMapper json;
     private final ChannelGroup sessions;

@@ -1,21 +1,19 @@
 package zvt.crypto.gateway.rest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.persistence.query.MarketDataQueries;
+import zvt.crypto.persistence.query.RowHandler;
 import zvt.crypto.persistence.query.TradeRow;
 
 /**
@@ -29,9 +27,9 @@ final class TradesRoute extends MarketDataRoute
     private static final Duration DEFAULT_SPAN = Duration.ofHours(1);
     private static final Base64.Encoder CURSOR_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    TradesRoute(final ObjectMapper json, final Supplier<MarketDataQueries> queries)
+    TradesRoute(final Supplier<MarketDataQueries> queries)
     {
-        super(json, queries);
+        super(queries);
     }
 
     public String template()
@@ -39,7 +37,8 @@ final class TradesRoute extends MarketDataRoute
         return RestApi.PREFIX + "/trades/{venue}/{symbol}";
     }
 
-    JsonNode query(final MarketDataQueries queries, final RestRequest request) throws RestException, SQLException
+    void query(final MarketDataQueries queries, final RestRequest request, final JsonGenerator body)
+        throws RestException, SQLException, IOException
     {
         final Venue venue = request.venue();
         final NormalizedSymbol symbol = request.symbol();
@@ -59,30 +58,23 @@ final class TradesRoute extends MarketDataRoute
             throw RestException.badRequest("from must be before to");
         }
 
-        final List<TradeRow> rows =
-            queries.trades(venue, symbol.marketType(), symbol.toString(), from, afterJournalIndex, to, limit);
-        final ArrayNode trades = json.createArrayNode();
-        for (final TradeRow row : rows)
+        writeRange(body, venue, symbol, from, to);
+        body.writeArrayFieldStart("trades");
+        final TradeWriter trades = new TradeWriter(body);
+        final int count =
+            queries.trades(venue, symbol.marketType(), symbol.toString(), from, afterJournalIndex, to, limit, trades);
+        body.writeEndArray();
+        if (count == limit)
         {
-            final ObjectNode trade = trades.addObject()
-                .put("time", row.time().toString())
-                .put("tradeId", row.tradeId());
-            putDecimal(trade, "price", row.price());
-            putDecimal(trade, "size", row.quantity());
-            trade.put("side", row.side()).put("journalIndex", row.journalIndex());
-        }
-        final ObjectNode body = range(venue, symbol, from, to);
-        body.set("trades", trades);
-        if (rows.size() == limit)
-        {
-            final TradeRow last = rows.get(rows.size() - 1);
-            body.put("nextCursor", encode(ChronoUnit.MICROS.between(Instant.EPOCH, last.time()), last.journalIndex()));
+            final TradeRow last = trades.last;
+            body.writeStringField("nextCursor",
+                encode(ChronoUnit.MICROS.between(Instant.EPOCH, last.time()), last.journalIndex()));
         }
         else
         {
-            body.putNull("nextCursor");
+            body.writeNullField("nextCursor");
         }
-        return body;
+        body.writeEndObject();
     }
 
     private static String encode(final long epochMicros, final long journalIndex)
@@ -102,6 +94,31 @@ final class TradesRoute extends MarketDataRoute
         catch (final IllegalArgumentException | IndexOutOfBoundsException ex)
         {
             throw RestException.badRequest("cursor is not one this API gave out: " + cursor);
+        }
+    }
+
+    /** Writes each trade as it is read, keeping the last for the next page's cursor. */
+    private static final class TradeWriter implements RowHandler<TradeRow, IOException>
+    {
+        private final JsonGenerator body;
+        private TradeRow last;
+
+        private TradeWriter(final JsonGenerator body)
+        {
+            this.body = body;
+        }
+
+        public void onRow(final TradeRow row) throws IOException
+        {
+            body.writeStartObject();
+            body.writeStringField("time", row.time().toString());
+            body.writeStringField("tradeId", row.tradeId());
+            body.writeStringField("price", row.price());
+            body.writeStringField("size", row.quantity());
+            body.writeStringField("side", row.side());
+            body.writeNumberField("journalIndex", row.journalIndex());
+            body.writeEndObject();
+            last = row;
         }
     }
 }

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -24,6 +22,11 @@ import zvt.crypto.persistence.EntityIds;
  * HikariCP pool (a connection per request would cost more than the query), which drops a connection that fails and
  * opens another when one is needed.
  * <p>
+ * Candles and trades go to a {@link RowHandler} row by row, their NUMERICs as the server's text ({@code ::text}):
+ * that text is what the API sends, so no {@code BigDecimal} is parsed only to be printed again, and a cast column
+ * stays text when pgjdbc moves a statement to binary results (where {@code getString} of a NUMERIC would give
+ * {@code BigDecimal.toString}, exponent and all).
+ * <p>
  * Thread-safe: each call borrows its own connection.
  */
 public final class MarketDataQueries implements AutoCloseable
@@ -33,12 +36,13 @@ public final class MarketDataQueries implements AutoCloseable
     /** Most rows one call returns. */
     public static final int MAX_LIMIT = 10_000;
 
-    private static final String CANDLES = "SELECT timestamp, source, open, high, low, close, volume, quote_volume," +
-        " trade_count, closed FROM %s WHERE entity_id = ? AND source = ? AND timestamp >= ? AND timestamp < ?" +
+    private static final String CANDLES = "SELECT timestamp, source, open::text, high::text, low::text, close::text," +
+        " volume::text, quote_volume::text, trade_count, closed" +
+        " FROM %s WHERE entity_id = ? AND source = ? AND timestamp >= ? AND timestamp < ?" +
         " ORDER BY timestamp LIMIT ?";
-    private static final String TRADES = "SELECT timestamp, trade_id, price, quantity, side, journal_index" +
-        " FROM crypto_trades WHERE entity_id = ? AND timestamp >= ? AND (timestamp, journal_index) > (?, ?)" +
-        " AND timestamp < ?" +
+    private static final String TRADES = "SELECT timestamp, trade_id, price::text, quantity::text, side," +
+        " journal_index FROM crypto_trades WHERE entity_id = ? AND timestamp >= ?" +
+        " AND (timestamp, journal_index) > (?, ?) AND timestamp < ?" +
         " ORDER BY timestamp, journal_index LIMIT ?";
     private static final String LATEST_BOOK = "SELECT timestamp, sequence, bids::text, asks::text" +
         " FROM crypto_orderbook WHERE entity_id = ? ORDER BY timestamp DESC, sequence DESC LIMIT 1";
@@ -66,12 +70,15 @@ public final class MarketDataQueries implements AutoCloseable
     }
 
     /**
+     * Bars with open time in [from, to), oldest first, at most {@code limit}, each to {@code handler} as it is read.
+     *
      * @param source trades (built from the journal), venue_stream or rest.
-     * @return bars with open time in [from, to), oldest first, at most {@code limit}.
+     * @return how many bars the handler took.
      */
-    public List<CandleRow> candles(
+    public <E extends Exception> int candles(
         final Venue venue, final MarketType marketType, final String symbol, final OhlcvInterval interval,
-        final String source, final Instant from, final Instant to, final int limit) throws SQLException
+        final String source, final Instant from, final Instant to, final int limit,
+        final RowHandler<? super CandleRow, E> handler) throws SQLException, E
     {
         try (Connection connection = pool.getConnection();
             PreparedStatement statement = connection.prepareStatement(String.format(CANDLES, interval.table())))
@@ -81,7 +88,7 @@ public final class MarketDataQueries implements AutoCloseable
             statement.setTimestamp(3, Timestamp.from(from));
             statement.setTimestamp(4, Timestamp.from(to));
             statement.setInt(5, checkLimit(limit));
-            final List<CandleRow> rows = new ArrayList<>();
+            int rows = 0;
             try (ResultSet result = statement.executeQuery())
             {
                 while (result.next())
@@ -89,22 +96,29 @@ public final class MarketDataQueries implements AutoCloseable
                     final long tradeCount = result.getLong(9);
                     final boolean noCount = result.wasNull();
                     final boolean closed = result.getBoolean(10);
-                    rows.add(new CandleRow(result.getTimestamp(1).toInstant(), result.getString(2),
-                        result.getBigDecimal(3), result.getBigDecimal(4), result.getBigDecimal(5),
-                        result.getBigDecimal(6), result.getBigDecimal(7), result.getBigDecimal(8),
-                        noCount ? null : tradeCount, result.wasNull() ? null : closed));
+                    final boolean noClosed = result.wasNull(); // before the getters below, which reset it
+                    handler.onRow(new CandleRow(result.getTimestamp(1).toInstant(), result.getString(2),
+                        result.getString(3), result.getString(4), result.getString(5), result.getString(6),
+                        result.getString(7), result.getString(8), noCount ? null : tradeCount,
+                        noClosed ? null : closed));
+                    rows++;
                 }
             }
             return rows;
         }
     }
 
-    /** @return trades with time in [from, to), oldest first (journal order within a time), at most {@code limit}. */
-    public List<TradeRow> trades(
+    /**
+     * Trades with time in [from, to), oldest first (journal order within a time), at most {@code limit}, each to
+     * {@code handler} as it is read.
+     *
+     * @return how many trades the handler took.
+     */
+    public <E extends Exception> int trades(
         final Venue venue, final MarketType marketType, final String symbol, final Instant from, final Instant to,
-        final int limit) throws SQLException
+        final int limit, final RowHandler<? super TradeRow, E> handler) throws SQLException, E
     {
-        return trades(venue, marketType, symbol, from, -1, to, limit);
+        return trades(venue, marketType, symbol, from, -1, to, limit, handler);
     }
 
     /**
@@ -112,12 +126,14 @@ public final class MarketDataQueries implements AutoCloseable
      * the next starts right after it, so trades sharing a time are neither skipped nor repeated.
      *
      * @param afterJournalIndex trades at time {@code from} with this journal index or lower are skipped; -1 for none.
-     * @return trades after ({@code from}, {@code afterJournalIndex}) and before {@code to}, oldest first, at most
-     * {@code limit}.
+     * @param handler           takes the trades after ({@code from}, {@code afterJournalIndex}) and before {@code to},
+     *                          oldest first, at most {@code limit}, as they are read.
+     * @return how many trades the handler took.
      */
-    public List<TradeRow> trades(
+    public <E extends Exception> int trades(
         final Venue venue, final MarketType marketType, final String symbol, final Instant from,
-        final long afterJournalIndex, final Instant to, final int limit) throws SQLException
+        final long afterJournalIndex, final Instant to, final int limit, final RowHandler<? super TradeRow, E> handler)
+        throws SQLException, E
     {
         try (Connection connection = pool.getConnection();
             PreparedStatement statement = connection.prepareStatement(TRADES))
@@ -128,13 +144,14 @@ public final class MarketDataQueries implements AutoCloseable
             statement.setLong(4, afterJournalIndex);
             statement.setTimestamp(5, Timestamp.from(to));
             statement.setInt(6, checkLimit(limit));
-            final List<TradeRow> rows = new ArrayList<>();
+            int rows = 0;
             try (ResultSet result = statement.executeQuery())
             {
                 while (result.next())
                 {
-                    rows.add(new TradeRow(result.getTimestamp(1).toInstant(), result.getString(2),
-                        result.getBigDecimal(3), result.getBigDecimal(4), result.getString(5), result.getLong(6)));
+                    handler.onRow(new TradeRow(result.getTimestamp(1).toInstant(), result.getString(2),
+                        result.getString(3), result.getString(4), result.getString(5), result.getLong(6)));
+                    rows++;
                 }
             }
             return rows;

@@ -1,14 +1,16 @@
 package zvt.crypto.persistence.query;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One stored trade; {@code side} is the aggressor's: buy, sell or none. */
+/**
+ * One stored trade; {@code side} is the aggressor's: buy, sell or none. Decimals are PostgreSQL's text for the
+ * NUMERIC: exact, plain (never an exponent), with the stored scale.
+ */
 public record TradeRow(
     Instant time,
     String tradeId,
-    BigDecimal price,
-    BigDecimal quantity,
+    String price,
+    String quantity,
     String side,
     long journalIndex)
 {
