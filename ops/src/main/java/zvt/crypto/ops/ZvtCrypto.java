@@ -47,9 +47,24 @@ public final class ZvtCrypto
     {
     }
 
-    public static void main(final String[] args)
+    /** The CLI: every command and subcommand answers {@code --help} (and shows its defaults) and {@code --version}. */
+    public static CommandLine commandLine()
     {
         final CommandLine commandLine = new CommandLine(new ZvtCrypto());
+        withHelp(commandLine);
+        return commandLine;
+    }
+
+    private static void withHelp(final CommandLine command)
+    {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getCommandSpec().usageMessage().showDefaultValues(true);
+        command.getSubcommands().values().forEach(ZvtCrypto::withHelp);
+    }
+
+    public static void main(final String[] args)
+    {
+        final CommandLine commandLine = commandLine();
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
         {
             cmd.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));

@@ -31,7 +31,7 @@ public final class DemoCommand implements Callable<Integer>
     Path dataDir;
 
     @Option(names = "--rate", defaultValue = "500",
-        description = "simulated market steps per second and venue (about 30% are trades, the rest book changes)")
+        description = "simulated market steps per second and venue (about 30%% are trades, the rest book changes)")
     long rate;
 
     @Option(names = "--venues", defaultValue = "binance,okx,bybit,coinbase", split = ",",
