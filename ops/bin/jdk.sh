@@ -1,4 +1,5 @@
-# Sourced by the other scripts: exports JAVA_HOME pointing at a JDK >= 21 and puts it first on PATH.
+# Sourced by the other scripts: exports JAVA_HOME pointing at a JDK >= 21 (its major version in ZVT_JAVA_MAJOR) and
+# puts it first on PATH.
 # Order: $JAVA_HOME, the java on PATH, then every JDK under /usr/lib/jvm (newest first).
 
 zvt_java_major() {
@@ -13,7 +14,7 @@ zvt_select_jdk() {
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(zvt_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$candidate"
+      export JAVA_HOME="$candidate" ZVT_JAVA_MAJOR="$major"
       export PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi

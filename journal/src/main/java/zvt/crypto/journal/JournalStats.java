@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -104,27 +105,26 @@ public record JournalStats(
         return countsByVenue.getOrDefault(venue, 0L);
     }
 
-    /** @return a human-readable multi-line report. */
+    /** @return a human-readable report: a two-column table, labels padded so no value runs into its label. */
     public String format()
     {
+        final Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("journal", directory.toAbsolutePath().toString());
+        rows.put("entries", Long.toString(entries));
+        rows.put("invalid", Long.toString(invalidEntries));
+        rows.put("first index", formatIndex(firstIndex));
+        rows.put("last index", formatIndex(lastIndex));
+        rows.put("first received", formatTime(firstReceiveTimeNanos));
+        rows.put("last received", formatTime(lastReceiveTimeNanos));
+        rows.put("cycle files", Integer.toString(cycleFiles));
+        rows.put("bytes on disk", Long.toString(bytesOnDisk));
+        countsByType.forEach((type, count) -> rows.put("type " + type.label(), Long.toString(count)));
+        countsByVenue.forEach((venue, count) -> rows.put("venue " + venue.name(), Long.toString(count)));
+        final int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
         final StringBuilder text = new StringBuilder(512);
-        text.append("journal        ").append(directory.toAbsolutePath()).append('\n')
-            .append("entries        ").append(entries).append('\n')
-            .append("invalid        ").append(invalidEntries).append('\n')
-            .append("first index    ").append(formatIndex(firstIndex)).append('\n')
-            .append("last index     ").append(formatIndex(lastIndex)).append('\n')
-            .append("first received ").append(formatTime(firstReceiveTimeNanos)).append('\n')
-            .append("last received  ").append(formatTime(lastReceiveTimeNanos)).append('\n')
-            .append("cycle files    ").append(cycleFiles).append('\n')
-            .append("bytes on disk  ").append(bytesOnDisk).append('\n');
-        countsByType.forEach((type, count) -> line(text, "type", type.label(), count));
-        countsByVenue.forEach((venue, count) -> line(text, "venue", venue.name(), count));
+        rows.forEach((label, value) -> text.append(label).repeat(' ', width - label.length()).append(value)
+            .append('\n'));
         return text.toString();
-    }
-
-    private static void line(final StringBuilder text, final String kind, final String label, final long count)
-    {
-        text.append(kind).append(' ').append(String.format("%-10s", label)).append(count).append('\n');
     }
 
     private static String formatIndex(final long index)

@@ -18,9 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,8 +94,21 @@ class JournalStatsTest
             assertEquals(2, stats.cycleFiles());
             assertEquals(sizeOfFiles(dir), stats.bytesOnDisk());
             assertTrue(stats.bytesOnDisk() > 0);
-            assertTrue(stats.format().contains("entries        505"), stats.format());
-            assertTrue(stats.format().contains("type trade     500"), stats.format());
+            final String table = stats.format();
+            assertTrue(table.contains("type instrument"), table);
+            assertTrue(Pattern.compile("^entries +505$", Pattern.MULTILINE).matcher(table).find(), table);
+            assertTrue(Pattern.compile("^type trade +500$", Pattern.MULTILINE).matcher(table).find(), table);
+            // A table: every value starts in one column, at least two spaces after the longest label.
+            final Matcher row = Pattern.compile("^(.*?\\S) {2,}(\\S.*)$", Pattern.MULTILINE).matcher(table);
+            final Set<Integer> valueColumns = new HashSet<>();
+            long rows = 0;
+            while (row.find())
+            {
+                valueColumns.add(row.start(2) - row.start());
+                rows++;
+            }
+            assertEquals(table.lines().count(), rows, table);
+            assertEquals(1, valueColumns.size(), table);
         }
     }
 

@@ -47,11 +47,23 @@ public final class ZvtCrypto
     {
     }
 
-    /** The CLI: every command and subcommand answers {@code --help} (and shows its defaults) and {@code --version}. */
+    /**
+     * The CLI: every command and subcommand answers {@code --help} (and shows its defaults) and {@code --version}; a
+     * failing command prints {@code error: <message>} (with {@code ZVT_DEBUG} set, the stack too) and exits 1.
+     */
     public static CommandLine commandLine()
     {
         final CommandLine commandLine = new CommandLine(new ZvtCrypto());
         withHelp(commandLine);
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
+        {
+            cmd.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            if (System.getenv("ZVT_DEBUG") != null)
+            {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
         return commandLine;
     }
 
@@ -64,16 +76,6 @@ public final class ZvtCrypto
 
     public static void main(final String[] args)
     {
-        final CommandLine commandLine = commandLine();
-        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) ->
-        {
-            cmd.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
-            if (System.getenv("ZVT_DEBUG") != null)
-            {
-                ex.printStackTrace(cmd.getErr());
-            }
-            return 1;
-        });
-        System.exit(commandLine.execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -93,6 +93,7 @@ public final class NodeConfig
         }
         if (file != null)
         {
+            requireFile(file);
             final Properties properties = new Properties();
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
             {
@@ -109,6 +110,18 @@ public final class NodeConfig
             }
         }
         return new NodeConfig(values);
+    }
+
+    private static void requireFile(final Path file)
+    {
+        if (Files.isDirectory(file))
+        {
+            throw new IllegalArgumentException(file + " is a directory, not a config file");
+        }
+        if (!Files.exists(file))
+        {
+            throw new IllegalArgumentException("config file not found: " + file);
+        }
     }
 
     public static NodeConfig defaults(final Map<String, String> environment)

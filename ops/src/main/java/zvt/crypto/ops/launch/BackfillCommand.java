@@ -2,7 +2,9 @@ package zvt.crypto.ops.launch;
 
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -45,12 +48,13 @@ public final class BackfillCommand implements Callable<Integer>
     @Option(names = "--interval", defaultValue = "1m", description = "1m, 5m, 15m, 1h, 1d … (default 1m)")
     String interval;
 
-    @Option(names = "--from", required = true,
+    @Option(names = "--from", required = true, converter = EpochMillis.class,
         description = "first open time: 2024-01-01, 2024-01-01T00:00:00Z or epoch milliseconds")
-    String from;
+    Long from;
 
-    @Option(names = "--to", description = "end of the range, exclusive (default: now); same formats as --from")
-    String to;
+    @Option(names = "--to", converter = EpochMillis.class,
+        description = "end of the range, exclusive (default: now); same formats as --from")
+    Long to;
 
     @Option(names = "--config", description = "config file; journal.dir and <venue>.rest.url are read from it")
     Path config;
@@ -81,8 +85,8 @@ public final class BackfillCommand implements Callable<Integer>
             .venue(parsedVenue)
             .symbol(symbol)
             .interval(parsedInterval)
-            .fromMs(parseTimeMs(from))
-            .toMs(to == null ? System.currentTimeMillis() : parseTimeMs(to))
+            .fromMs(from)
+            .toMs(to == null ? System.currentTimeMillis() : to)
             .baseUri(baseUrl != null ? baseUrl : configuredUrl)
             .journalDirectory(journalDirectory)
             .maxAttempts(maxAttempts));
@@ -142,18 +146,29 @@ public final class BackfillCommand implements Callable<Integer>
         }
     }
 
-    /** {@code 2024-01-01} (UTC midnight), an ISO-8601 instant, or epoch milliseconds. */
-    static long parseTimeMs(final String text)
+    /** {@code --from} and {@code --to}: {@code 2024-01-01} (UTC midnight), an ISO-8601 instant or epoch millis. */
+    static final class EpochMillis implements ITypeConverter<Long>
     {
-        final String value = text.trim();
-        if (value.chars().allMatch(Character::isDigit))
+        public Long convert(final String text)
         {
-            return Long.parseLong(value);
+            final String value = text.trim();
+            try
+            {
+                if (!value.isEmpty() && value.chars().allMatch(Character::isDigit))
+                {
+                    return Long.parseLong(value);
+                }
+                if (value.length() == 10)
+                {
+                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                }
+                return Instant.parse(value).toEpochMilli();
+            }
+            catch (final DateTimeParseException | NumberFormatException ex)
+            {
+                throw new TypeConversionException("'" + text + "' is not a time: use a UTC date (2024-01-01), an " +
+                    "ISO-8601 instant (2024-01-01T00:00:00Z) or epoch milliseconds (1704067200000)");
+            }
         }
-        if (value.length() == 10)
-        {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        }
-        return Instant.parse(value).toEpochMilli();
     }
 }

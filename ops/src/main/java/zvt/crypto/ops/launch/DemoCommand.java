@@ -23,11 +23,15 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", description = "Venue simulators + node + gateway on this machine; prints the URL to connect to")
 public final class DemoCommand implements Callable<Integer>
 {
+    /** Apart from a node's {@code ./data}: simulated markets never mix with recorded ones. */
+    public static final String DEFAULT_DATA_DIR = "./data/demo";
+
     @Option(names = "--port", defaultValue = "8080", description = "gateway port (0 = any free port)")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "./data/demo",
-        description = "where the journal (and, with no db.url configured, the embedded PostgreSQL) is written")
+    @Option(names = "--data-dir", defaultValue = DEFAULT_DATA_DIR,
+        description = "where the journal (<dir>/journal; the journal tools read it by default when ./data/journal " +
+            "does not exist) and, with no db.url configured, the embedded PostgreSQL (<dir>/postgres) are written")
     Path dataDir;
 
     @Option(names = "--rate", defaultValue = "500",

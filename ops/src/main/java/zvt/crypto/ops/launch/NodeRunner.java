@@ -1,12 +1,11 @@
 package zvt.crypto.ops.launch;
 
 import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.ShutdownSignalBarrier;
 import zvt.crypto.ops.config.NodeConfig;
 
 /**
  * Runs a node until SIGTERM or SIGINT, then closes it: feeds stop, the ring drains into the journal, the journal
- * closes cleanly. The JVM exits only after that completes.
+ * closes cleanly, and the command returns (exit status 0).
  */
 final class NodeRunner
 {
@@ -29,14 +28,14 @@ final class NodeRunner
     static void runUntilSignalled(final NodeConfig config, final Runnable onStarted, final AutoCloseable... extras)
         throws Exception
     {
-        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier())
+        try (StopSignal stop = new StopSignal())
         {
             try (RunningNode node = launch(config))
             {
                 onStarted.run();
                 System.out.println("gateway: " + node.gatewayUri());
                 System.out.flush();
-                barrier.await();
+                stop.await();
             }
             finally
             {

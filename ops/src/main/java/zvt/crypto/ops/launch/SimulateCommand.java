@@ -1,6 +1,5 @@
 package zvt.crypto.ops.launch;
 
-import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
@@ -116,7 +115,7 @@ public final class SimulateCommand implements Callable<Integer>
         }
         final VenueAdapter adapter = VenueRegistry.byName(venue);
         final VenueProtocol protocol = VenueSimulators.protocol(adapter.venue());
-        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        try (StopSignal stop = new StopSignal();
             VenueSimulator simulator = VenueSimulator.launch(context, protocol))
         {
             System.out.println("simulated " + adapter.venue() + ": " + simulator.webSocketUri() + ", REST " +
@@ -124,7 +123,7 @@ public final class SimulateCommand implements Callable<Integer>
             protocol.feedSettings(simulator.webSocketUri(), simulator.restUri()).forEach((key, value) ->
                 System.out.println("  " + adapter.configName() + "." + key + " = " + value));
             System.out.flush();
-            barrier.await();
+            stop.await();
             System.out.println("faults injected: " + simulator.faults());
             System.out.println(simulator.counters());
         }

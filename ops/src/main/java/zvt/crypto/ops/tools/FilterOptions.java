@@ -1,6 +1,8 @@
 package zvt.crypto.ops.tools;
 
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.instrument.Instrument;
@@ -8,6 +10,7 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.journal.replay.ReplayFilter;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +20,13 @@ import java.util.Locale;
  */
 final class FilterOptions
 {
-    @Option(names = "--from", description = "receive time from (inclusive): ISO-8601 instant or epoch nanos")
-    String from;
+    @Option(names = "--from", converter = EpochNanos.class,
+        description = "receive time from (inclusive): ISO-8601 instant or epoch nanos")
+    Long from;
 
-    @Option(names = "--to", description = "receive time to (exclusive): ISO-8601 instant or epoch nanos")
-    String to;
+    @Option(names = "--to", converter = EpochNanos.class,
+        description = "receive time to (exclusive): ISO-8601 instant or epoch nanos")
+    Long to;
 
     @Option(names = "--venue", split = ",", description = "venues: BINANCE, OKX, BYBIT, COINBASE")
     List<String> venues = List.of();
@@ -37,11 +42,11 @@ final class FilterOptions
         final ReplayFilter filter = ReplayFilter.all();
         if (from != null)
         {
-            filter.from(parseTime(from));
+            filter.from(from);
         }
         if (to != null)
         {
-            filter.to(parseTime(to));
+            filter.to(to);
         }
         final List<Venue> venueList = venues.stream().map(v -> Venue.valueOf(v.toUpperCase(Locale.ROOT))).toList();
         filter.venues(venueList);
@@ -66,13 +71,25 @@ final class FilterOptions
         return filter;
     }
 
-    static long parseTime(final String text)
+    /** {@code --from} and {@code --to}: an ISO-8601 instant or epoch nanoseconds, as epoch nanoseconds. */
+    static final class EpochNanos implements ITypeConverter<Long>
     {
-        if (text.chars().allMatch(Character::isDigit))
+        public Long convert(final String text)
         {
-            return Long.parseLong(text);
+            try
+            {
+                if (!text.isEmpty() && text.chars().allMatch(Character::isDigit))
+                {
+                    return Long.parseLong(text);
+                }
+                final Instant instant = Instant.parse(text);
+                return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+            }
+            catch (final DateTimeParseException | NumberFormatException ex)
+            {
+                throw new TypeConversionException("'" + text + "' is not a time: use an ISO-8601 instant " +
+                    "(2024-01-01T00:00:00Z) or epoch nanoseconds (1704067200000000000)");
+            }
         }
-        final Instant instant = Instant.parse(text);
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

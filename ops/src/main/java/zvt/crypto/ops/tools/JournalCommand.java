@@ -10,9 +10,6 @@ import zvt.crypto.journal.JournalStats;
 import zvt.crypto.journal.replay.JournalReplayer;
 import zvt.crypto.journal.replay.ReplayResult;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
 
@@ -42,7 +39,7 @@ public final class JournalCommand
         public Integer call() throws Exception
         {
             try (Journal journal = journalOptions.openReadOnly();
-                OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16))
+                OutputStream out = new StandardOutput())
             {
                 final InstrumentRegistry instruments = JournalInstruments.rebuild(journal);
                 final JournalReplayer replayer = new JournalReplayer(journal)
@@ -58,6 +55,10 @@ public final class JournalCommand
                 final ReplayResult result = replayer.replay(new JsonLinesPrinter(instruments, out));
                 out.flush();
                 System.err.println("dumped " + result.delivered() + " of " + result.read() + " events read");
+            }
+            catch (final StandardOutput.ReaderGone ex)
+            {
+                // | head has what it wanted.
             }
             return 0;
         }

@@ -9,9 +9,6 @@ import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.journal.replay.JournalReplayer;
 import zvt.crypto.journal.replay.ReplayResult;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
 
@@ -39,7 +36,7 @@ public final class ReplayCommand implements Callable<Integer>
             throw new IllegalArgumentException("--speed must be >= 0: " + speed);
         }
         try (Journal journal = journalOptions.openReadOnly();
-            OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16))
+            OutputStream out = new StandardOutput())
         {
             final InstrumentRegistry instruments = JournalInstruments.rebuild(journal);
             final JournalReplayer replayer = new JournalReplayer(journal)
@@ -50,6 +47,10 @@ public final class ReplayCommand implements Callable<Integer>
             out.flush();
             System.err.println("replayed " + result.delivered() + " of " + result.read() + " events read (" +
                 result.end() + ")");
+        }
+        catch (final StandardOutput.ReaderGone ex)
+        {
+            // | head has what it wanted.
         }
         return 0;
     }

@@ -95,9 +95,9 @@ class BackfillCommandTest
     @Test
     void shouldParseTheTimeFormatsOfFromAndTo()
     {
-        assertEquals(1_700_006_400_000L, BackfillCommand.parseTimeMs("2023-11-15"));
-        assertEquals(1_700_006_460_000L, BackfillCommand.parseTimeMs("2023-11-15T00:01:00Z"));
-        assertEquals(1_700_006_400_123L, BackfillCommand.parseTimeMs("1700006400123"));
+        assertEquals(1_700_006_400_000L, new BackfillCommand.EpochMillis().convert("2023-11-15"));
+        assertEquals(1_700_006_460_000L, new BackfillCommand.EpochMillis().convert("2023-11-15T00:01:00Z"));
+        assertEquals(1_700_006_400_123L, new BackfillCommand.EpochMillis().convert("1700006400123"));
     }
 
     private static long journaledCandles(final Path dir)

@@ -31,14 +31,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's demo command, exactly: {@code ops/bin/zvt demo} from the repository, a WebSocket client on loopback
  * receiving trades and candles built from them within 10 s, and trades and book updates from every venue's
- * simulator through the one gateway; then SIGTERM, a clean drain, and the CLI's journal tools reading what was
- * journaled.
+ * simulator through the one gateway; then SIGTERM, a clean drain and exit status 0, and the CLI's journal tools
+ * reading what was journaled (one of them stopped by its reader, as {@code | head} does).
  */
 class DemoCommandIT
 {
@@ -149,7 +150,7 @@ class DemoCommandIT
 
         demo.destroy();
         assertTrue(demo.waitFor(30, TimeUnit.SECONDS), "demo exits after SIGTERM");
-        assertEquals(128 + 15, demo.exitValue(), "the JVM reports SIGTERM once its shutdown completed");
+        assertEquals(0, demo.exitValue(), "a clean drain after SIGTERM is a success");
         final String log = Files.readString(dataDir.resolve("demo.log"));
         assertTrue(log.contains("journal closed after"), "the node drained and closed the journal:\n" + log);
         assertTrue(log.contains("gateway candles primed with 0 trades"), "the node primed its live candles:\n" + log);
@@ -168,10 +169,37 @@ class DemoCommandIT
         assertTrue(entries.find(), stats);
         assertTrue(Long.parseLong(entries.group(1)) >= trades.size(), stats);
 
+        assertHeadEndsTheDumpQuietly(journal, dataDir.resolve("dump.log"));
+        final Process help = new ProcessBuilder("bash", "ops/bin/zvt", "--help").directory(REPOSITORY.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        final String helpErr = new String(help.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, help.exitValue(), helpErr);
+        assertEquals("", helpErr, "no JVM warnings on the launcher's commands");
+
         final String replay = run("replay", "--dir", journal.toString(), "--symbol", "ETH-USDT", "--type", "trade");
         assertTrue(replay.lines().findAny().isPresent(), "replay returns the ETH-USDT trades");
         assertTrue(replay.lines().allMatch(l -> l.contains("\"symbol\":\"ETH-USDT\"") && l.contains("\"type\":\"trade\"")),
             "replay filters by symbol and type");
+    }
+
+    /** {@code zvt journal dump | head -1}: the reader closes the pipe after one line; the dump ends, silent and 0. */
+    private static void assertHeadEndsTheDumpQuietly(final Path journal, final Path log) throws Exception
+    {
+        final Process dump = new ProcessBuilder("bash", "ops/bin/zvt", "journal", "dump", "--dir", journal.toString())
+            .directory(REPOSITORY.toFile())
+            .redirectError(log.toFile())
+            .start();
+        try (BufferedReader lines = new BufferedReader(
+            new InputStreamReader(dump.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            assertNotNull(lines.readLine());
+        }
+        assertTrue(dump.waitFor(60, TimeUnit.SECONDS), "the dump ends once its reader is gone");
+        final String errors = Files.readString(log);
+        assertEquals(0, dump.exitValue(), errors);
+        assertFalse(errors.contains("Broken pipe") || errors.contains("Exception") || errors.contains("error:"),
+            errors);
     }
 
     /** Notes which venue a trade or book message of the subscribed symbols came from. */
