@@ -403,6 +403,14 @@ class VenueFaultSoakTest
          */
         void compareQuiescent(final long stallMs) throws InterruptedException
         {
+            // A stalled market sends no snapshots either: a stall that starts while every book is resyncing (faults
+            // make that common) has nothing to compare, so start it once some book is good, within a few seconds.
+            final long goodDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (probe.copyAll(control, feed.adapter().venue()).stream().noneMatch(BookSample::servable) &&
+                System.nanoTime() < goodDeadline)
+            {
+                Thread.sleep(100);
+            }
             simulator.stall(stallMs);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             long lastFrames = -1;
