@@ -113,8 +113,12 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         {
             final long now = latencies.clock().nanoTime();
             final long received = EventView.receiveTimeNanos(buffer, 0);
+            final long exchanged = EventView.exchangeTimeNanos(buffer, 0);
             event.journalTimeNanos(now);
-            latencies.exchangeToReceive().record(received - EventView.exchangeTimeNanos(buffer, 0));
+            if (exchanged != 0) // a venue that sends no time (Binance bookTicker) has no exchange hop
+            {
+                latencies.exchangeToReceive().record(received - exchanged);
+            }
             latencies.receiveToJournal().record(now - received);
         }
 

@@ -24,6 +24,12 @@ public record Instrument(
     long tickSize,
     long lotSize)
 {
+    /** @return true once the venue's reference data has given the tick and lot sizes. */
+    public boolean sizesKnown()
+    {
+        return tickSize != 0 && lotSize != 0;
+    }
+
     /** The same instrument with the sizes its venue's reference data gives. */
     public Instrument withSizes(
         final int priceExponent, final int sizeExponent, final long tickSize, final long lotSize)

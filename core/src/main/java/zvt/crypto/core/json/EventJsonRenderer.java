@@ -190,7 +190,12 @@ public final class EventJsonRenderer
 
     private void times(final long exchangeTimeNanos, final long receiveTimeNanos)
     {
-        json.field("exchangeTime", exchangeTimeNanos).field("receiveTime", receiveTimeNanos);
+        // 0 means the venue sent no time (e.g. Binance's bookTicker): omit it rather than claim the epoch.
+        if (exchangeTimeNanos != 0)
+        {
+            json.field("exchangeTime", exchangeTimeNanos);
+        }
+        json.field("receiveTime", receiveTimeNanos);
     }
 
     private void decimal(final String name, final DecimalDecoder value)

@@ -28,6 +28,19 @@ public final class ControlEventPublisher
         this.clock = clock;
     }
 
+    /**
+     * A registry listener: journals an instrument once its tick and lot sizes are known, so no definition claims a
+     * tick of 0. A feed whose reference data is unavailable journals its instruments as they are
+     * ({@link #publishDefinition}) before it connects.
+     */
+    public void onInstrument(final Instrument instrument)
+    {
+        if (instrument.sizesKnown())
+        {
+            publishDefinition(instrument);
+        }
+    }
+
     public synchronized void publishDefinition(final Instrument instrument)
     {
         final long sequence = ring.next();

@@ -13,6 +13,7 @@ import zvt.crypto.core.codec.DecimalEncoder;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
 import zvt.crypto.core.codec.Side;
+import zvt.crypto.core.codec.TopOfBookEncoder;
 import zvt.crypto.core.codec.TradeEncoder;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.InstrumentRegistry;
@@ -73,6 +74,27 @@ class EventJsonRendererTest
             "\"lastSequence\":11,\"lastInBatch\":true,\"exchangeTime\":1,\"receiveTime\":2," +
             "\"levels\":[[\"buy\",\"10.0\",\"0\"],[\"sell\",\"10.1\",\"2.5\"]],\"journalIndex\":5}",
             out.getStringWithoutLengthAscii(0, length));
+    }
+
+    @Test
+    void shouldOmitTheExchangeTimeTheVenueDidNotSend()
+    {
+        final TopOfBookEncoder top = new TopOfBookEncoder().wrapAndApplyHeader(event, 0, header)
+            .receiveTimeNanos(2)
+            .exchangeTimeNanos(0)
+            .instrumentId(4)
+            .venue(Venue.BINANCE)
+            .sequence(12);
+        top.bidPrice().mantissa(99).exponent((byte)0);
+        top.bidSize().mantissa(1).exponent((byte)0);
+        top.askPrice().mantissa(101).exponent((byte)0);
+        top.askSize().mantissa(2).exponent((byte)0);
+
+        final String json = out.getStringWithoutLengthAscii(0, renderer.render(event, 0, 5, out, 0));
+
+        assertEquals("{\"type\":\"top\",\"venue\":\"BINANCE\",\"instrumentId\":4,\"sequence\":12," +
+            "\"bidPrice\":\"99\",\"bidSize\":\"1\",\"askPrice\":\"101\",\"askSize\":\"2\"," +
+            "\"receiveTime\":2,\"journalIndex\":5}", json);
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -163,15 +164,18 @@ public final class BinanceAdapter implements VenueAdapter
         return new RequestWeightLimiter(REST_WEIGHT_PER_MINUTE, 1, TimeUnit.MINUTES);
     }
 
-    public void refineInstruments(
+    public CompletableFuture<Void> refineInstruments(
         final RestClient client, final VenueSettings settings, final InstrumentRegistry registry,
         final List<Instrument> instruments)
     {
-        refine(client, settings.restUrl(), "/api/v3/exchangeInfo", MarketType.SPOT, registry);
-        if (instruments.stream().anyMatch(i -> i.marketType() == MarketType.PERPETUAL))
+        final CompletableFuture<Void> spot =
+            refine(client, settings.restUrl(), "/api/v3/exchangeInfo", MarketType.SPOT, registry);
+        if (instruments.stream().noneMatch(i -> i.marketType() == MarketType.PERPETUAL))
         {
-            refine(client, settings.get("perp.rest.url"), "/fapi/v1/exchangeInfo", MarketType.PERPETUAL, registry);
+            return spot;
         }
+        return CompletableFuture.allOf(spot,
+            refine(client, settings.get("perp.rest.url"), "/fapi/v1/exchangeInfo", MarketType.PERPETUAL, registry));
     }
 
     /** Binance spot request weight of a depth request. */
@@ -185,15 +189,15 @@ public final class BinanceAdapter implements VenueAdapter
         return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
     }
 
-    private static void refine(
+    private static CompletableFuture<Void> refine(
         final RestClient client, final String restUri, final String path, final MarketType marketType,
         final InstrumentRegistry registry)
     {
         if (restUri == null)
         {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        client.execute(RestRequest.get(restUri, path).weight(EXCHANGE_INFO_WEIGHT)).whenComplete((response, failure) ->
+        return client.execute(RestRequest.get(restUri, path).weight(EXCHANGE_INFO_WEIGHT)).handle((response, failure) ->
         {
             try
             {
@@ -201,7 +205,7 @@ public final class BinanceAdapter implements VenueAdapter
                 {
                     LOG.warn("binance {} unavailable, tick and lot sizes stay unknown: {}", path,
                         failure != null ? failure.toString() : response.status() + " " + response.abbreviatedBody());
-                    return;
+                    return null;
                 }
                 final byte[] body = response.body();
                 final int refined = BinanceExchangeInfo.refine(registry, marketType,
@@ -212,6 +216,7 @@ public final class BinanceAdapter implements VenueAdapter
             {
                 LOG.warn("binance {} could not be applied", path, ex);
             }
+            return null;
         });
     }
 

@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -218,17 +219,14 @@ public final class BybitAdapter implements VenueAdapter
             .query("symbol", instrument.venueSymbol());
     }
 
-    public void refineInstruments(
+    public CompletableFuture<Void> refineInstruments(
         final RestClient client, final VenueSettings settings, final InstrumentRegistry registry,
         final List<Instrument> instruments)
     {
-        if (settings.restUrl() == null)
+        final List<CompletableFuture<?>> answers = new ArrayList<>();
+        for (final Instrument instrument : settings.restUrl() == null ? List.<Instrument>of() : instruments)
         {
-            return;
-        }
-        for (final Instrument instrument : instruments)
-        {
-            client.execute(instrumentsRequest(settings.restUrl(), instrument)).whenComplete((response, failure) ->
+            answers.add(client.execute(instrumentsRequest(settings.restUrl(), instrument)).handle((response, failure) ->
             {
                 try
                 {
@@ -237,7 +235,7 @@ public final class BybitAdapter implements VenueAdapter
                         LOG.warn("bybit instruments-info unavailable for {}, tick and lot sizes stay unknown: {}",
                             instrument.symbol(), failure != null ? failure.toString() :
                                 response.status() + " " + response.abbreviatedBody());
-                        return;
+                        return null;
                     }
                     final byte[] body = response.body();
                     BybitInstrumentsInfo.refine(registry, instrument.marketType(),
@@ -247,8 +245,10 @@ public final class BybitAdapter implements VenueAdapter
                 {
                     LOG.warn("bybit instruments-info for {} could not be applied", instrument.symbol(), ex);
                 }
-            });
+                return null;
+            }));
         }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
     }
 
     /** The connection group of a market type: spot or linear endpoint. */

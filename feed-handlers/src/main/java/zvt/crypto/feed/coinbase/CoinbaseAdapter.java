@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -177,16 +178,16 @@ public final class CoinbaseAdapter implements VenueAdapter
         return new RequestWeightLimiter(10, 1, TimeUnit.SECONDS);
     }
 
-    public void refineInstruments(
+    public CompletableFuture<Void> refineInstruments(
         final RestClient client, final VenueSettings settings, final InstrumentRegistry registry,
         final List<Instrument> instruments)
     {
         if (settings.restUrl() == null || instruments.isEmpty())
         {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         final RestRequest request = productsRequest(settings.restUrl(), instruments);
-        client.execute(request).thenAccept(response ->
+        return client.execute(request).thenAccept(response ->
         {
             if (!response.isSuccess())
             {

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -206,24 +207,21 @@ public final class OkxAdapter implements VenueAdapter
         return new RequestWeightLimiter(20, 2, TimeUnit.SECONDS);
     }
 
-    public void refineInstruments(
+    public CompletableFuture<Void> refineInstruments(
         final RestClient client, final VenueSettings settings, final InstrumentRegistry registry,
         final List<Instrument> instruments)
     {
         final String rest = settings.restUrl();
-        if (rest == null)
-        {
-            return;
-        }
+        final List<CompletableFuture<?>> answers = new ArrayList<>();
         for (final MarketType marketType : List.of(MarketType.SPOT, MarketType.PERPETUAL))
         {
-            if (instruments.stream().noneMatch(i -> i.marketType() == marketType))
+            if (rest == null || instruments.stream().noneMatch(i -> i.marketType() == marketType))
             {
                 continue;
             }
             final String instType = marketType == MarketType.SPOT ? "SPOT" : "SWAP";
-            client.execute(RestRequest.get(rest, INSTRUMENTS_PATH).query("instType", instType))
-                .whenComplete((response, failure) ->
+            answers.add(client.execute(RestRequest.get(rest, INSTRUMENTS_PATH).query("instType", instType))
+                .handle((response, failure) ->
                 {
                     try
                     {
@@ -242,8 +240,10 @@ public final class OkxAdapter implements VenueAdapter
                         LOG.warn("okx instruments {}: reference data unavailable, tick and lot sizes stay unknown: {}",
                             instType, ex.toString());
                     }
-                });
+                    return null;
+                }));
         }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new));
     }
 
     private List<String> messages(final String op, final List<VenueStream> streams)

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.codec.VenueStatusCode;
 import zvt.crypto.core.instrument.Instrument;
+import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.feed.book.BookRule;
 import zvt.crypto.feed.book.BookSync;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,14 +57,16 @@ import java.util.concurrent.TimeUnit;
  *     <li>sends the venue's keepalive, probes a silent session and replaces it if the probe goes unanswered;</li>
  *     <li>reconnects with backoff and jitter when lost; its books are stale (GAP_DETECTED) until they resync.</li>
  * </ul>
- * With a REST address the venue's reference data refines the instruments at launch, and books that need REST
- * snapshots get them through a shared, rate-limited {@link RestClient}.
+ * With a REST address the venue's reference data refines the instruments at launch, before the feed connects, and
+ * books that need REST snapshots get them through a shared, rate-limited {@link RestClient}.
  * <p>
  * {@link #launch} and {@link #close} may be called from any thread; the counters and accessors are thread-safe.
  */
 public final class VenueFeed implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(VenueFeed.class);
+    /** How long the feed waits for the venue's reference data before it connects without it. */
+    static final long REFERENCE_DATA_TIMEOUT_MS = 10_000;
 
     private final VenueAdapter adapter;
     private final VenueSettings settings;
@@ -81,6 +85,7 @@ public final class VenueFeed implements AutoCloseable
     private final ConnectionLimits limits;
     private final Keepalive keepalive;
     private final RateLimitedLog resyncLog = new RateLimitedLog(LOG, RateLimitedLog.INTERVAL_MS_DEFAULT);
+    private boolean closed;
 
     private VenueFeed(final VenueSettings settings, final FeedContext context)
     {
@@ -187,16 +192,42 @@ public final class VenueFeed implements AutoCloseable
             feed.close();
             throw ex;
         }
-        if (feed.restClient != null)
+        final CompletableFuture<Void> referenceData = feed.restClient == null ?
+            CompletableFuture.completedFuture(null) :
+            feed.adapter.refineInstruments(feed.restClient, settings, context.instrumentRegistry(), feed.instruments);
+        referenceData.orTimeout(REFERENCE_DATA_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .whenComplete((ignored, failure) -> feed.connect(failure != null));
+        return feed;
+    }
+
+    /**
+     * Connects once the reference data is in, so every instrument's definition precedes its first event in the
+     * journal; instruments the venue did not describe are journaled as they are, with tick and lot unknown.
+     */
+    private synchronized void connect(final boolean referenceDataTimedOut)
+    {
+        if (closed)
         {
-            feed.adapter.refineInstruments(
-                feed.restClient, settings, context.instrumentRegistry(), feed.instruments);
+            return;
         }
-        for (final Shard shard : feed.shards)
+        if (referenceDataTimedOut)
+        {
+            LOG.warn("{}: no reference data after {} ms; connecting with tick and lot sizes unknown",
+                name, REFERENCE_DATA_TIMEOUT_MS);
+        }
+        final ControlEventPublisher definitions = context.controlEventPublisher();
+        for (final Instrument interned : instruments)
+        {
+            final Instrument instrument = context.instrumentRegistry().byIdOrNull(interned.id());
+            if (definitions != null && !instrument.sizesKnown())
+            {
+                definitions.publishDefinition(instrument);
+            }
+        }
+        for (final Shard shard : shards)
         {
             shard.connection.start();
         }
-        return feed;
     }
 
     public VenueAdapter adapter()
@@ -272,6 +303,10 @@ public final class VenueFeed implements AutoCloseable
     /** Closes the connections (publishing DISCONNECTED); close it before the ring. */
     public void close()
     {
+        synchronized (this)
+        {
+            closed = true;
+        }
         shards.forEach(shard -> shard.connection.close());
         if (restClient != null)
         {

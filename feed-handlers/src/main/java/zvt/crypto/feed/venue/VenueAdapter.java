@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A venue, as a plug-in of the generic feed runner ({@link zvt.crypto.feed.runner.VenueFeed}): everything that
@@ -106,10 +107,13 @@ public interface VenueAdapter
     /**
      * Refines the instruments with the venue's reference data (tick and lot sizes) over REST, in the background;
      * failures are logged and leave the sizes unknown.
+     *
+     * @return completes (never exceptionally) once every answer is applied or known to be unavailable.
      */
-    default void refineInstruments(
+    default CompletableFuture<Void> refineInstruments(
         final RestClient client, final VenueSettings settings, final InstrumentRegistry registry,
         final List<Instrument> instruments)
     {
+        return CompletableFuture.completedFuture(null);
     }
 }

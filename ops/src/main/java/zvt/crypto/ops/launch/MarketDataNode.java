@@ -134,7 +134,7 @@ public final class MarketDataNode implements RunningNode
             gateway = GatewayServer.launch(gatewayContext, instruments, fanout);
 
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), clock);
-            instruments.addListener(publisher::publishDefinition);
+            instruments.addListener(publisher::onInstrument);
             for (final VenueSettings venue : venues)
             {
                 feeds.add(VenueFeed.launch(venue, new FeedContext()
