@@ -50,6 +50,27 @@ class CliErrorsTest
     }
 
     @Test
+    void shouldRefuseABadVenueSettingBeforeOpeningTheJournalOrTheGateway(@TempDir final Path dir) throws IOException
+    {
+        final Path journal = dir.resolve("journal");
+        final String common = "journal.dir = " + journal + "\ndb.enabled = false\ngateway.port = 0\n" +
+            "gateway.auth.enabled = false\n";
+        final String[][] cases = {
+            {"venues = binance,kraken\n", "error: unknown venue 'kraken'; known venues: [binance, bybit, coinbase, okx]"},
+            {"venues = okx\nokx.channels = trades,tradez\n", "error: okx.channels: "},
+            {"venues = binance\ngateway.auth.enabled = true\n", "error: gateway.auth.enabled is true but no credential"},
+        };
+        for (final String[] bad : cases)
+        {
+            final Path config = Files.writeString(dir.resolve("zvt.properties"), common + bad[0]);
+            final Result result = execute("run", "--config", config.toString());
+            assertEquals(1, result.exit, bad[0] + result.err);
+            assertTrue(result.err.strip().startsWith(bad[1]), result.err);
+            assertFalse(Files.exists(journal), bad[0] + ": the journal was not opened");
+        }
+    }
+
+    @Test
     void shouldSayThereIsNoJournalInAnEmptyOrMissingDirectory(@TempDir final Path dir)
     {
         for (final Path journal : new Path[]{dir, dir.resolve("missing")})

@@ -6,12 +6,15 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
+import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.feed.connection.FeedContext;
 import zvt.crypto.feed.runner.VenueFeed;
+import zvt.crypto.feed.venue.VenueAdapter;
 import zvt.crypto.feed.venue.VenueRegistry;
 import zvt.crypto.feed.venue.VenueSettings;
 import zvt.crypto.gateway.GatewayContext;
@@ -85,7 +88,10 @@ public final class MarketDataNode implements RunningNode
      */
     public static MarketDataNode launch(final NodeConfig config, final EpochNanoClock clock)
     {
+        // Every setting is checked before anything opens: a mistake leaves no journal behind and binds no port.
         final List<VenueSettings> venues = venueSettings(config);
+        final GatewayContext gatewayContext = NodeSettings.gateway(config);
+        final RedisSettings redisSettings = NodeSettings.redis(config);
         final Journal journal = Journal.open(new JournalContext()
             .directory(config.getPath("journal.dir"))
             .retentionCycles(config.getInt("journal.retention.days")));
@@ -109,7 +115,7 @@ public final class MarketDataNode implements RunningNode
             final GatewayCounters gatewayCounters = new GatewayCounters();
             metrics.journal(journal.directory(), journalHandler).gateway(gatewayCounters)
                 .databaseWriter(() -> db == null ? null : db.status());
-            final GatewayContext gatewayContext = NodeSettings.gateway(config)
+            gatewayContext
                 .healthDetails(() -> ReadinessDetails.of(db))
                 .marketData(() -> db == null ? null : db.queries())
                 .readiness(new NodeReadiness(config.getPath("journal.dir"),
@@ -122,7 +128,7 @@ public final class MarketDataNode implements RunningNode
                 .metrics(metrics.source());
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
-            redis = startRedis(config, journal, instruments, clock);
+            redis = startRedis(redisSettings, journal, instruments, clock);
             if (redis != null)
             {
                 metrics.redisWriter(redis);
@@ -155,9 +161,9 @@ public final class MarketDataNode implements RunningNode
 
     /** Redis's writers when {@code redis.url} is set; without it the node runs without Redis. */
     private static RedisWriter startRedis(
-        final NodeConfig config, final Journal journal, final InstrumentRegistry instruments, final EpochNanoClock clock)
+        final RedisSettings settings, final Journal journal, final InstrumentRegistry instruments,
+        final EpochNanoClock clock)
     {
-        final RedisSettings settings = NodeSettings.redis(config);
         if (settings == null)
         {
             LOG.info("Redis disabled (redis.url not set)");
@@ -194,8 +200,27 @@ public final class MarketDataNode implements RunningNode
         }
         return names.stream()
             .map(VenueRegistry::byName)
-            .map(adapter -> new VenueSettings(adapter, config.section(adapter.configName())))
+            .map(adapter -> checkChannels(new VenueSettings(adapter, config.section(adapter.configName()))))
             .toList();
+    }
+
+    /** Asks the venue for every configured stream now, so a channel it does not have stops the node at once. */
+    private static VenueSettings checkChannels(final VenueSettings venue)
+    {
+        final VenueAdapter adapter = venue.adapter();
+        for (final NormalizedSymbol symbol : venue.symbols())
+        {
+            try
+            {
+                adapter.streams(Instrument.of(1, adapter.venue(), symbol.marketType(), adapter.venueSymbol(symbol),
+                    symbol.toString()), venue.channels());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(adapter.configName() + ".channels: " + ex.getMessage(), ex);
+            }
+        }
+        return venue;
     }
 
     public URI gatewayUri()
