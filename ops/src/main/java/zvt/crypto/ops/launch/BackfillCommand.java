@@ -22,8 +22,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code backfill}: the {@code loader} role (the platform's crypto-data-loader), run as a Kubernetes Job or CronJob.
@@ -37,8 +35,6 @@ import java.util.concurrent.TimeUnit;
     "(role loader); resumable")
 public final class BackfillCommand implements Callable<Integer>
 {
-    private static final long STOP_WAIT_MS = 30_000;
-
     @Option(names = "--venue", required = true, description = "binance, okx, bybit or coinbase")
     String venue;
 
@@ -91,21 +87,8 @@ public final class BackfillCommand implements Callable<Integer>
             .journalDirectory(journalDirectory)
             .maxAttempts(maxAttempts));
 
-        final CountDownLatch finished = new CountDownLatch(1);
-        final Thread stopOnSignal = new Thread(() ->
-        {
-            loader.stop();
-            try
-            {
-                finished.await(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }, "backfill-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
-        try
+        // The loader stops between pages and drains into the journal; the command then returns, exit 2.
+        try (StopSignal ignored = new StopSignal(loader::stop))
         {
             final BackfillResult result = loader.run();
             System.out.println("backfill " + result.venue() + " " + result.symbol() + " " +
@@ -118,18 +101,6 @@ public final class BackfillCommand implements Callable<Integer>
                 persist(nodeConfig, journalDirectory);
             }
             return result.completed() ? 0 : 2;
-        }
-        finally
-        {
-            finished.countDown();
-            try
-            {
-                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-            }
-            catch (final IllegalStateException ex)
-            {
-                // Already shutting down: the hook is running and waits for the latch released above.
-            }
         }
     }
 

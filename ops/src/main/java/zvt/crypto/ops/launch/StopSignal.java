@@ -20,12 +20,19 @@ final class StopSignal implements AutoCloseable
 
     StopSignal()
     {
+        this(() -> {});
+    }
+
+    /** @param onStop runs on the signal's thread at the first signal, e.g. to ask a loop to finish early. */
+    StopSignal(final Runnable onStop)
+    {
         for (final String name : new String[]{"TERM", "INT"})
         {
             final Signal signal = new Signal(name);
             previous.put(signal, Signal.handle(signal, received ->
             {
                 Signal.handle(received, SignalHandler.SIG_DFL);
+                onStop.run();
                 barrier.signal();
             }));
         }
