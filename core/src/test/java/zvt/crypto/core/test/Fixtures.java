@@ -29,7 +29,8 @@ public final class Fixtures
         final Path dir = Path.of(System.getProperty(PROPERTY, DEFAULT_DIR)).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir))
         {
-            final String message = "recorded fixtures not found at " + dir + " (set -D" + PROPERTY + "=...)";
+            final String message = "recorded fixtures not found at " + dir +
+                " (point the tests at them: bash ops/bin/test -Dfixtures.dir=DIR)";
             if ("true".equalsIgnoreCase(System.getenv("CI")))
             {
                 Assertions.fail(message);

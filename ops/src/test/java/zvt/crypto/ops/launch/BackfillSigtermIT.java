@@ -37,7 +37,7 @@ class BackfillSigtermIT
             List.of("BTCUSDT"))))
         {
             final List<String> args = List.of("bash", "ops/bin/zvt", "backfill", "--venue", "binance",
-                "--symbol", "BTC-USDT", "--interval", "1m", "--from", "2021-01-01", "--to", "2021-03-01",
+                "--symbol", "BTC-USDT", "--interval", "1m", "--from", "2021-01-01", "--to", "2021-02-01",
                 "--base-url", server.baseUri(), "--journal-dir", dir.toString());
             final Path stdout = dir.resolve("backfill.out");
             final Process backfill = start(args, stdout);
