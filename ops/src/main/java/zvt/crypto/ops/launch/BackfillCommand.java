@@ -11,6 +11,8 @@ import zvt.crypto.core.codec.Venue;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalContext;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.ops.metrics.AdminServer;
+import zvt.crypto.ops.metrics.NodeMetrics;
 import zvt.crypto.persistence.backfill.BackfillContext;
 import zvt.crypto.persistence.backfill.BackfillLoader;
 import zvt.crypto.persistence.backfill.BackfillResult;
@@ -69,6 +71,14 @@ public final class BackfillCommand implements Callable<Integer>
         "with the node's writer and exit once it has caught up")
     boolean persist;
 
+    @Option(names = "--admin-port", description = "serve /metrics and /health on this port while the backfill " +
+        "runs (0: any free port; default: none)")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", defaultValue = "127.0.0.1",
+        description = "address of the admin port (default: ${DEFAULT-VALUE}; 0.0.0.0 in a pod)")
+    String adminHost;
+
     public Integer call() throws Exception
     {
         final NodeConfig nodeConfig = NodeConfig.load(config, System.getenv());
@@ -88,8 +98,16 @@ public final class BackfillCommand implements Callable<Integer>
             .maxAttempts(maxAttempts));
 
         // The loader stops between pages and drains into the journal; the command then returns, exit 2.
-        try (StopSignal ignored = new StopSignal(loader::stop))
+        try (StopSignal ignored = new StopSignal(loader::stop);
+            AdminServer admin = adminPort == null ? null : AdminServer.launch(adminHost, adminPort,
+                new NodeMetrics().backfill(parsedVenue.name().toLowerCase(Locale.ROOT),
+                    CandleIntervals.shortName(parsedInterval), loader.progress()).source()))
         {
+            if (admin != null)
+            {
+                System.out.println("admin: " + admin.metricsUri());
+                System.out.flush();
+            }
             final BackfillResult result = loader.run();
             System.out.println("backfill " + result.venue() + " " + result.symbol() + " " +
                 CandleIntervals.shortName(result.interval()) + ": " + result.candles() + " candles journaled in " +

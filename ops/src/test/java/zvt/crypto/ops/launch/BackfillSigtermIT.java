@@ -10,10 +10,16 @@ import zvt.crypto.feed.simulator.rest.RestSimulatorContext;
 import zvt.crypto.feed.simulator.rest.SyntheticCandleMarket;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +44,7 @@ class BackfillSigtermIT
         {
             final List<String> args = List.of("bash", "ops/bin/zvt", "backfill", "--venue", "binance",
                 "--symbol", "BTC-USDT", "--interval", "1m", "--from", "2021-01-01", "--to", "2021-02-01",
-                "--base-url", server.baseUri(), "--journal-dir", dir.toString());
+                "--base-url", server.baseUri(), "--journal-dir", dir.toString(), "--admin-port", "0");
             final Path stdout = dir.resolve("backfill.out");
             final Process backfill = start(args, stdout);
 
@@ -48,6 +54,7 @@ class BackfillSigtermIT
                 Thread.sleep(50);
             }
             assertTrue(server.counters().requests() >= 3, "the backfill is paging");
+            assertAdminPortServesProgress(stdout);
             backfill.destroy(); // SIGTERM
 
             assertTrue(backfill.waitFor(30, TimeUnit.SECONDS), "backfill stops after SIGTERM");
@@ -61,6 +68,27 @@ class BackfillSigtermIT
             assertEquals(0, rerun.exitValue(), rerunOut);
             assertTrue(rerunOut.contains(", complete"), rerunOut);
         }
+    }
+
+    /** The loader's admin port: its progress at /metrics, and /health. */
+    private static void assertAdminPortServesProgress(final Path stdout) throws Exception
+    {
+        final List<String> lines = Files.readAllLines(stdout);
+        final String admin = lines.stream().filter(line -> line.startsWith("admin: ")).findFirst()
+            .orElseThrow(() -> new AssertionError("no admin line in " + lines)).substring("admin: ".length());
+        final HttpClient http = HttpClient.newHttpClient();
+        final String metrics = http.send(HttpRequest.newBuilder(URI.create(admin)).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        final Matcher candles = Pattern.compile(
+            "(?m)^zvt_backfill_candles_total\\{interval=\"1m\",venue=\"binance\"} (\\S+)$").matcher(metrics);
+        assertTrue(candles.find(), metrics);
+        assertTrue(Double.parseDouble(candles.group(1)) >= 1_000, metrics);
+        assertTrue(metrics.contains("zvt_backfill_requests_total{interval=\"1m\",outcome=\"sent\",venue=\"binance\"}"),
+            metrics);
+        final HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(admin.replace(
+            "/metrics", "/health"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertEquals("{\"status\":\"up\"}", health.body());
     }
 
     /** Output to a file: {@link Process#destroy} (SIGTERM) would close a pipe before the last lines are read. */

@@ -46,11 +46,18 @@ public final class BackfillLoader
     private static final int LOG_EVERY_PAGES = 100;
 
     private final BackfillContext context;
+    private final BackfillProgress progress = new BackfillProgress();
     private volatile boolean stopRequested;
 
     public BackfillLoader(final BackfillContext context)
     {
         this.context = context.conclude();
+    }
+
+    /** @return the run's live progress, for metrics. */
+    public BackfillProgress progress()
+    {
+        return progress;
     }
 
     /** Ends the run after the page in progress is journaled. */
@@ -114,6 +121,7 @@ public final class BackfillLoader
             .retryInitialDelayMs(context.retryInitialDelayMs())
             .retryMaxDelayMs(context.retryMaxDelayMs())))
         {
+            progress.started(client.counters());
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), context.clock());
             instruments.addListener(publisher::publishDefinition);
             final Instrument instrument =
@@ -126,6 +134,7 @@ public final class BackfillLoader
                     (page, windowStartMs, windowEndMs) ->
                     {
                         candles.publish(page);
+                        progress.page(page.size(), windowEndMs);
                         if (candles.pages % LOG_EVERY_PAGES == 0)
                         {
                             LOG.info("backfill {} {}: {} candles journaled, at {}", context.venue(),
