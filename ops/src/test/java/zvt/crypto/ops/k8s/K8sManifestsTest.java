@@ -1096,10 +1096,10 @@ class K8sManifestsTest
             {
                 assertTrue(venues.add(venue.trim()), "venue " + venue + " is in one shard only");
             }
-            assertEquals("/data/journal", value(env, "ZVT_JOURNAL_DIR"), feed.id() + " journal dir");
+            assertEquals("/var/lib/zvt/journal", value(env, "ZVT_JOURNAL_DIR"), feed.id() + " journal dir");
             final VolumeMount data = node.getVolumeMounts().stream()
-                .filter(m -> "/data".equals(m.getMountPath())).findFirst()
-                .orElseThrow(() -> new AssertionError(feed.id() + " mounts /data"));
+                .filter(m -> "/var/lib/zvt".equals(m.getMountPath())).findFirst()
+                .orElseThrow(() -> new AssertionError(feed.id() + " mounts /var/lib/zvt"));
             assertTrue(names(feed.claimTemplates()).contains(data.getName()),
                 feed.id() + " journal is on a volumeClaimTemplate");
             assertEquals("jdbc:postgresql://timescaledb.zvt-crypto.svc:5432/crypto", value(env, "ZVT_DB_URL"));
