@@ -32,6 +32,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,6 +149,15 @@ class ImageIT
         final List<String> passwd = Files.readAllLines(rootfs.resolve("etc/passwd"));
         assertTrue(passwd.contains("zvt:x:10001:10001:zvt-crypto:/var/lib/zvt:/sbin/nologin"), passwd.toString());
         assertTrue(Files.readAllLines(rootfs.resolve("etc/group")).contains("zvt:x:10001:"));
+        assertFalse(Files.exists(rootfs.resolve("bin/sh")), "no shell in the image");
+        try (Stream<Path> files = Files.walk(rootfs))
+        {
+            for (final Path file : files.filter(Files::isRegularFile).toList())
+            {
+                final int mode = (Integer)Files.getAttribute(file, "unix:mode");
+                assertEquals(0, mode & 06000, file + " is neither setuid nor setgid");
+            }
+        }
 
         assertEquals(List.of("/opt/java/bin/java", "@/opt/zvt/jvm.args", "-cp", "@/app/jib-classpath-file",
             "@/app/jib-main-class-file"), strings(container.get("Entrypoint")));
@@ -174,7 +185,24 @@ class ImageIT
         {
             expected.add("--sun-misc-unsafe-memory-access=allow");
         }
-        assertEquals(expected, Files.readAllLines(rootfs.resolve("opt/zvt/jvm.args")));
+        final List<String> flags = Files.readAllLines(rootfs.resolve("opt/zvt/jvm.args"));
+        assertEquals(expected, flags);
+
+        // The runnable jar's manifest says the same to `java -jar` (ops/bin/zvt): the two must not drift apart.
+        final Attributes manifest;
+        try (JarFile jar = new JarFile(System.getProperty("zvt.jar", "target/zvt-crypto.jar")))
+        {
+            manifest = jar.getManifest().getMainAttributes();
+        }
+        for (final String opened : manifest.getValue("Add-Opens").split(" "))
+        {
+            assertTrue(flags.contains("--add-opens=" + opened + "=ALL-UNNAMED"), opened + " opened in the image");
+        }
+        for (final String exported : manifest.getValue("Add-Exports").split(" "))
+        {
+            assertTrue(flags.contains("--add-exports=" + exported + "=ALL-UNNAMED"), exported + " exported");
+        }
+        assertTrue(flags.contains("--enable-native-access=" + manifest.getValue("Enable-Native-Access")));
     }
 
     @Test
