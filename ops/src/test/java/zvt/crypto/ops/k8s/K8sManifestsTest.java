@@ -98,7 +98,8 @@ class K8sManifestsTest
     static final Map<String, Set<String>> OPERATOR_SECRETS = Map.of(
         "timescaledb-credentials", Set.of("username", "password"),
         "redis-credentials", Set.of("password"),
-        "gateway-auth", Set.of("api-keys", "jwt-hs256-secret"));
+        "gateway-auth", Set.of("api-keys", "jwt-hs256-secret"),
+        "backup-s3-credentials", Set.of("access-key-id", "secret-access-key"));
 
     /** Private, link-local, loopback and CGNAT ranges: never "the internet" for a venue egress rule. */
     static final List<String> NOT_INTERNET =
@@ -1039,9 +1040,10 @@ class K8sManifestsTest
             flows.add(new Flow(strangerHere, datastore, "TCP", port, false));
             flows.add(new Flow(prometheus, datastore, "TCP", port, false));
             flows.add(new Flow(ingressNginx, datastore, "TCP", port, false));
-            flows.add(new Flow(datastore, venue, "TCP", 443, false));
-            flows.add(new Flow(datastore, kubeDns, "UDP", 53, false));
         }
+        // TimescaleDB's egress (its WAL archive's uploader) is K8sBackupManifestsTest's.
+        flows.add(new Flow(redis, venue, "TCP", 443, false));
+        flows.add(new Flow(redis, kubeDns, "UDP", 53, false));
         flows.add(new Flow(timescaledb, redis, "TCP", 6379, false));
         flows.add(new Flow(strangerHere, venue, "TCP", 443, false));
         flows.add(new Flow(strangerHere, kubeDns, "UDP", 53, false));
@@ -1096,10 +1098,10 @@ class K8sManifestsTest
             {
                 assertTrue(venues.add(venue.trim()), "venue " + venue + " is in one shard only");
             }
-            assertEquals("/data/journal", value(env, "ZVT_JOURNAL_DIR"), feed.id() + " journal dir");
+            assertEquals("/var/lib/zvt/journal", value(env, "ZVT_JOURNAL_DIR"), feed.id() + " journal dir");
             final VolumeMount data = node.getVolumeMounts().stream()
-                .filter(m -> "/data".equals(m.getMountPath())).findFirst()
-                .orElseThrow(() -> new AssertionError(feed.id() + " mounts /data"));
+                .filter(m -> "/var/lib/zvt".equals(m.getMountPath())).findFirst()
+                .orElseThrow(() -> new AssertionError(feed.id() + " mounts /var/lib/zvt"));
             assertTrue(names(feed.claimTemplates()).contains(data.getName()),
                 feed.id() + " journal is on a volumeClaimTemplate");
             assertEquals("jdbc:postgresql://timescaledb.zvt-crypto.svc:5432/crypto", value(env, "ZVT_DB_URL"));
@@ -1280,24 +1282,24 @@ class K8sManifestsTest
         return var.getValue();
     }
 
-    private static long bytes(final Quantity quantity)
+    static long bytes(final Quantity quantity)
     {
         return Quantity.getAmountInBytes(quantity).longValue();
     }
 
-    private static Set<String> names(final List<? extends HasMetadata> objects)
+    static Set<String> names(final List<? extends HasMetadata> objects)
     {
         final Set<String> names = new HashSet<>();
         objects.forEach(o -> names.add(o.getMetadata().getName()));
         return names;
     }
 
-    private static String describe(final HasMetadata object)
+    static String describe(final HasMetadata object)
     {
         return object.getKind() + "/" + object.getMetadata().getName();
     }
 
-    private static <T> T single(final List<T> items, final String what)
+    static <T> T single(final List<T> items, final String what)
     {
         assertEquals(1, items.size(), "exactly one " + what);
         return items.get(0);
