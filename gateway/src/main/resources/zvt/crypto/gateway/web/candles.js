@@ -20,8 +20,9 @@ export class CandleView {
       width: element.clientWidth || 600,
       height: 260,
       legend: { show: false },
-      scales: { x: { time: true } },
-      axes: [{}, { size: 70 }],
+      // A bar's width of room either side, so a chart of one bar does not span years.
+      scales: { x: { time: true, range: (u, min, max) => [min - this.seconds(), max + this.seconds()] } },
+      axes: [{}, { size: 80 }],
       series: [{}, ...['open', 'high', 'low', 'close'].map(label => ({ label, paths: () => null, points: { show: false } }))],
       hooks: { draw: [drawCandles] },
     }, [[], [], [], [], []], element);
@@ -69,6 +70,10 @@ export class CandleView {
       return true;
     }
     return false;
+  }
+
+  seconds() {
+    return INTERVALS[this.interval][1];
   }
 
   static historyPath(venue, symbol, interval, source, from, to) {

@@ -62,7 +62,7 @@ export class DepthView {
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false } },
-      axes: [{}, { size: 60 }],
+      axes: [{}, { size: 70 }],
       series: [
         {},
         { label: 'bids', stroke: '#2e9d5b', fill: 'rgba(46,157,91,0.25)', paths: uPlot.paths.stepped({ align: -1 }) },

@@ -86,7 +86,7 @@ export class NodeView {
     this.db.innerHTML = list({
       connected: flag(value('zvt_db_writer_connected')),
       'lag (entries)': value('zvt_db_writer_lag_entries'),
-      'lag (s)': value('zvt_db_writer_lag_seconds'),
+      'lag (s)': value('zvt_db_writer_lag_seconds')?.toFixed(3),
       'rows written': value('zvt_db_writer_rows_total'),
     });
     this.redis.innerHTML = list({

@@ -58,5 +58,7 @@ export class TopView {
 
 // Exchange time (epoch nanoseconds) as the local wall clock, to the millisecond.
 export function clock(nanos) {
-  return new Date(nanos / 1e6).toLocaleTimeString([], { hour12: false, fractionalSecondDigits: 3 });
+  return new Date(nanos / 1e6).toLocaleTimeString([], {
+    hour12: false, hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3,
+  });
 }
