@@ -20,8 +20,8 @@ export class CandleView {
       width: element.clientWidth || 600,
       height: 260,
       legend: { show: false },
-      // A bar's width of room either side, so a chart of one bar does not span years.
-      scales: { x: { time: true, range: (u, min, max) => [min - this.seconds(), max + this.seconds()] } },
+      // From the first bar to the last with a bar's room either side (uPlot would widen one bar to years).
+      scales: { x: { time: true, range: (u, min, max) => this.timeRange(u.data[0], min, max) } },
       axes: [{}, { size: 80 }],
       series: [{}, ...['open', 'high', 'low', 'close'].map(label => ({ label, paths: () => null, points: { show: false } }))],
       hooks: { draw: [drawCandles] },
@@ -72,8 +72,9 @@ export class CandleView {
     return false;
   }
 
-  seconds() {
-    return INTERVALS[this.interval][1];
+  timeRange(times, min, max) {
+    const seconds = INTERVALS[this.interval][1];
+    return times.length ? [times[0] - seconds, times[times.length - 1] + seconds] : [min, max];
   }
 
   static historyPath(venue, symbol, interval, source, from, to) {
