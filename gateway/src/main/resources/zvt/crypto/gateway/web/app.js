@@ -14,8 +14,11 @@ import { clock, TapeView, TopView } from './tape.js';
 const $ = id => document.getElementById(id);
 const BOOK_EVENTS = 12;
 
-const feed = new Feed(onMessage, showConnection);
-const book = new Book(() => feed.resubscribeBook());
+const feed = new Feed(onMessage, onFeedState);
+const book = new Book(() => {
+  noteBookEvent('sequence check failed: asking for a fresh snapshot');
+  feed.resubscribeBook();
+});
 const ladder = new LadderView(book, $('ladder'), $('book-state'));
 const depth = new DepthView(book, $('depth'));
 const tape = new TapeView($('trades'));
@@ -76,6 +79,15 @@ function noteBookEvent(text) {
   events.prepend(line);
   while (events.childElementCount > BOOK_EVENTS) {
     events.lastElementChild.remove();
+  }
+}
+
+// A dropped connection's book is no longer known: it starts over from the new subscription's snapshot.
+function onFeedState(state) {
+  showConnection(state);
+  if (state === 'reconnecting') {
+    book.reset();
+    bookViews.forEach(invalidate);
   }
 }
 
