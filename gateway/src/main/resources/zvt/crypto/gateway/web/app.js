@@ -174,7 +174,6 @@ function showView(name) {
     tab.classList.toggle('active', tab.dataset.view === name);
     $(tab.dataset.view).hidden = tab.dataset.view !== name;
   }
-  window.dispatchEvent(new Event('resize'));
 }
 
 function localInputValue(date) {
@@ -197,6 +196,11 @@ $('auth-form').addEventListener('submit', () => {
 for (const tab of document.querySelectorAll('.tab')) {
   tab.addEventListener('click', () => showView(tab.dataset.view));
 }
-$('replay-from').value = localInputValue(new Date(Date.now() - 5 * 60_000));
-$('replay-to').value = localInputValue(new Date());
+// The last five minutes, as of opening the replay panel.
+$('replay-panel').addEventListener('toggle', () => {
+  if ($('replay-panel').open) {
+    $('replay-from').value = localInputValue(new Date(Date.now() - 5 * 60_000));
+    $('replay-to').value = localInputValue(new Date());
+  }
+});
 start();

@@ -121,6 +121,8 @@ class WebViewIT
         page.await(() -> page.number("document.getElementById('trades').dataset.count") > 0, Duration.ofSeconds(10),
             "live trades first");
         page.text("document.getElementById('replay-panel').open = true");
+        page.await(() -> !page.text("document.getElementById('replay-from').value").isEmpty(),
+            Duration.ofSeconds(5), "the panel offers the last five minutes");
         page.text("document.getElementById('replay-speed').value = '0'; " +
             "document.getElementById('replay-form').requestSubmit()");
 
