@@ -82,11 +82,6 @@ class DemoCommandIT
             new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
         final Banner banner = awaitBanner(stdout, dataDir);
         final URI gateway = banner.webSocket();
-        final HttpResponse<String> page = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(banner.webPage()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), "the banner's web page is served");
-        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
-        assertTrue(page.body().contains("/web/app.js"), page.body());
 
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -146,6 +141,13 @@ class DemoCommandIT
         assertEquals(SYMBOL_PER_VENUE.keySet(), venuesTrading, "trades from every venue");
         assertEquals(SYMBOL_PER_VENUE.keySet(), venuesWithBooks, "book updates from every venue");
         client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+
+        final HttpResponse<String> page = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(banner.webPage()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), "the banner's web page is served");
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+            page.headers().toString());
+        assertTrue(page.body().contains("/web/app.js"), page.body());
 
         final URI health = URI.create("http://" + gateway.getHost() + ":" + gateway.getPort() + "/health");
         final String[] readiness = {""};
