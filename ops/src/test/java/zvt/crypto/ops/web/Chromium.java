@@ -16,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * Debian's Chromium ({@code /usr/bin/chromium}, installed by {@code ops/bin/services.sh zvt_ensure_chromium}),
  * headless, with a fresh profile and the DevTools protocol on a port of its own choosing; no browser is downloaded.
@@ -47,7 +49,7 @@ final class Chromium implements AutoCloseable
             {
                 throw new IllegalStateException(message + "; under CI=true this is a failure");
             }
-            org.junit.jupiter.api.Assumptions.abort(message);
+            Assumptions.abort(message);
         }
         final Path profile = Files.createTempDirectory("zvt-chromium-");
         final Process process = new ProcessBuilder(EXECUTABLE.toString(), "--headless", "--no-sandbox",
