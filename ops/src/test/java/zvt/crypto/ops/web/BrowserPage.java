@@ -76,9 +76,17 @@ final class BrowserPage implements AutoCloseable
         return tab.errors();
     }
 
-    public void close()
+    /** Closes the tab itself (its page and connections), then the DevTools connection to it. */
+    public void close() throws Exception
     {
-        tab.close();
+        try
+        {
+            tab.send("Page.close", DevTools.params());
+        }
+        finally
+        {
+            tab.close();
+        }
     }
 
     private static boolean pause()

@@ -68,7 +68,7 @@ class WebViewIT
     }
 
     @AfterEach
-    void closePage()
+    void closePage() throws Exception
     {
         page.close();
     }
@@ -88,8 +88,8 @@ class WebViewIT
         page.click("tab-node");
         page.await(() -> page.number("document.querySelectorAll('#venues tr[data-connected=true]').length") ==
             VENUES.size(), Duration.ofSeconds(10), "every configured venue shown connected in the node view");
-        page.await(() -> page.number("document.querySelectorAll('#gateway-stats dd').length") > 0,
-            Duration.ofSeconds(5), "the gateway's figures in the node view");
+        page.await(() -> page.number("document.querySelector('#gateway-stats dd').textContent") >= 1,
+            Duration.ofSeconds(5), "the page itself among the gateway's clients in the node view");
         page.screenshot(SCREENSHOTS.resolve("web-node.png"));
         assertEquals(List.of(), page.errors(), "no console errors, exceptions or failed loads");
     }
