@@ -137,6 +137,33 @@ class WebViewIT
     }
 
     /**
+     * The page's book model, as the browser runs it: a delta that straddles the book's sequence (the first after a
+     * venue snapshot) applies and "0" removes a level; one that ends at or before it is a break (the page asks for a
+     * fresh snapshot); the spread is exact decimal arithmetic.
+     */
+    @Test
+    void shouldCheckTheBookSequenceAndKeepDecimalsExact() throws Exception
+    {
+        final JsonNode result = JSON.readTree(page.text("""
+            Promise.all([import('/web/book.js'), import('/web/decimal.js')]).then(([{ Book }, { subtract }]) => {
+              let breaks = 0;
+              const book = new Book(() => breaks++);
+              book.onSnapshot({ sequence: 10, journalIndex: 100, bids: [['99.50', '1']], asks: [['100.0', '2']] });
+              book.onUpdate({ firstSequence: 5, lastSequence: 12, journalIndex: 101,
+                levels: [['buy', '99.5', '0'], ['buy', '99.4', '3']] }, false);
+              const straddled = book.best(5);
+              book.onUpdate({ firstSequence: 11, lastSequence: 12, journalIndex: 102, levels: [] }, false);
+              return JSON.stringify({ straddled, breaks, state: book.state,
+                spread: subtract('100.10', '99.9'), negative: subtract('0.001', '0.01') });
+            })"""));
+        assertEquals("{\"bids\":[[\"99.4\",\"3\"]],\"asks\":[[\"100.0\",\"2\"]]}", result.get("straddled").toString());
+        assertEquals(1, result.get("breaks").asInt(), "a delta ending at the book's sequence is a break");
+        assertEquals("resyncing", result.get("state").asText());
+        assertEquals("0.20", result.get("spread").asText());
+        assertEquals("-0.009", result.get("negative").asText());
+    }
+
+    /**
      * With BINANCE's market paused, the page's ladder and the node's REST book reach the same venue sequence; then
      * every level shown equals the node's, price and size.
      */
