@@ -61,6 +61,12 @@ zvt_ensure_prometheus() { # the Prometheus server and promtool, for the scrape t
   fi
 }
 
+zvt_ensure_chromium() { # Debian's headless-capable Chromium, for the web page's browser test (WebViewIT); no download
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "installing Chromium" >&2; zvt_apt_install --no-install-recommends chromium
+  fi
+}
+
 # kubectl renders ops/k8s (kubectl kustomize) for K8sManifestsTest, which fails under CI without it. Debian 12 has no
 # package named kubectl: its kubectl is the package kubernetes-client, version 1.20, whose built-in kustomize (2.0.3)
 # cannot build our overlays (no Components, no labels field): with only that, the test fails and says so. A kubectl

@@ -167,7 +167,8 @@ class ControlProtocolTest
         assertEquals("plain", body.path("node").path("storage").asText(), "the node's readiness details");
 
         assertEquals(404, harness.get("/nothing-here").statusCode());
-        assertEquals(404, harness.get("/").statusCode());
+        assertEquals("text/html; charset=utf-8", harness.get("/").headers().firstValue("content-type").orElse(""),
+            "/ is the web page (WebPageTest)");
     }
 
     private String sendAndNext(final TestClient client, final String text)

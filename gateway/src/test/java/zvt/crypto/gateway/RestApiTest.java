@@ -1,5 +1,6 @@
 package zvt.crypto.gateway;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,10 @@ import zvt.crypto.persistence.EntityIds;
 import zvt.crypto.persistence.TestSchema;
 import zvt.crypto.persistence.query.MarketDataQueries;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -42,7 +46,26 @@ class RestApiTest
     private final MarketDataQueries queries = new MarketDataQueries(schema.context(), 2);
     private final GatewayHarness harness = new GatewayHarness(new GatewayContext()
         .marketData(() -> queries)
-        .journalStats(() -> Map.of("lastIndex", 42L, "directory", "/data/journal")));
+        .journalStats(() -> Map.of("lastIndex", 42L, "directory", "/data/journal"))
+        .metrics(new MetricsSource()
+        {
+            public void writeTo(final OutputStream out) throws IOException
+            {
+                out.write("zvt_feed_connected{venue=\"binance\"} 1\n".getBytes(StandardCharsets.UTF_8));
+            }
+
+            public void writeJson(final JsonGenerator json) throws IOException
+            {
+                json.writeArrayFieldStart("zvt_feed_connected");
+                json.writeStartObject();
+                json.writeObjectFieldStart("labels");
+                json.writeStringField("venue", "binance");
+                json.writeEndObject();
+                json.writeNumberField("value", 1.0);
+                json.writeEndObject();
+                json.writeEndArray();
+            }
+        }));
 
     @AfterEach
     void close()
@@ -69,6 +92,16 @@ class RestApiTest
             assertEquals("application/json", response.headers().firstValue("content-type").orElse(""));
             assertTrue(document.path("paths").path(path).path("get").path("responses").has("200"), path);
         }
+    }
+
+    @Test
+    void shouldServeTheMetricsAsJsonFromTheSameSourceAsTheScrape() throws Exception
+    {
+        final JsonNode metrics = json(harness.get(API + "/metrics"), 200);
+        assertEquals("binance", metrics.path("metrics").path("zvt_feed_connected").path(0).path("labels")
+            .path("venue").asText());
+        assertEquals(1.0, metrics.path("metrics").path("zvt_feed_connected").path(0).path("value").asDouble());
+        assertTrue(harness.get("/metrics").body().contains("zvt_feed_connected{venue=\"binance\"} 1"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import zvt.crypto.gateway.GatewayContext;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.rest.RestApi;
+import zvt.crypto.gateway.web.WebPageHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -41,7 +42,9 @@ import java.util.stream.Collectors;
  * <p>
  * An admitted upgrade leaves its key's {@link KeyAccount} on the channel ({@link #ACCOUNT}), for the session's
  * per-key subscribe limit, and counts as one of the key's sessions until the socket closes. The liveness, readiness
- * and OpenAPI routes need no credential, so probes and documentation readers need none.
+ * and OpenAPI routes need no credential, so probes and documentation readers need none; nor do the web page and its
+ * files, which hold no data (the page asks for a credential when the API refuses it). The page's own origin (the
+ * host it was served from) is always allowed, so the gateway's page works whatever the allow-list says.
  * <p>
  * Shared by every connection ({@link ChannelHandler.Sharable}); runs only per HTTP request, never on the fan-out path.
  */
@@ -121,11 +124,13 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter
         throws AuthException
     {
         final String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-        if (origin != null && !anyOrigin && !origins.contains(normalizeOrigin(origin)))
+        if (origin != null && !anyOrigin && !origins.contains(normalizeOrigin(origin)) &&
+            !isSameOrigin(origin, request.headers().get(HttpHeaderNames.HOST)))
         {
             throw new AuthException(AuthRefusal.ORIGIN_NOT_ALLOWED);
         }
-        if (!auth.enabled() || (!webSocket && PUBLIC_PATHS.contains(uri.path())))
+        if (!auth.enabled() ||
+            (!webSocket && (PUBLIC_PATHS.contains(uri.path()) || WebPageHandler.isWebPath(uri.path()))))
         {
             return;
         }
@@ -221,6 +226,21 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter
         final int length = webSocketPath.length();
         return "/".equals(webSocketPath) || uri.length() == length || uri.charAt(length) == '/' ||
             uri.charAt(length) == '?';
+    }
+
+    /**
+     * The gateway's own web page: its origin is the host it was loaded from. A browser sets both headers itself, so a
+     * page of another site cannot pass for it (its Origin names that site).
+     */
+    private static boolean isSameOrigin(final String origin, final String host)
+    {
+        if (host == null)
+        {
+            return false;
+        }
+        final String normalized = normalizeOrigin(origin);
+        final String ownHost = host.trim().toLowerCase(Locale.ROOT);
+        return normalized.equals("http://" + ownHost) || normalized.equals("https://" + ownHost);
     }
 
     private static String normalizeOrigin(final String origin)

@@ -103,6 +103,7 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             new BookRoute(json, instruments, fanout, context.restTimeoutMs()),
             new JournalStatsRoute(json, context.journalStats()),
             new SessionsRoute(json, sessions),
+            new MetricsRoute(context.metrics()),
             new OpenApiRoute(json));
         queryThreads = new ThreadPoolExecutor(context.restQueryThreads(), context.restQueryThreads(), 0,
             TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUERY_QUEUE), new DefaultThreadFactory("rest-query", true));

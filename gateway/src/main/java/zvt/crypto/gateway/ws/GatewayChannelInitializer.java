@@ -15,13 +15,15 @@ import zvt.crypto.gateway.auth.AuthHandler;
 import zvt.crypto.gateway.fanout.SubscriptionCommandQueue;
 import zvt.crypto.gateway.replay.JournalReplays;
 import zvt.crypto.gateway.rest.RestApi;
+import zvt.crypto.gateway.web.WebPageHandler;
 
 /**
  * The pipeline of every accepted connection, codecs before logic:
  * <pre>
  *   HttpServerCodec ─► HttpObjectAggregator ─► AuthHandler (origin, credential, key limits: 401/403/429)
  *     ─► WebSocketServerProtocolHandler (upgrade at the path; ping, close) ─► WebSocketFrameAggregator
- *     ─► RestApi (plain HTTP: /api/v1/crypto/..., /health) ─► ClientSessionHandler
+ *     ─► WebPageHandler (the web page: /, /web/...) ─► RestApi (plain HTTP: /api/v1/crypto/..., /health)
+ *     ─► ClientSessionHandler
  * </pre>
  * The auth handler sees every HTTP request, the upgrade included, before the upgrade completes; after the upgrade
  * only WebSocket frames flow, which it passes on untouched.
@@ -41,6 +43,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
     private final RestApi restApi;
     private final JournalReplays replays;
     private final AuthHandler authHandler;
+    private final WebPageHandler webPage = new WebPageHandler();
 
     GatewayChannelInitializer(
         final GatewayContext context,
@@ -81,6 +84,7 @@ final class GatewayChannelInitializer extends ChannelInitializer<SocketChannel>
             .addLast("auth", authHandler)
             .addLast("ws-protocol", new WebSocketServerProtocolHandler(protocolConfig))
             .addLast("ws-aggregator", new WebSocketFrameAggregator(context.maxInboundFrameBytes()))
+            .addLast("web-page", webPage)
             .addLast("http-routes", restApi)
             .addLast("session", new ClientSessionHandler(context, instruments, commands, sessions, replays));
     }

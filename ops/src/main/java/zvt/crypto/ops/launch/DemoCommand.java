@@ -9,6 +9,7 @@ import zvt.crypto.feed.venue.VenueAdapter;
 import zvt.crypto.feed.venue.VenueRegistry;
 import zvt.crypto.ops.config.NodeConfig;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
  * symbols and channels, journals under {@code --data-dir}, the gateway serves it, and the database writer stores it
  * in PostgreSQL: the one at {@code ZVT_DB_URL}, or an embedded one under {@code --data-dir}.
  */
-@Command(name = "demo", description = "Venue simulators + node + gateway on this machine; prints the URL to connect to")
+@Command(name = "demo",
+    description = "Venue simulators + node + gateway on this machine; prints the web page's and the WebSocket's URLs")
 public final class DemoCommand implements Callable<Integer>
 {
     /** Apart from a node's {@code ./data}: simulated markets never mix with recorded ones. */
@@ -69,7 +71,7 @@ public final class DemoCommand implements Callable<Integer>
             }
         }
         final NodeConfig node = config;
-        NodeRunner.runUntilSignalled(node, () ->
+        NodeRunner.runUntilSignalled(node, gateway ->
         {
             for (final VenueAdapter adapter : adapters)
             {
@@ -83,7 +85,26 @@ public final class DemoCommand implements Callable<Integer>
                 first.venue() + "\",\"symbol\":\"" +
                 Arrays.stream(node.section(first.configName()).get("symbols").split(",")).findFirst().orElseThrow() +
                 "\"}");
+            System.out.print(banner(gateway, ProcessHandle.current().pid()));
         }, simulators);
         return 0;
+    }
+
+    /** Printed last, so it is what the terminal shows: where to look, and how to stop it cleanly. */
+    static String banner(final URI webSocket, final long pid)
+    {
+        final String http = "http://" + webSocket.getHost() + ":" + webSocket.getPort();
+        final String rule = "=".repeat(78);
+        return String.join(System.lineSeparator(),
+            "",
+            rule,
+            "  zvt-crypto demo is running",
+            "  web page   " + http + "/",
+            "  WebSocket  " + webSocket,
+            "  health     " + http + "/health",
+            "  stop       Ctrl-C in this terminal; a background run: kill -TERM " + pid +
+                " (SIGTERM: a background job ignores SIGINT)",
+            rule,
+            "");
     }
 }

@@ -1,5 +1,8 @@
 package zvt.crypto.ops.launch;
 
+import java.net.URI;
+import java.util.function.Consumer;
+
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import zvt.crypto.ops.config.NodeConfig;
 
@@ -25,15 +28,16 @@ final class NodeRunner
         };
     }
 
-    static void runUntilSignalled(final NodeConfig config, final Runnable onStarted, final AutoCloseable... extras)
+    /** @param onStarted told the gateway's WebSocket URI once the node runs; prints what the command shows. */
+    static void runUntilSignalled(
+        final NodeConfig config, final Consumer<URI> onStarted, final AutoCloseable... extras)
         throws Exception
     {
         try (StopSignal stop = new StopSignal())
         {
             try (RunningNode node = launch(config))
             {
-                onStarted.run();
-                System.out.println("gateway: " + node.gatewayUri());
+                onStarted.accept(node.gatewayUri());
                 System.out.flush();
                 stop.await();
             }

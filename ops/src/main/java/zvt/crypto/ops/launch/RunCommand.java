@@ -33,7 +33,8 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), NEEDS_CONFIG);
         }
-        NodeRunner.runUntilSignalled(NodeConfig.load(config, System.getenv()), () -> { });
+        NodeRunner.runUntilSignalled(NodeConfig.load(config, System.getenv()),
+            gateway -> System.out.println("gateway: " + gateway));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package zvt.crypto.ops.metrics;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.lmax.disruptor.RingBuffer;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -51,6 +53,8 @@ public final class NodeMetrics
 {
     private static final double[] QUANTILES = {0.5, 0.9, 0.95, 0.99, 0.999};
     private static final double NANOS_PER_SECOND = 1e9;
+    /** The node's own metrics, as opposed to the JVM's. */
+    private static final String OWN_PREFIX = "zvt_";
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
@@ -60,10 +64,24 @@ public final class NodeMetrics
         JvmMetrics.builder().register(registry);
     }
 
-    /** @return what the gateway serves at {@code /metrics}. */
+    /**
+     * @return what the gateway serves at {@code /metrics}, and the node's own metrics of the same scrape as JSON
+     *         (the web page's node view).
+     */
     public MetricsSource source()
     {
-        return out -> writer.write(out, registry.scrape());
+        return new MetricsSource()
+        {
+            public void writeTo(final OutputStream out) throws IOException
+            {
+                writer.write(out, registry.scrape());
+            }
+
+            public void writeJson(final JsonGenerator json) throws IOException
+            {
+                MetricsJson.write(registry.scrape(name -> name.startsWith(OWN_PREFIX)), json);
+            }
+        };
     }
 
     /** Per venue: connection, frames, bytes, events, decode errors by reason, gaps, resyncs, reconnects, staleness. */

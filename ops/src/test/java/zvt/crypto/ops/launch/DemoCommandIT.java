@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's demo command, exactly: {@code ops/bin/zvt demo} from the repository, a WebSocket client on loopback
+ * The README's demo command, exactly: {@code ops/bin/zvt demo} from the repository, its banner (printed last) naming
+ * the web page, which is served, and the WebSocket; a WebSocket client on loopback
  * receiving trades and candles built from them within 10 s, and trades and book updates from every venue's
  * simulator through the one gateway; then SIGTERM, a clean drain and exit status 0, and the CLI's journal tools
  * reading what was journaled (one of them stopped by its reader, as {@code | head} does).
@@ -44,7 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DemoCommandIT
 {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern GATEWAY_LINE = Pattern.compile("^gateway: (ws://\\S+)$");
+    private static final Pattern WEB_PAGE_LINE = Pattern.compile("^  web page   (http://\\S+/)$");
+    private static final Pattern GATEWAY_LINE = Pattern.compile("^  WebSocket  (ws://\\S+)$");
+    private static final Pattern STOP_LINE = Pattern.compile("^  stop       Ctrl-C .*kill -TERM \\d+ .*$");
     private static final Pattern TRADE = Pattern.compile(
         "\"type\":\"trade\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\".*\"tradeId\":\"(\\d+)\".*\"journalIndex\":(\\d+)");
     private static final Pattern VENUE_EVENT = Pattern.compile(
@@ -77,7 +80,8 @@ class DemoCommandIT
             .start();
         final BufferedReader stdout = new BufferedReader(
             new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
-        final URI gateway = awaitGatewayUri(stdout, dataDir);
+        final Banner banner = awaitBanner(stdout, dataDir);
+        final URI gateway = banner.webSocket();
 
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -137,6 +141,13 @@ class DemoCommandIT
         assertEquals(SYMBOL_PER_VENUE.keySet(), venuesTrading, "trades from every venue");
         assertEquals(SYMBOL_PER_VENUE.keySet(), venuesWithBooks, "book updates from every venue");
         client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+
+        final HttpResponse<String> page = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(banner.webPage()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), "the banner's web page is served");
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+            page.headers().toString());
+        assertTrue(page.body().contains("/web/app.js"), page.body());
 
         final URI health = URI.create("http://" + gateway.getHost() + ":" + gateway.getPort() + "/health");
         final String[] readiness = {""};
@@ -212,18 +223,41 @@ class DemoCommandIT
         }
     }
 
-    private static URI awaitGatewayUri(final BufferedReader stdout, final Path dataDir) throws IOException
+    /** The banner's URLs, once its closing rule is read: it is the last thing the demo prints. */
+    private record Banner(URI webPage, URI webSocket)
     {
+    }
+
+    private static Banner awaitBanner(final BufferedReader stdout, final Path dataDir) throws IOException
+    {
+        URI webPage = null;
+        URI webSocket = null;
+        boolean stop = false;
         String line;
         while ((line = stdout.readLine()) != null)
         {
-            final Matcher matcher = GATEWAY_LINE.matcher(line);
-            if (matcher.matches())
+            final Matcher page = WEB_PAGE_LINE.matcher(line);
+            final Matcher socket = GATEWAY_LINE.matcher(line);
+            if (page.matches())
             {
-                return URI.create(matcher.group(1));
+                webPage = URI.create(page.group(1));
+            }
+            else if (socket.matches())
+            {
+                webSocket = URI.create(socket.group(1));
+            }
+            else if (STOP_LINE.matcher(line).matches())
+            {
+                stop = true;
+            }
+            else if (line.startsWith("=====") && webPage != null)
+            {
+                assertNotNull(webSocket, "the banner names the WebSocket");
+                assertTrue(stop, "the banner says how to stop the demo");
+                return new Banner(webPage, webSocket);
             }
         }
-        throw new AssertionError("demo ended without printing its gateway URL:\n" +
+        throw new AssertionError("demo ended without printing its banner:\n" +
             Files.readString(dataDir.resolve("demo.log")));
     }
 
