@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.latency.HopLatencies;
+import zvt.crypto.core.latency.HopLatency;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.feed.connection.FeedContext;
@@ -25,8 +26,10 @@ import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.ops.metrics.NodeMetrics;
+import zvt.crypto.persistence.DatabaseContext;
 import zvt.crypto.persistence.redis.RedisSettings;
 import zvt.crypto.persistence.redis.RedisWriter;
+import zvt.crypto.persistence.sink.SinkStatus;
 import zvt.crypto.persistence.writer.DbWriterStatus;
 
 import java.net.URI;
@@ -59,6 +62,7 @@ public final class MarketDataNode implements RunningNode
     private final List<VenueFeed> feeds;
     private final NodeDatabase database;
     private final RedisWriter redis;
+    private final HopLatencies latencies;
 
     private MarketDataNode(
         final Journal journal,
@@ -68,7 +72,8 @@ public final class MarketDataNode implements RunningNode
         final GatewayServer gateway,
         final List<VenueFeed> feeds,
         final NodeDatabase database,
-        final RedisWriter redis)
+        final RedisWriter redis,
+        final HopLatencies latencies)
     {
         this.journal = journal;
         this.instruments = instruments;
@@ -78,6 +83,7 @@ public final class MarketDataNode implements RunningNode
         this.feeds = feeds;
         this.database = database;
         this.redis = redis;
+        this.latencies = latencies;
     }
 
     /**
@@ -143,7 +149,8 @@ public final class MarketDataNode implements RunningNode
                     .controlEventPublisher(publisher)
                     .clock(clock)));
             }
-            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis);
+            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis,
+                latencies);
         }
         catch (final RuntimeException ex)
         {
@@ -226,6 +233,24 @@ public final class MarketDataNode implements RunningNode
     public DbWriterStatus dbWriterStatus()
     {
         return database == null ? null : database.status();
+    }
+
+    /** @return where the database writer writes; null without a database or while it is still starting. */
+    public DatabaseContext databaseContext()
+    {
+        return database == null ? null : database.context();
+    }
+
+    /** @return the Redis venue streams' progress and lag; null when Redis is off. */
+    public SinkStatus redisStreamStatus()
+    {
+        return redis == null ? null : redis.streamStatus();
+    }
+
+    /** The per-hop latencies the node's stages record (a reader drains them: see {@link HopLatency#read}). */
+    public HopLatencies latencies()
+    {
+        return latencies;
     }
 
     public void close()

@@ -1,0 +1,143 @@
+package zvt.crypto.ops.load;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.sun.management.OperatingSystemMXBean;
+import com.sun.management.ThreadMXBean;
+
+/**
+ * What the JVM spent between two {@link #sample() samples}: process CPU time (every thread, the JIT and GC included),
+ * CPU and allocated bytes per thread group, and GC collections with their accumulated time. The harness runs the
+ * simulators and the subscribers in the node's JVM, so their threads are split out by name: what remains is the
+ * node's (with the JIT and GC, which the process figure includes and per-thread figures do not).
+ */
+final class ProcessCost
+{
+    static final String SIMULATORS = "simulators";
+    static final String SUBSCRIBERS = "subscribers";
+    static final String NODE = "node";
+    /** Thread name prefix of the subscribers' event loop. */
+    static final String SUBSCRIBER_THREAD = "load-subscriber";
+
+    private static final OperatingSystemMXBean OS =
+        (OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    private final long wallNanos;
+    private final long processCpuNanos;
+    private final Map<Long, ThreadSample> threads;
+    private final Map<String, long[]> collectors;
+
+    private record ThreadSample(String group, long cpuNanos, long allocatedBytes)
+    {
+    }
+
+    private ProcessCost(
+        final long wallNanos,
+        final long processCpuNanos,
+        final Map<Long, ThreadSample> threads,
+        final Map<String, long[]> collectors)
+    {
+        this.wallNanos = wallNanos;
+        this.processCpuNanos = processCpuNanos;
+        this.threads = threads;
+        this.collectors = collectors;
+    }
+
+    static ProcessCost sample()
+    {
+        final Map<Long, ThreadSample> threads = new LinkedHashMap<>();
+        final long[] ids = THREADS.getAllThreadIds();
+        final long[] cpu = THREADS.getThreadCpuTime(ids);
+        final long[] allocated = THREADS.getThreadAllocatedBytes(ids);
+        final ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+        for (int i = 0; i < ids.length; i++)
+        {
+            if (infos[i] != null && cpu[i] >= 0)
+            {
+                threads.put(ids[i], new ThreadSample(group(infos[i].getThreadName()), cpu[i], allocated[i]));
+            }
+        }
+        final Map<String, long[]> collectors = new LinkedHashMap<>();
+        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            collectors.put(collector.getName(),
+                new long[]{collector.getCollectionCount(), collector.getCollectionTime()});
+        }
+        return new ProcessCost(System.nanoTime(), OS.getProcessCpuTime(), threads, collectors);
+    }
+
+    private static String group(final String threadName)
+    {
+        if (threadName.contains("simulator"))
+        {
+            return SIMULATORS;
+        }
+        return threadName.startsWith(SUBSCRIBER_THREAD) ? SUBSCRIBERS : NODE;
+    }
+
+    /**
+     * The window from this sample to {@code end} as JSON-ready values. CPU and allocation of threads that started or
+     * ended inside the window count from their first to their last sample.
+     *
+     * @param events events the node journaled in the window, for the per-event figures.
+     */
+    Map<String, Object> until(final ProcessCost end, final long events)
+    {
+        final double seconds = (end.wallNanos - wallNanos) / 1e9;
+        final double millions = events / 1e6;
+        final Map<String, Long> cpuByGroup = new LinkedHashMap<>();
+        final Map<String, Long> allocatedByGroup = new LinkedHashMap<>();
+        for (final Map.Entry<Long, ThreadSample> entry : end.threads.entrySet())
+        {
+            final ThreadSample last = entry.getValue();
+            final ThreadSample first = threads.get(entry.getKey());
+            cpuByGroup.merge(last.group(), last.cpuNanos() - (first == null ? 0 : first.cpuNanos()), Long::sum);
+            allocatedByGroup.merge(
+                last.group(), last.allocatedBytes() - (first == null ? 0 : first.allocatedBytes()), Long::sum);
+        }
+        final long processCpu = end.processCpuNanos - processCpuNanos;
+        final long outsideNode = cpuByGroup.getOrDefault(SIMULATORS, 0L) + cpuByGroup.getOrDefault(SUBSCRIBERS, 0L);
+        final Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("windowSeconds", round(seconds));
+        cost.put("events", events);
+        cost.put("processCpuSeconds", round(processCpu / 1e9));
+        cost.put("processCpuSecondsPerMillionEvents", events == 0 ? null : round(processCpu / 1e9 / millions));
+        // The JIT and GC are in the process figure but in no thread group: count them as the node's.
+        final long nodeCpu = processCpu - outsideNode;
+        cost.put("nodeCpuSecondsPerMillionEvents", events == 0 ? null : round(nodeCpu / 1e9 / millions));
+        cost.put("nodeCpuMicrosPerEvent", events == 0 ? null : round(nodeCpu / 1e3 / events));
+        cost.put("processCoreShare", round(processCpu / 1e9 / seconds));
+        final Map<String, Object> groups = new LinkedHashMap<>();
+        for (final Map.Entry<String, Long> entry : cpuByGroup.entrySet())
+        {
+            final long bytes = allocatedByGroup.getOrDefault(entry.getKey(), 0L);
+            final Map<String, Object> group = new LinkedHashMap<>();
+            group.put("cpuSeconds", round(entry.getValue() / 1e9));
+            group.put("allocatedMBPerSecond", round(bytes / 1e6 / seconds));
+            group.put("allocatedBytesPerEvent", events == 0 ? null : round((double)bytes / events));
+            groups.put(entry.getKey(), group);
+        }
+        cost.put("threads", groups);
+        final Map<String, Object> gc = new LinkedHashMap<>();
+        for (final Map.Entry<String, long[]> entry : end.collectors.entrySet())
+        {
+            final long[] first = collectors.getOrDefault(entry.getKey(), new long[2]);
+            final Map<String, Object> collector = new LinkedHashMap<>();
+            collector.put("collections", entry.getValue()[0] - first[0]);
+            collector.put("millis", entry.getValue()[1] - first[1]);
+            gc.put(entry.getKey(), collector);
+        }
+        cost.put("gc", gc);
+        return cost;
+    }
+
+    static double round(final double value)
+    {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+}
