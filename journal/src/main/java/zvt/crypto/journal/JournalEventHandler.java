@@ -114,7 +114,11 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
             final long now = latencies.clock().nanoTime();
             final long received = EventView.receiveTimeNanos(buffer, 0);
             event.journalTimeNanos(now);
-            latencies.exchangeToReceive().record(received - EventView.exchangeTimeNanos(buffer, 0));
+            final long exchanged = EventView.exchangeTimeNanos(buffer, 0);
+            if (exchanged > 0) // 0: the venue sent no time (Binance's bookTicker), not a latency of 55 years
+            {
+                latencies.exchangeToReceive().record(received - exchanged);
+            }
             latencies.receiveToJournal().record(now - received);
         }
 

@@ -171,8 +171,11 @@ final class LoadRun
 
             subscribers.forEach(TradeSubscriber::close);
             clientLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            subscribers.forEach(subscriber ->
-                hops.add(HopHistograms.RECEIVE_TO_SUBSCRIBER, subscriber.receiveToSubscriber()));
+            for (final TradeSubscriber subscriber : subscribers)
+            {
+                hops.add(HopHistograms.RECEIVE_TO_SUBSCRIBER, subscriber.receiveToSubscriber());
+                hops.add(HopHistograms.EXCHANGE_TO_SUBSCRIBER, subscriber.exchangeToSubscriber());
+            }
             node.close();
             node = null;
             final JournalTally journal = JournalTally.read(directory.resolve("journal"));

@@ -3,7 +3,10 @@ package zvt.crypto.ops.load;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -23,6 +26,7 @@ final class ProcessCost
     /** Thread name prefix of the subscribers' event loop. */
     static final String SUBSCRIBER_THREAD = "load-subscriber";
 
+    private static final int BUSIEST_THREADS = 12;
     private static final OperatingSystemMXBean OS =
         (OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = (ThreadMXBean)ManagementFactory.getThreadMXBean();
@@ -32,7 +36,7 @@ final class ProcessCost
     private final Map<Long, ThreadSample> threads;
     private final Map<String, long[]> collectors;
 
-    private record ThreadSample(String group, long cpuNanos, long allocatedBytes)
+    private record ThreadSample(String name, String group, long cpuNanos, long allocatedBytes)
     {
     }
 
@@ -59,7 +63,8 @@ final class ProcessCost
         {
             if (infos[i] != null && cpu[i] >= 0)
             {
-                threads.put(ids[i], new ThreadSample(group(infos[i].getThreadName()), cpu[i], allocated[i]));
+                threads.put(ids[i], new ThreadSample(
+                    infos[i].getThreadName(), group(infos[i].getThreadName()), cpu[i], allocated[i]));
             }
         }
         final Map<String, long[]> collectors = new LinkedHashMap<>();
@@ -92,13 +97,17 @@ final class ProcessCost
         final double millions = events / 1e6;
         final Map<String, Long> cpuByGroup = new LinkedHashMap<>();
         final Map<String, Long> allocatedByGroup = new LinkedHashMap<>();
+        final List<ThreadSample> inWindow = new ArrayList<>();
         for (final Map.Entry<Long, ThreadSample> entry : end.threads.entrySet())
         {
             final ThreadSample last = entry.getValue();
             final ThreadSample first = threads.get(entry.getKey());
-            cpuByGroup.merge(last.group(), last.cpuNanos() - (first == null ? 0 : first.cpuNanos()), Long::sum);
-            allocatedByGroup.merge(
-                last.group(), last.allocatedBytes() - (first == null ? 0 : first.allocatedBytes()), Long::sum);
+            final ThreadSample delta = new ThreadSample(last.name(), last.group(),
+                last.cpuNanos() - (first == null ? 0 : first.cpuNanos()),
+                last.allocatedBytes() - (first == null ? 0 : first.allocatedBytes()));
+            inWindow.add(delta);
+            cpuByGroup.merge(delta.group(), delta.cpuNanos(), Long::sum);
+            allocatedByGroup.merge(delta.group(), delta.allocatedBytes(), Long::sum);
         }
         final long processCpu = end.processCpuNanos - processCpuNanos;
         final long outsideNode = cpuByGroup.getOrDefault(SIMULATORS, 0L) + cpuByGroup.getOrDefault(SUBSCRIBERS, 0L);
@@ -123,6 +132,17 @@ final class ProcessCost
             groups.put(entry.getKey(), group);
         }
         cost.put("threads", groups);
+        final List<Object> busiest = new ArrayList<>();
+        inWindow.sort(Comparator.comparingLong(ThreadSample::cpuNanos).reversed());
+        for (final ThreadSample thread : inWindow.subList(0, Math.min(BUSIEST_THREADS, inWindow.size())))
+        {
+            final Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", thread.name());
+            one.put("coreShare", round(thread.cpuNanos() / 1e9 / seconds));
+            one.put("allocatedMBPerSecond", round(thread.allocatedBytes() / 1e6 / seconds));
+            busiest.add(one);
+        }
+        cost.put("busiestThreads", busiest);
         final Map<String, Object> gc = new LinkedHashMap<>();
         for (final Map.Entry<String, long[]> entry : end.collectors.entrySet())
         {

@@ -28,7 +28,8 @@ import org.agrona.concurrent.EpochNanoClock;
  * ({@code "symbol":"*"}), checking the stream as it arrives: journal indexes strictly increasing (a repeat or a step
  * back counts as a duplicate). Whether any trade is missing is decided after the run against the journal
  * ({@link JournalTally#tradesFrom}): from the first trade it received to the last the journal holds, it must have
- * them all. Records node receive → its own receive on the node's clock, once {@link #measure()} was called.
+ * them all. Records node receive → its own receive, and the trade's exchange time (the simulator's, same machine,
+ * millisecond resolution) → its own receive, on the node's clock, once {@link #measure()} was called.
  * <p>
  * Thread-safety: frames are handled on the client's event loop; the counters are read by the harness (volatile),
  * the histogram only after the event loop has terminated.
@@ -38,12 +39,14 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     private static final long HIGHEST_NANOS = TimeUnit.MINUTES.toNanos(10);
     private static final byte[] TRADE_PREFIX = "{\"type\":\"trade\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUBSCRIBED_PREFIX = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EXCHANGE_TIME = "\"exchangeTime\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECEIVE_TIME = "\"receiveTime\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JOURNAL_INDEX = "\"journalIndex\":".getBytes(StandardCharsets.US_ASCII);
 
     private final List<String> venues;
     private final EpochNanoClock clock;
     private final Histogram receiveToSubscriber = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram exchangeToSubscriber = new Histogram(HIGHEST_NANOS, 3);
     private volatile boolean measuring;
     private volatile int subscriptionsAcknowledged;
     private volatile long received;
@@ -113,8 +116,8 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
             received = received + 1;
             if (measuring)
             {
-                receiveToSubscriber.recordValue(Math.max(0, Math.min(HIGHEST_NANOS,
-                    now - longAfter(content, RECEIVE_TIME))));
+                record(receiveToSubscriber, now - longAfter(content, RECEIVE_TIME));
+                record(exchangeToSubscriber, now - longAfter(content, EXCHANGE_TIME));
             }
         }
         else if (startsWith(content, SUBSCRIBED_PREFIX))
@@ -182,6 +185,17 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     Histogram receiveToSubscriber()
     {
         return receiveToSubscriber;
+    }
+
+    /** The venue's trade time (the simulator's send, in ms) to here; read as {@link #receiveToSubscriber()}. */
+    Histogram exchangeToSubscriber()
+    {
+        return exchangeToSubscriber;
+    }
+
+    private static void record(final Histogram histogram, final long nanos)
+    {
+        histogram.recordValue(Math.max(0, Math.min(HIGHEST_NANOS, nanos)));
     }
 
     private static boolean startsWith(final ByteBuf content, final byte[] prefix)

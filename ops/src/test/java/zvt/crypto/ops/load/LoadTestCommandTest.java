@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoadTestCommandTest
 {
     private static final List<String> HOPS = List.of("exchange_to_receive", "receive_to_journal", "journal_to_fanout",
-        "receive_to_database", "receive_to_subscriber");
+        "receive_to_database", "receive_to_subscriber", "exchange_to_subscriber");
 
     @TempDir
     Path directory;
