@@ -10,7 +10,7 @@ import java.util.Map;
  * @param p99Nanos          p99 of the hop {@code --find-max} limits.
  * @param offeredShare      steps the simulators generated over those requested (below 1: they could not keep up).
  */
-record LoadResult(
+public record LoadResult(
     Map<String, Object> report,
     long lostOrDuplicated,
     boolean dbLagGrowing,

@@ -44,7 +44,7 @@ import zvt.crypto.persistence.writer.DbWriterStatus;
  * subscriber from its first trade on. Depth and top-of-book messages are offered and journaled too, but not 1:1
  * (the book sync buffers and discards diffs older than its snapshot), so they are counted, not checked.
  */
-final class LoadRun
+public final class LoadRun
 {
     /** Symbols the runs spread over, in order; each venue takes the first N with its own quote asset. */
     private static final List<String> BASES = List.of("BTC", "ETH", "SOL", "XRP", "BNB", "ADA", "DOGE", "LTC", "DOT",
@@ -69,7 +69,7 @@ final class LoadRun
      * @param directory where this run's journal (and embedded database) go, and its percentile files and plot.
      * @param p99Hop    the hop whose p99 {@link LoadResult#p99Nanos()} reports (the limit of {@code --find-max}).
      */
-    static LoadResult run(final LoadSettings settings, final Path directory, final String p99Hop)
+    public static LoadResult run(final LoadSettings settings, final Path directory, final String p99Hop)
         throws IOException, InterruptedException
     {
         if (settings.symbolsPerVenue() > BASES.size())

@@ -18,13 +18,13 @@ import com.sun.management.ThreadMXBean;
  * simulators and the subscribers in the node's JVM, so their threads are split out by name: what remains is the
  * node's (with the JIT and GC, which the process figure includes and per-thread figures do not).
  */
-final class ProcessCost
+public final class ProcessCost
 {
-    static final String SIMULATORS = "simulators";
-    static final String SUBSCRIBERS = "subscribers";
-    static final String NODE = "node";
+    public static final String SIMULATORS = "simulators";
+    public static final String SUBSCRIBERS = "subscribers";
+    public static final String NODE = "node";
     /** Thread name prefix of the subscribers' event loop. */
-    static final String SUBSCRIBER_THREAD = "load-subscriber";
+    public static final String SUBSCRIBER_THREAD = "load-subscriber";
 
     private static final int BUSIEST_THREADS = 12;
     private static final OperatingSystemMXBean OS =
@@ -52,7 +52,7 @@ final class ProcessCost
         this.collectors = collectors;
     }
 
-    static ProcessCost sample()
+    public static ProcessCost sample()
     {
         final Map<Long, ThreadSample> threads = new LinkedHashMap<>();
         final long[] ids = THREADS.getAllThreadIds();
@@ -91,7 +91,7 @@ final class ProcessCost
      *
      * @param events events the node journaled in the window, for the per-event figures.
      */
-    Map<String, Object> until(final ProcessCost end, final long events)
+    public Map<String, Object> until(final ProcessCost end, final long events)
     {
         final double seconds = (end.wallNanos - wallNanos) / 1e9;
         final double millions = events / 1e6;
@@ -156,7 +156,8 @@ final class ProcessCost
         return cost;
     }
 
-    static double round(final double value)
+    /** Three decimals, for the reports. */
+    public static double round(final double value)
     {
         return Math.round(value * 1000.0) / 1000.0;
     }
