@@ -1,6 +1,10 @@
 package zvt.crypto.ops.launch;
 
 import com.lmax.disruptor.EventHandler;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -39,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One node in role {@code all}: venue feeds → ring → journal → gateway fan-out. Built stage by stage in data-flow
@@ -63,6 +68,7 @@ public final class MarketDataNode implements RunningNode
     private final NodeDatabase database;
     private final RedisWriter redis;
     private final HopLatencies latencies;
+    private final EventLoopGroup feedLoops;
 
     private MarketDataNode(
         final Journal journal,
@@ -73,7 +79,8 @@ public final class MarketDataNode implements RunningNode
         final List<VenueFeed> feeds,
         final NodeDatabase database,
         final RedisWriter redis,
-        final HopLatencies latencies)
+        final HopLatencies latencies,
+        final EventLoopGroup feedLoops)
     {
         this.journal = journal;
         this.instruments = instruments;
@@ -84,6 +91,7 @@ public final class MarketDataNode implements RunningNode
         this.database = database;
         this.redis = redis;
         this.latencies = latencies;
+        this.feedLoops = feedLoops;
     }
 
     /**
@@ -100,6 +108,7 @@ public final class MarketDataNode implements RunningNode
         GatewayServer gateway = null;
         NodeDatabase database = null;
         RedisWriter redis = null;
+        final EventLoopGroup feedLoops = sharedFeedLoops(config.getInt("feed.event.loops"));
         try
         {
             final HopLatencies latencies = new HopLatencies(clock);
@@ -147,17 +156,36 @@ public final class MarketDataNode implements RunningNode
                     .ringBuffer(ring.ringBuffer())
                     .instrumentRegistry(instruments)
                     .controlEventPublisher(publisher)
+                    .eventLoopGroup(feedLoops)
                     .clock(clock)));
             }
             return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis,
-                latencies);
+                latencies, feedLoops);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(feeds);
             CloseHelper.quietCloseAll(ring, gateway, database, redis, journal);
+            if (feedLoops != null)
+            {
+                feedLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            }
             throw ex;
         }
+    }
+
+    /**
+     * {@code feed.event.loops}: 0 lets each venue feed own a loop; N shares N loops among the venues (fewer threads to
+     * wake on a small machine).
+     */
+    private static EventLoopGroup sharedFeedLoops(final int loops)
+    {
+        if (loops < 0)
+        {
+            throw new IllegalArgumentException("feed.event.loops must be 0 (a loop per venue) or more: " + loops);
+        }
+        return loops == 0 ? null :
+            new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("feed"), NioIoHandler.newFactory());
     }
 
     /** Redis's writers when {@code redis.url} is set; without it the node runs without Redis. */
@@ -257,6 +285,10 @@ public final class MarketDataNode implements RunningNode
     {
         LOG.info("shutting down: stopping feeds, draining the ring");
         CloseHelper.closeAll(feeds);
+        if (feedLoops != null)
+        {
+            feedLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         CloseHelper.closeAll(ring, gateway);
         final long events = journalHandler.appendedEvents();
         // after the ring: the journal now holds everything the database writer and the Redis streams should drain
