@@ -31,8 +31,9 @@ import zvt.crypto.ops.load.ProcessCost;
  * Ours beside XChange, in one JVM, one after the other at each rate, against the same Binance simulator
  * configuration (seed, rate, symbols):
  * <ul>
- *   <li>ours: the load harness ({@link LoadRun}) on Binance alone: simulator → node (journal, gateway; no database,
- *       no Redis, as the peer has none) → WebSocket subscribers;</li>
+ *   <li>ours: the load harness ({@link LoadRun}) on Binance alone, subscribed to the peer's streams (trades and
+ *       100 ms depth diffs): simulator → node (journal, books, gateway; no database, no Redis, as the peer has none)
+ *       → two WebSocket subscribers;</li>
  *   <li>the peer: XChange's streaming Binance client ({@link XChangePeer}), trades and order books per symbol.</li>
  * </ul>
  * Each reports CPU seconds per million messages the simulator delivered in the window (the process's CPU minus the
@@ -95,7 +96,10 @@ public final class PeerSideBySide
     private static Map<String, Object> ours(
         final long rate, final int symbols, final int warmup, final int seconds, final Path directory) throws Exception
     {
-        final NodeConfig node = NodeConfig.defaults(Map.of()).with("db.enabled", "false");
+        // the peer's streams only (trades and 100 ms depth diffs), so both sides get the same messages
+        final NodeConfig node = NodeConfig.defaults(Map.of())
+            .with("db.enabled", "false")
+            .with("binance.channels", "trade,depth@100ms");
         final LoadResult result = LoadRun.run(
             new LoadSettings(rate, symbols, 2, warmup, seconds, 42, List.of("binance"), node), directory,
             "exchange_to_subscriber");

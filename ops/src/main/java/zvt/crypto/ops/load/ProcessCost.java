@@ -120,6 +120,9 @@ public final class ProcessCost
         final long nodeCpu = processCpu - outsideNode;
         cost.put("nodeCpuSecondsPerMillionEvents", events == 0 ? null : round(nodeCpu / 1e9 / millions));
         cost.put("nodeCpuMicrosPerEvent", events == 0 ? null : round(nodeCpu / 1e3 / events));
+        // The node's Java threads alone: without the JIT still compiling and the GC, which a short run pays for.
+        final long nodeThreads = cpuByGroup.getOrDefault(NODE, 0L);
+        cost.put("nodeThreadsCpuMicrosPerEvent", events == 0 ? null : round(nodeThreads / 1e3 / events));
         cost.put("processCoreShare", round(processCpu / 1e9 / seconds));
         final Map<String, Object> groups = new LinkedHashMap<>();
         for (final Map.Entry<String, Long> entry : cpuByGroup.entrySet())
