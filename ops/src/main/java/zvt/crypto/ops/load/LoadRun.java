@@ -365,6 +365,7 @@ public final class LoadRun
             one.put("lost", expected - subscriber.received());
             one.put("duplicated", subscriber.duplicates());
             one.put("otherFrames", subscriber.otherFrames());
+            one.put("closedByGateway", subscriber.closedByGateway());
             lostOrDuplicated += Math.abs(expected - subscriber.received()) + subscriber.duplicates();
             delivered.add(one);
         }

@@ -54,6 +54,8 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     private volatile long otherFrames;
     private volatile long firstIndex = -1;
     private volatile long lastIndex = -1;
+    private volatile boolean closing;
+    private volatile boolean closedByGateway;
     private Channel channel;
 
     private TradeSubscriber(final List<String> venues, final EpochNanoClock clock)
@@ -150,9 +152,23 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
         measuring = true;
     }
 
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        // e.g. the gateway's slow-consumer policy: whatever the journal holds after this counts as lost
+        closedByGateway = !closing;
+        super.channelInactive(ctx);
+    }
+
     void close()
     {
+        closing = true;
         channel.close().syncUninterruptibly();
+    }
+
+    /** The gateway closed the session before the run ended it (a slow consumer, for one). */
+    boolean closedByGateway()
+    {
+        return closedByGateway;
     }
 
     long received()

@@ -72,6 +72,7 @@ class LoadTestCommandTest
             assertTrue(subscriber.get("delivered").asLong() > 500, subscriber::toPrettyString);
             assertEquals(0, subscriber.get("lost").asLong(), subscriber::toPrettyString);
             assertEquals(0, subscriber.get("duplicated").asLong(), subscriber::toPrettyString);
+            assertTrue(!subscriber.get("closedByGateway").asBoolean(), subscriber::toPrettyString);
         }
         for (final String hop : HOPS)
         {
