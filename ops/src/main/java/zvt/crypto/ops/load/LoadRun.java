@@ -59,12 +59,6 @@ public final class LoadRun
     {
     }
 
-    /** The most symbols a venue can be given ({@code --symbols}). */
-    static int maxSymbolsPerVenue()
-    {
-        return BASES.size();
-    }
-
     /**
      * @param directory where this run's journal (and embedded database) go, and its percentile files and plot.
      * @param p99Hop    the hop whose p99 {@link LoadResult#p99Nanos()} reports (the limit of {@code --find-max}).
@@ -91,36 +85,13 @@ public final class LoadRun
             .port(0)
             .seed(settings.seed())
             .messagesPerSecond(perVenue));
+        // a configured database may hold other data: the run writes into a schema of its own, dropped after
+        final String dropSchema = settings.node().asMap().getOrDefault("db.url", "").isBlank() ? null :
+            "loadtest_" + runId;
         MarketDataNode node = null;
-        String dropSchema = null;
         try
         {
-            NodeConfig config = settings.node()
-                .with("journal.dir", directory.resolve("journal").toString())
-                .with("db.embedded.dir", directory.resolve("postgres").toString())
-                .with("gateway.port", "0")
-                // loopback subscribers of our own: no credential, and Netty's client sends an Origin header
-                .with("gateway.auth.enabled", "false")
-                .with("gateway.auth.allowed.origins", "*")
-                .with("db.writer.id", "loadtest")
-                // a run of its own in a shared Redis: never overwrite a node's keys
-                .with("redis.key.prefix", settings.node().get("redis.key.prefix") + ":loadtest-" + runId)
-                .with("venues", String.join(",", adapters.stream().map(VenueAdapter::configName).toList()));
-            if (!config.asMap().getOrDefault("db.url", "").isBlank())
-            {
-                // a configured database may hold other data: this run writes into a schema of its own, dropped after
-                dropSchema = "loadtest_" + runId;
-                config = config.with("db.schema", dropSchema);
-            }
-            for (final VenueAdapter adapter : adapters)
-            {
-                for (final Map.Entry<String, String> setting : simulators.feedSettings(adapter.venue()).entrySet())
-                {
-                    config = config.with(adapter.configName() + "." + setting.getKey(), setting.getValue());
-                }
-                config = config.with(adapter.configName() + ".symbols", symbols(adapter, settings.symbolsPerVenue()));
-            }
-
+            final NodeConfig config = nodeConfig(settings, directory, simulators, adapters, runId, dropSchema);
             node = MarketDataNode.launch(config, clock);
             final List<String> venueNames = venues.stream().map(Venue::name).toList();
             for (int i = 0; i < settings.subscribers(); i++)
@@ -207,6 +178,41 @@ public final class LoadRun
                 dropSchema(settings.node(), dropSchema);
             }
         }
+    }
+
+    /** The node's configuration with the run's journal, gateway, simulated venues and symbols, Redis keys, schema. */
+    private static NodeConfig nodeConfig(
+        final LoadSettings settings,
+        final Path directory,
+        final VenueSimulators simulators,
+        final List<VenueAdapter> adapters,
+        final String runId,
+        final String schema)
+    {
+        NodeConfig config = settings.node()
+            .with("journal.dir", directory.resolve("journal").toString())
+            .with("db.embedded.dir", directory.resolve("postgres").toString())
+            .with("gateway.port", "0")
+            // loopback subscribers of our own: no credential, and Netty's client sends an Origin header
+            .with("gateway.auth.enabled", "false")
+            .with("gateway.auth.allowed.origins", "*")
+            .with("db.writer.id", "loadtest")
+            // a run of its own in a shared Redis: never overwrite a node's keys
+            .with("redis.key.prefix", settings.node().get("redis.key.prefix") + ":loadtest-" + runId)
+            .with("venues", String.join(",", adapters.stream().map(VenueAdapter::configName).toList()));
+        if (schema != null)
+        {
+            config = config.with("db.schema", schema);
+        }
+        for (final VenueAdapter adapter : adapters)
+        {
+            for (final Map.Entry<String, String> setting : simulators.feedSettings(adapter.venue()).entrySet())
+            {
+                config = config.with(adapter.configName() + "." + setting.getKey(), setting.getValue());
+            }
+            config = config.with(adapter.configName() + ".symbols", symbols(adapter, settings.symbolsPerVenue()));
+        }
+        return config;
     }
 
     /** The venue's first N symbols in its own spelling of the quote asset (Coinbase's USD, the others' USDT). */
