@@ -278,6 +278,7 @@ public final class LoadRun
         lag.put("dbWriterLagEntriesMidWindow", dbLagMiddle);
         lag.put("dbLagGrowing", db != null && db.lagNanos() > GROWING_LAG_NANOS && db.lagEntries() > dbLagMiddle);
         final SinkStatus redis = node.redisStreamStatus();
+        lag.put("redisConnected", redis == null ? null : redis.connected());
         lag.put("redisStreamLagEntries", redis == null ? null : redis.lagEntries());
         lag.put("redisStreamLagMillis", redis == null ? null : ProcessCost.round(redis.lagNanos() / 1e6));
         return lag;
