@@ -115,7 +115,7 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
             final long received = EventView.receiveTimeNanos(buffer, 0);
             final long exchanged = EventView.exchangeTimeNanos(buffer, 0);
             event.journalTimeNanos(now);
-            if (exchanged != 0) // a venue that sends no time (Binance bookTicker) has no exchange hop
+            if (exchanged > 0) // 0: the venue sent no time (Binance's bookTicker), not a latency of 55 years
             {
                 latencies.exchangeToReceive().record(received - exchanged);
             }

@@ -7,6 +7,7 @@ import zvt.crypto.ops.launch.DemoCommand;
 import zvt.crypto.ops.launch.RebuildCommand;
 import zvt.crypto.ops.launch.RunCommand;
 import zvt.crypto.ops.launch.SimulateCommand;
+import zvt.crypto.ops.load.LoadTestCommand;
 import zvt.crypto.ops.tools.HashKeyCommand;
 import zvt.crypto.ops.tools.JournalCommand;
 import zvt.crypto.ops.tools.ReplayCommand;
@@ -28,6 +29,7 @@ import zvt.crypto.ops.tools.ReplayCommand;
         BackfillCommand.class,
         RebuildCommand.class,
         HashKeyCommand.class,
+        LoadTestCommand.class,
         CommandLine.HelpCommand.class})
 public final class ZvtCrypto
 {

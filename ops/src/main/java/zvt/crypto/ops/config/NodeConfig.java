@@ -32,6 +32,8 @@ public final class NodeConfig
         Map.entry("ring.size", "65536"),
         Map.entry("ring.wait", "parking"),
         Map.entry("ring.consumer.threads", "shared"),
+        Map.entry("feed.event.loops", "0"),
+        Map.entry("gateway.io.threads", "1"),
         Map.entry("gateway.host", "127.0.0.1"),
         Map.entry("gateway.port", "8080"),
         Map.entry("gateway.max.inbound.frame.bytes", "4096"),

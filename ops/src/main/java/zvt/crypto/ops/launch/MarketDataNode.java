@@ -1,6 +1,10 @@
 package zvt.crypto.ops.launch;
 
 import com.lmax.disruptor.EventHandler;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -10,6 +14,7 @@ import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.core.latency.HopLatencies;
+import zvt.crypto.core.latency.HopLatency;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.feed.connection.FeedContext;
@@ -28,8 +33,10 @@ import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.ops.metrics.NodeMetrics;
+import zvt.crypto.persistence.DatabaseContext;
 import zvt.crypto.persistence.redis.RedisSettings;
 import zvt.crypto.persistence.redis.RedisWriter;
+import zvt.crypto.persistence.sink.SinkStatus;
 import zvt.crypto.persistence.writer.DbWriterStatus;
 
 import java.net.URI;
@@ -39,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One node in role {@code all}: venue feeds → ring → journal → gateway fan-out. Built stage by stage in data-flow
@@ -62,6 +70,8 @@ public final class MarketDataNode implements RunningNode
     private final List<VenueFeed> feeds;
     private final NodeDatabase database;
     private final RedisWriter redis;
+    private final HopLatencies latencies;
+    private final EventLoopGroup feedLoops;
 
     private MarketDataNode(
         final Journal journal,
@@ -71,7 +81,9 @@ public final class MarketDataNode implements RunningNode
         final GatewayServer gateway,
         final List<VenueFeed> feeds,
         final NodeDatabase database,
-        final RedisWriter redis)
+        final RedisWriter redis,
+        final HopLatencies latencies,
+        final EventLoopGroup feedLoops)
     {
         this.journal = journal;
         this.instruments = instruments;
@@ -81,6 +93,8 @@ public final class MarketDataNode implements RunningNode
         this.feeds = feeds;
         this.database = database;
         this.redis = redis;
+        this.latencies = latencies;
+        this.feedLoops = feedLoops;
     }
 
     /**
@@ -100,6 +114,7 @@ public final class MarketDataNode implements RunningNode
         GatewayServer gateway = null;
         NodeDatabase database = null;
         RedisWriter redis = null;
+        final EventLoopGroup feedLoops = sharedFeedLoops(config.getInt("feed.event.loops"));
         try
         {
             final HopLatencies latencies = new HopLatencies(clock);
@@ -147,16 +162,36 @@ public final class MarketDataNode implements RunningNode
                     .ringBuffer(ring.ringBuffer())
                     .instrumentRegistry(instruments)
                     .controlEventPublisher(publisher)
+                    .eventLoopGroup(feedLoops)
                     .clock(clock)));
             }
-            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis);
+            return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis,
+                latencies, feedLoops);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietCloseAll(feeds);
             CloseHelper.quietCloseAll(ring, gateway, database, redis, journal);
+            if (feedLoops != null)
+            {
+                feedLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            }
             throw ex;
         }
+    }
+
+    /**
+     * {@code feed.event.loops}: 0 lets each venue feed own a loop; N shares N loops among the venues (fewer threads to
+     * wake on a small machine).
+     */
+    private static EventLoopGroup sharedFeedLoops(final int loops)
+    {
+        if (loops < 0)
+        {
+            throw new IllegalArgumentException("feed.event.loops must be 0 (a loop per venue) or more: " + loops);
+        }
+        return loops == 0 ? null :
+            new MultiThreadIoEventLoopGroup(loops, new DefaultThreadFactory("feed"), NioIoHandler.newFactory());
     }
 
     /** Redis's writers when {@code redis.url} is set; without it the node runs without Redis. */
@@ -253,10 +288,32 @@ public final class MarketDataNode implements RunningNode
         return database == null ? null : database.status();
     }
 
+    /** @return where the database writer writes; null without a database or while it is still starting. */
+    public DatabaseContext databaseContext()
+    {
+        return database == null ? null : database.context();
+    }
+
+    /** @return the Redis venue streams' progress and lag; null when Redis is off. */
+    public SinkStatus redisStreamStatus()
+    {
+        return redis == null ? null : redis.streamStatus();
+    }
+
+    /** The per-hop latencies the node's stages record (a reader drains them: see {@link HopLatency#read}). */
+    public HopLatencies latencies()
+    {
+        return latencies;
+    }
+
     public void close()
     {
         LOG.info("shutting down: stopping feeds, draining the ring");
         CloseHelper.closeAll(feeds);
+        if (feedLoops != null)
+        {
+            feedLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
         CloseHelper.closeAll(ring, gateway);
         final long events = journalHandler.appendedEvents();
         // after the ring: the journal now holds everything the database writer and the Redis streams should drain

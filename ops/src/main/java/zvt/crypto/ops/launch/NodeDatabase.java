@@ -43,6 +43,7 @@ final class NodeDatabase implements AutoCloseable
     private volatile EmbeddedDatabase embedded;
     private volatile DbWriter writer;
     private volatile MarketDataQueries queries;
+    private volatile DatabaseContext context;
 
     private NodeDatabase(final Runnable start, final Duration drainTimeout)
     {
@@ -105,6 +106,7 @@ final class NodeDatabase implements AutoCloseable
                     self[0].embedded = EmbeddedDatabase.start(embeddedDir, embeddedPort);
                     database = self[0].embedded.context().schema(schema);
                 }
+                self[0].context = database;
                 self[0].writer = DbWriter.start(writerContext.database(database));
                 self[0].queries = new MarketDataQueries(database, queryConnections);
             }
@@ -123,6 +125,12 @@ final class NodeDatabase implements AutoCloseable
     {
         final DbWriter current = writer;
         return current == null ? null : current.status();
+    }
+
+    /** @return where the writer writes (the embedded server's or the configured one), or null while starting. */
+    DatabaseContext context()
+    {
+        return context;
     }
 
     /** @return the REST API's reads, or null while the database is still starting (or failed to start). */

@@ -35,6 +35,7 @@ final class NodeSettings
         return new GatewayContext()
             .host(config.get("gateway.host"))
             .port(config.getInt("gateway.port"))
+            .ioThreads(config.getInt("gateway.io.threads"))
             .maxInboundFrameBytes(config.getInt("gateway.max.inbound.frame.bytes"))
             .maxSubscriptionsPerSession(config.getInt("gateway.max.subscriptions.per.session"))
             .auth(GatewayAuthConfig.of(config, System.getenv()))
