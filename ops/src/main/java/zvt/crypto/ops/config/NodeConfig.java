@@ -33,6 +33,7 @@ public final class NodeConfig
         Map.entry("ring.wait", "parking"),
         Map.entry("ring.consumer.threads", "shared"),
         Map.entry("feed.event.loops", "0"),
+        Map.entry("feed.reconnect.stable.ms", "60000"),
         Map.entry("gateway.io.threads", "1"),
         Map.entry("gateway.host", "127.0.0.1"),
         Map.entry("gateway.port", "8080"),

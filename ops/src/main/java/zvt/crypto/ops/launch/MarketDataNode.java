@@ -163,6 +163,7 @@ public final class MarketDataNode implements RunningNode
                     .instrumentRegistry(instruments)
                     .controlEventPublisher(publisher)
                     .eventLoopGroup(feedLoops)
+                    .stablePeriodMs(config.getInt("feed.reconnect.stable.ms"))
                     .clock(clock)));
             }
             return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis,
