@@ -123,7 +123,8 @@ class K8sManifestsTest
 
     /** Custom resources of the Prometheus Operator: parsed as generic resources (no typed model here). */
     private static final Set<String> GENERIC_KINDS =
-        Set.of("monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
+        Set.of("monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PodMonitor",
+            "monitoring.coreos.com/v1/PrometheusRule");
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -916,6 +917,20 @@ class K8sManifestsTest
                 }
             }
         }
+        // The loader (a CronJob, no Service) is scraped on its admin port through a PodMonitor.
+        final List<GenericKubernetesResource> podMonitors = rendered.generic("PodMonitor");
+        assertEquals(1, podMonitors.size(), "one PodMonitor, for the loader");
+        final Map<String, Object> podSpec =
+            (Map<String, Object>)podMonitors.getFirst().getAdditionalProperties().get("spec");
+        final LabelSelector podSelector = STRICT.convertValue(podSpec.get("selector"), LabelSelector.class);
+        final Workload loader = single(rendered.byComponent("loader"), "loader");
+        assertTrue(matches(podSelector, loader.podLabels()), describe(podMonitors.getFirst()) + " selects the loader");
+        for (final Map<String, Object> endpoint : (List<Map<String, Object>>)podSpec.get("podMetricsEndpoints"))
+        {
+            assertEquals("/metrics", endpoint.get("path"));
+            assertTrue(single(loader.pod().getContainers(), "loader container").getPorts().stream()
+                .anyMatch(p -> p.getName().equals(endpoint.get("port"))), "the loader has port " + endpoint.get("port"));
+        }
         final List<GenericKubernetesResource> rules = rendered.generic("PrometheusRule");
         assertFalse(rules.isEmpty(), "a PrometheusRule is defined");
         for (final GenericKubernetesResource rule : rules)
@@ -1032,6 +1047,8 @@ class K8sManifestsTest
         flows.add(new Flow(loader, redis, "TCP", 6379, false));
         flows.add(new Flow(loader, venue, "TCP", 9443, false));
         flows.add(new Flow(prometheus, loader, "TCP", 8080, false));
+        flows.add(new Flow(prometheus, loader, "TCP", 9090, true));
+        flows.add(new Flow(stranger, loader, "TCP", 9090, false));
 
         for (final Endpoint datastore : List.of(timescaledb, redis))
         {
