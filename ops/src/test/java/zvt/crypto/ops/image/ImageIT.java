@@ -2,21 +2,17 @@ package zvt.crypto.ops.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.EventType;
-import zvt.crypto.core.event.EventView;
 import zvt.crypto.feed.simulator.rest.KlineRoutes;
 import zvt.crypto.feed.simulator.rest.RestSimulator;
 import zvt.crypto.feed.simulator.rest.RestSimulatorContext;
 import zvt.crypto.feed.simulator.rest.SyntheticCandleMarket;
-import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalContext;
-import zvt.crypto.journal.JournalReader;
+import zvt.crypto.ops.test.JournalScan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -253,7 +249,8 @@ class ImageIT
                 assertEquals(0, backfill.exit(), backfill.toString());
                 assertFalse(backfill.stderr().contains("WARNING"), backfill.stderr());
 
-                assertEquals(48, journaledCandles(volume.resolve("journal")), "two days of hourly candles");
+                assertEquals(48, JournalScan.count(volume.resolve("journal"), EventType.CANDLE),
+                    "two days of hourly candles");
                 try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + schema +
                         ".crypto_ohlcv_1h WHERE source = 'rest' AND exchange = 'binance'"))
@@ -319,27 +316,6 @@ class ImageIT
         }
         return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
             Files.readString(stderr, StandardCharsets.UTF_8));
-    }
-
-    private static long journaledCandles(final Path dir)
-    {
-        final long[] candles = {0};
-        try (Journal journal = Journal.open(new JournalContext().directory(dir).readOnly(true));
-            JournalReader reader = journal.newReader())
-        {
-            reader.toStart();
-            while (reader.readNext((final DirectBuffer buffer, final int offset, final int length, final long index) ->
-            {
-                if (EventView.templateId(buffer, offset) == EventType.CANDLE.templateId())
-                {
-                    candles[0]++;
-                }
-            }))
-            {
-                // counting
-            }
-        }
-        return candles[0];
     }
 
     /** The major version of the image's runtime, from the release file jlink writes. */

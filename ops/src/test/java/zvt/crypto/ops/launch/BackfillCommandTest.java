@@ -1,20 +1,16 @@
 package zvt.crypto.ops.launch;
 
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.event.EventType;
-import zvt.crypto.core.event.EventView;
 import zvt.crypto.feed.simulator.rest.KlineRoutes;
 import zvt.crypto.feed.simulator.rest.RestSimulator;
 import zvt.crypto.feed.simulator.rest.RestSimulatorContext;
 import zvt.crypto.feed.simulator.rest.SyntheticCandleMarket;
-import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalContext;
-import zvt.crypto.journal.JournalReader;
 import zvt.crypto.ops.ZvtCrypto;
+import zvt.crypto.ops.test.JournalScan;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +41,12 @@ class BackfillCommandTest
                 "--journal-dir", dir.toString()};
 
             assertEquals(0, new CommandLine(ZvtCrypto.class).execute(args));
-            assertEquals(7 * 24 * 12, journaledCandles(dir), "7 days of 5-minute candles");
+            assertEquals(7 * 24 * 12, JournalScan.count(dir, EventType.CANDLE), "7 days of 5-minute candles");
             final long requests = server.counters().requests();
             assertEquals(3, requests, "2,016 candles in pages of 1,000");
 
             assertEquals(0, new CommandLine(ZvtCrypto.class).execute(args));
-            assertEquals(7 * 24 * 12, journaledCandles(dir), "a rerun adds nothing");
+            assertEquals(7 * 24 * 12, JournalScan.count(dir, EventType.CANDLE), "a rerun adds nothing");
             assertEquals(requests, server.counters().requests());
         }
     }
@@ -98,26 +94,5 @@ class BackfillCommandTest
         assertEquals(1_700_006_400_000L, new BackfillCommand.EpochMillis().convert("2023-11-15"));
         assertEquals(1_700_006_460_000L, new BackfillCommand.EpochMillis().convert("2023-11-15T00:01:00Z"));
         assertEquals(1_700_006_400_123L, new BackfillCommand.EpochMillis().convert("1700006400123"));
-    }
-
-    private static long journaledCandles(final Path dir)
-    {
-        final long[] candles = {0};
-        try (Journal journal = Journal.open(new JournalContext().directory(dir).readOnly(true));
-            JournalReader reader = journal.newReader())
-        {
-            reader.toStart();
-            while (reader.readNext((final DirectBuffer buffer, final int offset, final int length, final long index) ->
-            {
-                if (EventView.templateId(buffer, offset) == EventType.CANDLE.templateId())
-                {
-                    candles[0]++;
-                }
-            }))
-            {
-                // counting
-            }
-        }
-        return candles[0];
     }
 }

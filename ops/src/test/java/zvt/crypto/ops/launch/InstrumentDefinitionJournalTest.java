@@ -11,10 +11,8 @@ import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
 import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.feed.simulator.VenueSimulators;
-import zvt.crypto.journal.Journal;
-import zvt.crypto.journal.JournalContext;
-import zvt.crypto.journal.JournalReader;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.ops.test.JournalScan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,40 +73,32 @@ class InstrumentDefinitionJournalTest
         final Set<Venue> venuesDefined = new HashSet<>();
         final List<String> problems = new ArrayList<>();
         final long[] marketEvents = {0};
-        try (Journal journal = Journal.open(new JournalContext().directory(journalDir).readOnly(true));
-            JournalReader reader = journal.newReader())
+        JournalScan.each(journalDir, (final DirectBuffer buffer, final int offset, final int length, final long at) ->
         {
-            reader.toStart();
-            while (reader.readNext((final DirectBuffer buffer, final int offset, final int length, final long index) ->
+            final int templateId = EventView.templateId(buffer, offset);
+            if (templateId == EventType.INSTRUMENT.templateId())
             {
-                final int templateId = EventView.templateId(buffer, offset);
-                if (templateId == EventType.INSTRUMENT.templateId())
+                final Instrument instrument = codec.decode(buffer, offset, length);
+                if (defined.put(instrument.id(), instrument) != null)
                 {
-                    final Instrument instrument = codec.decode(buffer, offset, length);
-                    if (defined.put(instrument.id(), instrument) != null)
-                    {
-                        problems.add("defined twice: " + instrument);
-                    }
-                    if (!instrument.sizesKnown())
-                    {
-                        problems.add("defined without tick and lot: " + instrument);
-                    }
-                    venuesDefined.add(instrument.venue());
+                    problems.add("defined twice: " + instrument);
                 }
-                else if (templateId != EventType.VENUE_STATUS.templateId())
+                if (!instrument.sizesKnown())
                 {
-                    marketEvents[0]++;
-                    final int instrumentId = EventView.instrumentId(buffer, offset);
-                    if (!defined.containsKey(instrumentId))
-                    {
-                        problems.add("event at " + index + " before instrument " + instrumentId + " is defined");
-                    }
+                    problems.add("defined without tick and lot: " + instrument);
                 }
-            }))
-            {
-                // reading
+                venuesDefined.add(instrument.venue());
             }
-        }
+            else if (templateId != EventType.VENUE_STATUS.templateId())
+            {
+                marketEvents[0]++;
+                final int instrumentId = EventView.instrumentId(buffer, offset);
+                if (!defined.containsKey(instrumentId))
+                {
+                    problems.add("event at " + at + " before instrument " + instrumentId + " is defined");
+                }
+            }
+        });
         assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())));
         assertEquals(Set.copyOf(VENUES), venuesDefined);
         assertTrue(marketEvents[0] > 1_000, "market events: " + marketEvents[0]);
