@@ -176,29 +176,34 @@ public final class AsciiDecimal
         {
             return false;
         }
-        long mantissa = 0;
-        int dot = -1;
-        for (int i = 0; i < length; i++)
+        int dot = 0;
+        while (dot < length && RangeBytes.get(buffer, offset + dot) != '.')
         {
-            final int digit = RangeBytes.get(buffer, offset + i) - '0';
-            if (digit >= 0 && digit <= 9)
-            {
-                mantissa = mantissa * 10 + digit;
-            }
-            else if (digit == '.' - '0' && dot < 0 && i > 0 && i < length - 1)
-            {
-                dot = i;
-            }
-            else
+            dot++;
+        }
+        if (dot == length)
+        {
+            final long integer = length > MAX_SIGNIFICANT_DIGITS ? AsciiDigits.NOT_DIGITS :
+                AsciiDigits.parse(buffer, offset, length);
+            if (integer == AsciiDigits.NOT_DIGITS)
             {
                 return false;
             }
+            result.set(integer, 0);
+            return true;
         }
-        if (dot < 0 && length > MAX_SIGNIFICANT_DIGITS)
+        final int fractionDigits = length - dot - 1;
+        if (dot == 0 || fractionDigits == 0)
         {
             return false;
         }
-        result.set(mantissa, dot < 0 ? 0 : dot - length + 1);
+        final long integer = AsciiDigits.parse(buffer, offset, dot);
+        final long fraction = AsciiDigits.parse(buffer, offset + dot + 1, fractionDigits);
+        if (integer == AsciiDigits.NOT_DIGITS || fraction == AsciiDigits.NOT_DIGITS)
+        {
+            return false;
+        }
+        result.set(integer * POWERS_OF_TEN[fractionDigits] + fraction, -fractionDigits);
         return true;
     }
 
