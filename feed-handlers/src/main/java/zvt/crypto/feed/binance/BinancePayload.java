@@ -318,7 +318,8 @@ final class BinancePayload
             {
                 return false;
             }
-            record(base, key, value, start, value >= JsonCursor.STRING ? valueLength : cursor.tokenOffset() + 1 - start);
+            record(base, key, value, start,
+                value >= JsonCursor.STRING ? valueLength : cursor.tokenOffset() + 1 - start);
         }
     }
 

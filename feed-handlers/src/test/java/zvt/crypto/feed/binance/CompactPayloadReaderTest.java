@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The compact fast path against the general tokenizer, on the same bytes: wherever the compact reader accepts a frame
- * (every recorded market data frame, and mutations of them), it must leave exactly the fields, levels and flags the general path
- * leaves; anything it cannot read it must hand over.
+ * (every recorded market data frame, and mutations of them), it must leave exactly the fields, levels and flags the
+ * general path leaves; anything it cannot read it must hand over.
  */
 class CompactPayloadReaderTest
 {
@@ -72,7 +72,8 @@ class CompactPayloadReaderTest
     {
         for (final String frame : new String[]{
             "{\"e\": \"trade\"}", "{\"e\":\"trade\"}\n", " {\"e\":\"trade\"}", "{\"e\":\"tr\\\"ade\"}",
-            "{\"e\":\"trade\",}", "{\"e\"\"trade\"}", "{\"x\":{\"e\":1}}", "{\"x\":[1]}", "{\"b\":[[\"1\",\"2\",\"3\"]]}",
+            "{\"e\":\"trade\",}", "{\"e\"\"trade\"}", "{\"x\":{\"e\":1}}", "{\"x\":[1]}",
+            "{\"b\":[[\"1\",\"2\",\"3\"]]}",
             "{\"b\":[[\"-1\",\"2\"]]}", "{\"b\":[[\"1\" ,\"2\"]]}", "{\"data\":{\"k\":{\"k\":{}}}}", "{\"e\":tru}",
             "{\"e\":\"trade\"", "", "[]", "{\"e\":x}"})
         {
