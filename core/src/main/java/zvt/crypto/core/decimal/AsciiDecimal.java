@@ -22,6 +22,8 @@ public final class AsciiDecimal
     public static final int MAX_EXPONENT = 127;
     /** Longest text {@link #render} may write. */
     public static final int MAX_RENDERED_LENGTH = 1 + MAX_SIGNIFICANT_DIGITS + 2 + MAX_EXPONENT;
+    /** Plain decimals this long ({@code "0.00426990"}) can hold eight digits in a row: read them a word at a time. */
+    private static final int WORD_PATH_LENGTH = Long.BYTES + 2;
 
     private AsciiDecimal()
     {
@@ -165,7 +167,9 @@ public final class AsciiDecimal
 
     /**
      * The shape venues write prices and sizes in, digits with at most one inner dot and at most 18 digits: no sign,
-     * exponent or overflow to watch, so one loop reads it. Anything else is left to the general path.
+     * exponent or overflow to watch. Text of {@value #WORD_PATH_LENGTH} bytes or more is read in its two digit runs,
+     * eight digits at a time ({@link AsciiDigits}); shorter text in one byte loop, which measured faster for it.
+     * Anything else is left to the general path.
      *
      * @return true if the text had that shape and {@code result} is set.
      */
@@ -176,6 +180,38 @@ public final class AsciiDecimal
         {
             return false;
         }
+        return length < WORD_PATH_LENGTH ? parsePlainBytes(buffer, offset, length, result) :
+            parsePlainRuns(buffer, offset, length, result);
+    }
+
+    private static boolean parsePlainBytes(
+        final DirectBuffer buffer, final int offset, final int length, final MutableDecimal result)
+    {
+        long mantissa = 0;
+        int dot = -1;
+        for (int i = 0; i < length; i++)
+        {
+            final int digit = RangeBytes.get(buffer, offset + i) - '0';
+            if (digit >= 0 && digit <= 9)
+            {
+                mantissa = mantissa * 10 + digit;
+            }
+            else if (digit == '.' - '0' && dot < 0 && i > 0 && i < length - 1)
+            {
+                dot = i;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        result.set(mantissa, dot < 0 ? 0 : dot - length + 1);
+        return true;
+    }
+
+    private static boolean parsePlainRuns(
+        final DirectBuffer buffer, final int offset, final int length, final MutableDecimal result)
+    {
         int dot = 0;
         while (dot < length && RangeBytes.get(buffer, offset + dot) != '.')
         {

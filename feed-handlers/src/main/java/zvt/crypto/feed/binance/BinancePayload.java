@@ -20,6 +20,10 @@ import java.util.Arrays;
  * frame is tokenized once. Nothing is copied or allocated: the frame's bytes are read in place, and "absent" is a
  * generation stamp, so a frame costs no reset of the tables.
  * <p>
+ * Two readers fill the tables: {@link CompactPayloadReader} for frames as Binance writes them (compact, no escapes;
+ * the faster one, see benchmarks/RESULTS.md, Step 8), and the general {@link JsonCursor} path for anything else,
+ * which the compact reader hands back at its first unexpected byte. Both record the same fields for a frame.
+ * <p>
  * Not thread-safe: one per adapter, on its event loop.
  */
 final class BinancePayload
