@@ -28,7 +28,8 @@ public final class VenueIds
         buffer.boundsCheck(offset, length);
         if (length <= AsciiDigits.MAX_DIGITS)
         {
-            return AsciiDigits.parse(buffer, offset, length);
+            final long value = AsciiDigits.parse(buffer, offset, length);
+            return value == AsciiDigits.NOT_DIGITS ? INVALID : value;
         }
         // Only a 19th digit can overflow.
         final long head = AsciiDigits.parse(buffer, offset, AsciiDigits.MAX_DIGITS);
