@@ -22,8 +22,6 @@ public final class AsciiDecimal
     public static final int MAX_EXPONENT = 127;
     /** Longest text {@link #render} may write. */
     public static final int MAX_RENDERED_LENGTH = 1 + MAX_SIGNIFICANT_DIGITS + 2 + MAX_EXPONENT;
-    /** Plain decimals this long ({@code "0.00426990"}) can hold eight digits in a row: read them a word at a time. */
-    private static final int WORD_PATH_LENGTH = Long.BYTES + 2;
 
     private AsciiDecimal()
     {
@@ -167,9 +165,7 @@ public final class AsciiDecimal
 
     /**
      * The shape venues write prices and sizes in, digits with at most one inner dot and at most 18 digits: no sign,
-     * exponent or overflow to watch. Text of {@value #WORD_PATH_LENGTH} bytes or more is read in its two digit runs,
-     * eight digits at a time ({@link AsciiDigits}); shorter text in one byte loop, which measured faster for it.
-     * Anything else is left to the general path.
+     * exponent or overflow to watch, so one loop reads it. Anything else is left to the general path.
      *
      * @return true if the text had that shape and {@code result} is set.
      */
@@ -180,13 +176,6 @@ public final class AsciiDecimal
         {
             return false;
         }
-        return length < WORD_PATH_LENGTH ? parsePlainBytes(buffer, offset, length, result) :
-            parsePlainRuns(buffer, offset, length, result);
-    }
-
-    private static boolean parsePlainBytes(
-        final DirectBuffer buffer, final int offset, final int length, final MutableDecimal result)
-    {
         long mantissa = 0;
         int dot = -1;
         for (int i = 0; i < length; i++)
@@ -205,41 +194,11 @@ public final class AsciiDecimal
                 return false;
             }
         }
+        if (dot < 0 && length > MAX_SIGNIFICANT_DIGITS)
+        {
+            return false;
+        }
         result.set(mantissa, dot < 0 ? 0 : dot - length + 1);
-        return true;
-    }
-
-    private static boolean parsePlainRuns(
-        final DirectBuffer buffer, final int offset, final int length, final MutableDecimal result)
-    {
-        int dot = 0;
-        while (dot < length && RangeBytes.get(buffer, offset + dot) != '.')
-        {
-            dot++;
-        }
-        if (dot == length)
-        {
-            final long integer = length > MAX_SIGNIFICANT_DIGITS ? AsciiDigits.NOT_DIGITS :
-                AsciiDigits.parse(buffer, offset, length);
-            if (integer == AsciiDigits.NOT_DIGITS)
-            {
-                return false;
-            }
-            result.set(integer, 0);
-            return true;
-        }
-        final int fractionDigits = length - dot - 1;
-        if (dot == 0 || fractionDigits == 0)
-        {
-            return false;
-        }
-        final long integer = AsciiDigits.parse(buffer, offset, dot);
-        final long fraction = AsciiDigits.parse(buffer, offset + dot + 1, fractionDigits);
-        if (integer == AsciiDigits.NOT_DIGITS || fraction == AsciiDigits.NOT_DIGITS)
-        {
-            return false;
-        }
-        result.set(integer * POWERS_OF_TEN[fractionDigits] + fraction, -fractionDigits);
         return true;
     }
 
