@@ -3,8 +3,6 @@ package zvt.crypto.core.json;
 import org.agrona.DirectBuffer;
 import org.agrona.UnsafeApi;
 
-import java.nio.ByteOrder;
-
 /**
  * A pull tokenizer over JSON bytes that allocates nothing: venue frames are read field by field straight from the
  * network buffer. Strings are reported as the raw byte range between the quotes (escapes are not decoded; the
@@ -12,7 +10,8 @@ import java.nio.ByteOrder;
  * check that the fields they need were present and well formed.
  * <p>
  * Speed: the range is bounds-checked once in {@link #wrap} and then read without per-byte checks (every read stays
- * below {@code end}), and strings, most of a venue frame, are scanned eight bytes at a time for a quote or backslash.
+ * below {@code end}), and strings, most of a venue frame, are scanned eight bytes at a time for a quote or backslash
+ * ({@link JsonStrings}).
  * <p>
  * Not thread-safe: one cursor per decoding thread.
  */
@@ -32,11 +31,22 @@ public final class JsonCursor
     public static final int NULL = 10;
 
     private static final int MAX_DEPTH = 63;
-    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final byte SEPARATOR = 1;
+    private static final byte NUMBER_PART = 2;
+    /** What each byte is between tokens: one table load instead of up to seven comparisons per byte. */
+    private static final byte[] BYTE_CLASS = new byte[256];
+
+    static
+    {
+        for (final char c : " ,:\n\r\t".toCharArray())
+        {
+            BYTE_CLASS[c] = SEPARATOR;
+        }
+        for (final char c : "0123456789.eE-+".toCharArray())
+        {
+            BYTE_CLASS[c] = NUMBER_PART;
+        }
+    }
 
     private DirectBuffer buffer;
     private byte[] array;
@@ -78,7 +88,7 @@ public final class JsonCursor
         while (position < end)
         {
             final byte b = byteAt(position);
-            if (b == ' ' || b == ',' || b == ':' || b == '\n' || b == '\r' || b == '\t')
+            if (BYTE_CLASS[b & 0xFF] == SEPARATOR)
             {
                 position++;
                 continue;
@@ -250,53 +260,26 @@ public final class JsonCursor
 
     private int string()
     {
-        int i = skipPlainBytes(position + 1);
+        int i = JsonStrings.quoteOrBackslash(buffer, position + 1, end);
         while (i < end)
         {
-            final byte b = byteAt(i);
-            if (b == '\\')
+            if (byteAt(i) == '\\')
             {
-                i += 2;
+                i = JsonStrings.quoteOrBackslash(buffer, i + 2, end);
                 continue;
             }
-            if (b == '"')
+            tokenOffset = position + 1;
+            tokenLength = i - tokenOffset;
+            position = i + 1;
+            if (inObject() && !afterName)
             {
-                tokenOffset = position + 1;
-                tokenLength = i - tokenOffset;
-                position = i + 1;
-                if (inObject() && !afterName)
-                {
-                    afterName = true;
-                    return token = FIELD_NAME;
-                }
-                afterName = false;
-                return token = STRING;
+                afterName = true;
+                return token = FIELD_NAME;
             }
-            i++;
+            afterName = false;
+            return token = STRING;
         }
         return token = ERROR;
-    }
-
-    /** @return the index of the first quote or backslash from {@code from}, or where fewer than 8 bytes remain. */
-    private int skipPlainBytes(final int from)
-    {
-        int i = from;
-        while (i + Long.BYTES <= end)
-        {
-            final long word = UnsafeApi.getLong(array, address + i);
-            final long bytes = BIG_ENDIAN ? Long.reverseBytes(word) : word;
-            final long quotes = bytes ^ QUOTES;
-            final long backslashes = bytes ^ BACKSLASHES;
-            // A byte is zero in quotes or backslashes where the input holds that character; the lowest such byte
-            // is flagged exactly (higher ones may be false positives, which the byte loop never reaches).
-            final long found = ((quotes - ONES) & ~quotes | (backslashes - ONES) & ~backslashes) & HIGH_BITS;
-            if (found != 0)
-            {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-            i += Long.BYTES;
-        }
-        return i;
     }
 
     private int literal(final String text, final int type)
@@ -329,7 +312,7 @@ public final class JsonCursor
         while (i < end)
         {
             final byte b = byteAt(i);
-            if ((b >= '0' && b <= '9') || b == '.' || b == 'e' || b == 'E' || b == '-' || b == '+')
+            if (BYTE_CLASS[b & 0xFF] == NUMBER_PART)
             {
                 i++;
             }

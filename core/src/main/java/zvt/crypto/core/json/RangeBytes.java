@@ -3,6 +3,8 @@ package zvt.crypto.core.json;
 import org.agrona.DirectBuffer;
 import org.agrona.UnsafeApi;
 
+import java.nio.ByteOrder;
+
 /**
  * Byte reads inside a range of a buffer that the caller bounds-checked once ({@link DirectBuffer#boundsCheck}),
  * instead of once per byte as {@link DirectBuffer#getByte} does: the parsers of venue text (numbers, ids, times,
@@ -10,6 +12,8 @@ import org.agrona.UnsafeApi;
  */
 public final class RangeBytes
 {
+    private static final boolean BIG_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN;
+
     private RangeBytes()
     {
     }
@@ -18,5 +22,15 @@ public final class RangeBytes
     public static byte get(final DirectBuffer buffer, final int index)
     {
         return UnsafeApi.getByte(buffer.byteArray(), buffer.addressOffset() + index);
+    }
+
+    /**
+     * The eight bytes from {@code index} as one little-endian word (the byte at {@code index} lowest), all of which
+     * must lie in a range already bounds-checked on this buffer.
+     */
+    public static long getLongLittleEndian(final DirectBuffer buffer, final int index)
+    {
+        final long word = UnsafeApi.getLong(buffer.byteArray(), buffer.addressOffset() + index);
+        return BIG_ENDIAN ? Long.reverseBytes(word) : word;
     }
 }

@@ -20,14 +20,19 @@ import java.util.Arrays;
  * frame is tokenized once. Nothing is copied or allocated: the frame's bytes are read in place, and "absent" is a
  * generation stamp, so a frame costs no reset of the tables.
  * <p>
+ * Two readers fill the tables: {@link CompactPayloadReader} for frames as Binance writes them (compact, no escapes;
+ * the faster one, see benchmarks/RESULTS.md, Step 8), and the general {@link JsonCursor} path for anything else,
+ * which the compact reader hands back at its first unexpected byte. Both record the same fields for a frame.
+ * <p>
  * Not thread-safe: one per adapter, on its event loop.
  */
 final class BinancePayload
 {
     static final int ABSENT = JsonCursor.END;
+    /** Tables of the nested {@code k} object start here; below it, those of the payload. */
+    static final int KEYS = 128;
     static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long MAX_TIME_MS = Long.MAX_VALUE / NANOS_PER_MILLI;
-    private static final int KEYS = 128;
     private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE = "code".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PREVIOUS_FINAL_ID = "pu".getBytes(StandardCharsets.US_ASCII);
@@ -40,6 +45,7 @@ final class BinancePayload
     private final int[] offset = new int[KEYS * 2];
     private final int[] length = new int[KEYS * 2];
     private final LevelBuffer levels;
+    private final CompactPayloadReader compactReader = new CompactPayloadReader(this);
     private final MutableDecimal levelPrice = new MutableDecimal();
     private final MutableDecimal levelSize = new MutableDecimal();
     private boolean levelsValid;
@@ -56,6 +62,33 @@ final class BinancePayload
     /** @return null if the frame is one well-formed JSON object, else {@link BinanceFrameError#MALFORMED_JSON}. */
     BinanceFrameError parse(final DirectBuffer buffer, final int offset, final int length)
     {
+        buffer.boundsCheck(offset, length);
+        begin(buffer);
+        if (compactReader.read(buffer, offset, length))
+        {
+            return null;
+        }
+        begin(buffer);
+        return readGeneral(buffer, offset, length);
+    }
+
+    /**
+     * Reads the frame with the general tokenizer only: any whitespace, escapes or nesting. {@link #parse} falls back
+     * to it when the compact reader gives up; tests compare the two.
+     */
+    BinanceFrameError readGeneral(final DirectBuffer buffer, final int offset, final int length)
+    {
+        cursor.wrap(buffer, offset, length);
+        if (cursor.next() != JsonCursor.BEGIN_OBJECT || !readObject(0, true) || cursor.next() != JsonCursor.END)
+        {
+            return BinanceFrameError.MALFORMED_JSON;
+        }
+        return null;
+    }
+
+    /** Forgets the previous frame's fields, levels and flags: a new generation. */
+    void begin(final DirectBuffer buffer)
+    {
         this.buffer = buffer;
         if (++generation == 0)
         {
@@ -65,12 +98,44 @@ final class BinancePayload
         venueError = false;
         levels.clear();
         levelsValid = true;
-        cursor.wrap(buffer, offset, length);
-        if (cursor.next() != JsonCursor.BEGIN_OBJECT || !readObject(0, true) || cursor.next() != JsonCursor.END)
+    }
+
+    /**
+     * The table slot of a field named by the bytes at {@code nameOffset}: its one letter (plus {@link #KEYS} inside
+     * {@code k}), {@link #PU} for {@code pu} outside {@code k}, or -1 for any other name.
+     */
+    static int key(final DirectBuffer buffer, final int nameOffset, final int nameLength, final int base)
+    {
+        return nameLength == 1 ? buffer.getByte(nameOffset) :
+            base == 0 && nameEquals(buffer, nameOffset, nameLength, PREVIOUS_FINAL_ID) ? PU : -1;
+    }
+
+    static boolean isData(final DirectBuffer buffer, final int nameOffset, final int nameLength)
+    {
+        return nameEquals(buffer, nameOffset, nameLength, DATA);
+    }
+
+    static boolean isCode(final DirectBuffer buffer, final int nameOffset, final int nameLength)
+    {
+        return nameEquals(buffer, nameOffset, nameLength, CODE);
+    }
+
+    /** Remembers field {@code key} of the object whose table starts at {@code base}, if it is one we keep. */
+    void record(final int base, final int key, final int token, final int offset, final int length)
+    {
+        if (key > 0 && key < KEYS)
         {
-            return BinanceFrameError.MALFORMED_JSON;
+            final int slot = base + key;
+            stamp[slot] = generation;
+            this.token[slot] = token;
+            this.offset[slot] = offset;
+            this.length[slot] = length;
         }
-        return null;
+    }
+
+    void venueError()
+    {
+        venueError = true;
     }
 
     DirectBuffer buffer()
@@ -224,10 +289,10 @@ final class BinancePayload
             {
                 return false;
             }
-            final int key = cursor.tokenLength() == 1 ? cursor.buffer().getByte(cursor.tokenOffset()) :
-                base == 0 && cursor.tokenEquals(PREVIOUS_FINAL_ID) ? PU : -1;
-            final boolean data = topLevel && key < 0 && cursor.tokenEquals(DATA);
-            if (topLevel && key < 0 && cursor.tokenEquals(CODE))
+            final int key = key(cursor.buffer(), cursor.tokenOffset(), cursor.tokenLength(), base);
+            final boolean data = topLevel && key < 0 && isData(cursor.buffer(), cursor.tokenOffset(),
+                cursor.tokenLength());
+            if (topLevel && key < 0 && isCode(cursor.buffer(), cursor.tokenOffset(), cursor.tokenLength()))
             {
                 venueError = true;
             }
@@ -257,14 +322,25 @@ final class BinancePayload
             {
                 return false;
             }
-            if (key > 0 && key < KEYS)
+            record(base, key, value, start,
+                value >= JsonCursor.STRING ? valueLength : cursor.tokenOffset() + 1 - start);
+        }
+    }
+
+    private static boolean nameEquals(
+        final DirectBuffer buffer, final int nameOffset, final int nameLength, final byte[] ascii)
+    {
+        if (nameLength != ascii.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < ascii.length; i++)
+        {
+            if (buffer.getByte(nameOffset + i) != ascii[i])
             {
-                final int slot = base + key;
-                stamp[slot] = generation;
-                token[slot] = value;
-                offset[slot] = start;
-                length[slot] = value >= JsonCursor.STRING ? valueLength : cursor.tokenOffset() + 1 - start;
+                return false;
             }
         }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package zvt.crypto.feed.publish;
 
 import org.agrona.DirectBuffer;
+import zvt.crypto.core.decimal.AsciiDigits;
 import zvt.crypto.core.json.RangeBytes;
 
 /**
@@ -25,21 +26,18 @@ public final class VenueIds
             return INVALID;
         }
         buffer.boundsCheck(offset, length);
-        long value = 0;
-        for (int i = offset; i < offset + length; i++)
+        if (length <= AsciiDigits.MAX_DIGITS)
         {
-            final int digit = RangeBytes.get(buffer, i) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                return INVALID;
-            }
-            // Only a 19th digit can overflow.
-            if (i - offset == MAX_DIGITS - 1 && value > (Long.MAX_VALUE - digit) / 10)
-            {
-                return INVALID;
-            }
-            value = value * 10 + digit;
+            final long value = AsciiDigits.parse(buffer, offset, length);
+            return value == AsciiDigits.NOT_DIGITS ? INVALID : value;
         }
-        return value;
+        // Only a 19th digit can overflow.
+        final long head = AsciiDigits.parse(buffer, offset, AsciiDigits.MAX_DIGITS);
+        final int digit = RangeBytes.get(buffer, offset + AsciiDigits.MAX_DIGITS) - '0';
+        if (head == AsciiDigits.NOT_DIGITS || digit < 0 || digit > 9 || head > (Long.MAX_VALUE - digit) / 10)
+        {
+            return INVALID;
+        }
+        return head * 10 + digit;
     }
 }

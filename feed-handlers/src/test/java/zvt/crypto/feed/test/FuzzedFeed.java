@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import com.lmax.disruptor.EventHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.agrona.DirectBuffer;
+import org.agrona.collections.IntArrayQueue;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.codec.BookUpdateDecoder;
 import zvt.crypto.core.codec.CandleDecoder;
@@ -38,7 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and checksum), over one real ring that counts what is published by template. {@link #start} makes a fresh feed for
  * each pass over the recorded seeds (in one feed's second pass every unmutated id would be a duplicate, and mutated
  * frames with those ids would be dropped before the decoders saw them); the counters and the errors by reason add up
- * over every pass. Book timers run on an event loop whose clock moves 1 ms between frames ({@link #runLoop}).
+ * over every pass. Book timers run on an event loop whose clock moves 1 ms between frames ({@link #runLoop}); for a
+ * venue whose books start from a REST snapshot, the test answers the book sync's requests there
+ * ({@link #restSnapshots}).
  */
 public final class FuzzedFeed implements AutoCloseable
 {
@@ -55,6 +58,9 @@ public final class FuzzedFeed implements AutoCloseable
     private final SyncCounters syncCounters = new SyncCounters();
     private final long[] errorsByReason;
     private final List<Logger> quietened;
+    private final IntArrayQueue snapshotRequests = new IntArrayQueue();
+    private SnapshotAnswer snapshotAnswer;
+    private BookSync books;
     private EmbeddedChannel loop;
     private FeedPublisher publisher;
     private FrameDecoder decoder;
@@ -69,6 +75,26 @@ public final class FuzzedFeed implements AutoCloseable
         quietened = List.of((Logger)LoggerFactory.getLogger(BookSync.class),
             (Logger)LoggerFactory.getLogger(FeedPublisher.class));
         quietened.forEach(logger -> logger.setLevel(Level.ERROR));
+    }
+
+    /**
+     * Answers a book snapshot request of the feed between frames, as the venue's REST endpoint would.
+     */
+    @FunctionalInterface
+    public interface SnapshotAnswer
+    {
+        /** Answers with {@link BookSync#onSnapshot} or {@link BookSync#onSnapshotFailed} on {@code books}. */
+        void answer(int instrumentId, BookSync books);
+    }
+
+    /**
+     * Books start from REST snapshots read by the adapter's {@link VenueAdapter#bookSnapshotReader()}: each feed's
+     * requests are answered by {@code answer} between frames. Call before {@link #start}.
+     */
+    public FuzzedFeed restSnapshots(final SnapshotAnswer answer)
+    {
+        this.snapshotAnswer = answer;
+        return this;
     }
 
     /** A fuzzer over {@code seeds} that checks every frame is accounted once, running the feed's loop between. */
@@ -91,6 +117,12 @@ public final class FuzzedFeed implements AutoCloseable
         final BookSync books = new BookSync(adapter.venue(), ring.ringBuffer(),
             new ControlEventPublisher(ring.ringBuffer(), System::nanoTime), loop.eventLoop(), System::nanoTime,
             syncCounters, adapter::newChecksum);
+        if (snapshotAnswer != null)
+        {
+            books.restSnapshots((instrumentId, venueSymbol, callback) -> snapshotRequests.addInt(instrumentId),
+                adapter.bookSnapshotReader());
+        }
+        this.books = books;
         publisher.books(books).control(new FeedControl()
         {
             public void rotateAll(final String reason)
@@ -185,11 +217,15 @@ public final class FuzzedFeed implements AutoCloseable
         quietened.forEach(logger -> logger.setLevel(null));
     }
 
-    /** The feed's event loop between frames: 1 ms passes and its timers fire. */
+    /** The feed's event loop between frames: 1 ms passes, its timers fire and its snapshot requests are answered. */
     private void runLoop()
     {
         loop.advanceTimeBy(1, TimeUnit.MILLISECONDS);
         loop.runScheduledPendingTasks();
+        while (!snapshotRequests.isEmpty())
+        {
+            snapshotAnswer.answer(snapshotRequests.pollInt(), books);
+        }
     }
 
     private void finishPass()
@@ -202,6 +238,7 @@ public final class FuzzedFeed implements AutoCloseable
         {
             errorsByReason[reason.ordinal()] += publisher.errors().count(reason);
         }
+        snapshotRequests.clear();
         loop.finishAndReleaseAll();
         loop = null;
     }
