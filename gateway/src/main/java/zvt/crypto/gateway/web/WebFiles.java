@@ -39,7 +39,8 @@ final class WebFiles
 
     private final ClassLoader loader = WebFiles.class.getClassLoader();
     private final String uplotDirectory;
-    private final Map<String, Optional<WebFile>> cache = new ConcurrentHashMap<>();
+    /** Files found, only: a miss is not kept, or requests for made-up names would grow the map without bound. */
+    private final Map<String, WebFile> cache = new ConcurrentHashMap<>();
 
     WebFiles()
     {
@@ -65,7 +66,15 @@ final class WebFiles
         {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(directory + name, resource -> read(resource, contentType));
+        final String resource = directory + name;
+        final WebFile cached = cache.get(resource);
+        if (cached != null)
+        {
+            return Optional.of(cached);
+        }
+        final Optional<WebFile> file = read(resource, contentType);
+        file.ifPresent(found -> cache.put(resource, found));
+        return file;
     }
 
     private Optional<WebFile> read(final String resource, final String contentType)
