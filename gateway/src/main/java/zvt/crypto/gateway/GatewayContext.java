@@ -2,6 +2,7 @@ package zvt.crypto.gateway;
 
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.gateway.auth.AuthContext;
 import zvt.crypto.journal.Journal;
@@ -407,7 +408,10 @@ public final class GatewayContext
         return metrics;
     }
 
-    /** Counters shared by the server and the fan-out; created by {@link #conclude()} if not set. */
+    /**
+     * Counters shared by the server and the fan-out, over the node's registry; created over a registry of their own
+     * by {@link #conclude()} if not set.
+     */
     public GatewayContext counters(final GatewayCounters counters)
     {
         this.counters = counters;
@@ -486,7 +490,7 @@ public final class GatewayContext
         }
         if (counters == null)
         {
-            counters = new GatewayCounters();
+            counters = new GatewayCounters(new CountersRegistry());
         }
         auth.conclude();
         return this;

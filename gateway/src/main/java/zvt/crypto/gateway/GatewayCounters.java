@@ -1,43 +1,72 @@
 package zvt.crypto.gateway;
 
+import org.agrona.concurrent.status.AtomicCounter;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.latency.HopLatency;
 import zvt.crypto.gateway.auth.AuthRefusal;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the gateway has done, readable from any thread (ops tools, tests, metrics).
+ * What the gateway has done: a typed view over its counters in the node's {@link CountersRegistry}, readable from any
+ * thread (ops tools, tests, {@code /health}, metrics).
  * <p>
  * Writers: sessions and rejections are recorded by Netty event loops (many writers, atomic increments);
- * messages sent and slow-consumer disconnects by the fan-out ring thread alone (single writer, ordered stores that
+ * messages sent, subscriptions and conflations by the fan-out ring thread alone (single writer, release stores that
  * cost no more than a plain store on the hot path).
  */
 public final class GatewayCounters
 {
-    private static final Rejection[] REJECTIONS = Rejection.values();
-    private static final AuthRefusal[] AUTH_REFUSALS = AuthRefusal.values();
-
-    private final AtomicLong sessionsOpened = new AtomicLong();
-    private final AtomicLong sessionsClosed = new AtomicLong();
-    private final AtomicLong messagesSent = new AtomicLong();
-    private final AtomicLong slowConsumerDisconnects = new AtomicLong();
-    private final AtomicLong unrenderableEvents = new AtomicLong();
-    private final AtomicLong subscriptions = new AtomicLong();
-    private final AtomicLong conflatedMessages = new AtomicLong();
-    private final AtomicLongArray rejections = new AtomicLongArray(REJECTIONS.length);
-    private final AtomicLongArray authRefusals = new AtomicLongArray(AUTH_REFUSALS.length);
-    /** REST responses by route template and status code; REST is off the market-data path, so a map is fine. */
-    private final ConcurrentHashMap<RestResponseKey, LongAdder> restResponses = new ConcurrentHashMap<>();
+    private final CountersRegistry registry;
+    private final AtomicCounter sessionsOpen;
+    private final AtomicCounter sessionsOpened;
+    private final AtomicCounter messagesSent;
+    private final AtomicCounter slowConsumerDisconnects;
+    private final AtomicCounter unrenderableEvents;
+    private final AtomicCounter subscriptions;
+    private final AtomicCounter conflatedMessages;
+    private final AtomicCounter[] rejections;
+    private final AtomicCounter[] authRefusals;
+    /**
+     * REST responses by route template and status code, allocated when first met: off the market-data path, and
+     * bounded by the API's route templates ({@code unmatched} for the rest) times the statuses it answers with.
+     */
+    private final ConcurrentHashMap<RestResponseKey, AtomicCounter> restResponses = new ConcurrentHashMap<>();
     private final HopLatency restLatency = new HopLatency("rest");
 
     /** A REST route template ({@code unmatched} for a path no route serves) and a response status code. */
-    public record RestResponseKey(String route, int status)
+    private record RestResponseKey(String route, int status)
     {
+    }
+
+    public GatewayCounters(final CountersRegistry registry)
+    {
+        this.registry = registry;
+        sessionsOpen = registry.gauge("zvt_gateway_sessions", "WebSocket sessions open");
+        sessionsOpened = registry.counter("zvt_gateway_sessions_opened", "WebSocket sessions opened");
+        messagesSent = registry.counter("zvt_gateway_messages_sent", "messages handed to sessions");
+        subscriptions = registry.gauge("zvt_gateway_subscriptions", "subscriptions held by open sessions");
+        conflatedMessages = registry.counter("zvt_gateway_conflated_messages",
+            "top and book messages held back from lagging sessions (the latest state follows)");
+        slowConsumerDisconnects = registry.counter("zvt_gateway_disconnects",
+            "sessions closed by the gateway, by reason", "reason", "slow_consumer");
+        unrenderableEvents = registry.counter("zvt_gateway_unrenderable_events",
+            "ring events with subscribers that could not be rendered (not of this schema); skipped");
+        final Rejection[] rejectionKinds = Rejection.values();
+        rejections = new AtomicCounter[rejectionKinds.length];
+        for (final Rejection rejection : rejectionKinds)
+        {
+            // Several rejections share a wire code; the registry's readers sum their counters.
+            rejections[rejection.ordinal()] = registry.counter("zvt_gateway_rejections",
+                "control requests refused, by code", "reason", rejection.code());
+        }
+        final AuthRefusal[] refusalKinds = AuthRefusal.values();
+        authRefusals = new AtomicCounter[refusalKinds.length];
+        for (final AuthRefusal refusal : refusalKinds)
+        {
+            authRefusals[refusal.ordinal()] = registry.counter("zvt_gateway_auth_refusals",
+                "connections and requests refused by auth", "reason", refusal.code());
+        }
     }
 
     /**
@@ -47,7 +76,9 @@ public final class GatewayCounters
      */
     public void recordRestResponse(final String route, final int status, final long nanos)
     {
-        restResponses.computeIfAbsent(new RestResponseKey(route, status), key -> new LongAdder()).increment();
+        restResponses.computeIfAbsent(new RestResponseKey(route, status), key -> registry.counter(
+            "zvt_gateway_rest_responses", "REST responses by route and status",
+            "route", route, "status", Integer.toString(status))).increment();
         restLatency.record(nanos);
     }
 
@@ -57,40 +88,33 @@ public final class GatewayCounters
         return restLatency;
     }
 
-    /** @return REST responses so far by route and status (a copy). */
-    public Map<RestResponseKey, Long> restResponses()
-    {
-        final Map<RestResponseKey, Long> copy = new HashMap<>();
-        restResponses.forEach((key, count) -> copy.put(key, count.sum()));
-        return copy;
-    }
-
     public void recordSessionOpened()
     {
-        sessionsOpened.incrementAndGet();
+        sessionsOpened.increment();
+        sessionsOpen.increment();
     }
 
     public void recordSessionClosed()
     {
-        sessionsClosed.incrementAndGet();
+        sessionsOpen.decrement();
     }
 
     /** Single writer: the fan-out thread. */
     public void recordMessagesSent(final long count)
     {
-        messagesSent.setRelease(messagesSent.getPlain() + count);
+        messagesSent.getAndAddRelease(count);
     }
 
     /** Single writer: the fan-out thread, which owns the subscriptions. */
     public void recordSubscriptions(final long delta)
     {
-        subscriptions.setRelease(subscriptions.getPlain() + delta);
+        subscriptions.getAndAddRelease(delta);
     }
 
     /** Single writer: the fan-out thread. A state message held back from a lagging session (its latest follows). */
     public void recordConflatedMessage()
     {
-        conflatedMessages.setRelease(conflatedMessages.getPlain() + 1);
+        conflatedMessages.incrementRelease();
     }
 
     /** @return subscriptions held by open sessions (a wildcard counts once). */
@@ -108,7 +132,7 @@ public final class GatewayCounters
     /** Any thread: the fan-out, and sessions whose replay stalled. Rare, so an atomic increment. */
     public void recordSlowConsumerDisconnect()
     {
-        slowConsumerDisconnects.incrementAndGet();
+        slowConsumerDisconnects.increment();
     }
 
     /**
@@ -118,9 +142,7 @@ public final class GatewayCounters
      */
     public long recordUnrenderableEvent()
     {
-        final long count = unrenderableEvents.getPlain() + 1;
-        unrenderableEvents.setRelease(count);
-        return count;
+        return unrenderableEvents.incrementRelease() + 1;
     }
 
     /**
@@ -128,7 +150,7 @@ public final class GatewayCounters
      */
     public long recordRejection(final Rejection rejection)
     {
-        return rejections.incrementAndGet(rejection.ordinal());
+        return rejections[rejection.ordinal()].increment() + 1;
     }
 
     /**
@@ -138,13 +160,13 @@ public final class GatewayCounters
      */
     public long recordAuthRefusal(final AuthRefusal refusal)
     {
-        return authRefusals.incrementAndGet(refusal.ordinal());
+        return authRefusals[refusal.ordinal()].increment() + 1;
     }
 
     /** WebSocket sessions currently open (handshake completed, not yet closed). */
     public long sessionsOpen()
     {
-        return sessionsOpened.get() - sessionsClosed.get();
+        return sessionsOpen.get();
     }
 
     /** WebSocket sessions opened since start. */
@@ -173,43 +195,32 @@ public final class GatewayCounters
     /** Client requests refused, all kinds. */
     public long rejectedRequests()
     {
-        long total = 0;
-        for (int i = 0; i < REJECTIONS.length; i++)
-        {
-            total += rejections.get(i);
-        }
-        return total;
+        return sum(rejections);
     }
 
     public long rejectedRequests(final Rejection rejection)
     {
-        return rejections.get(rejection.ordinal());
+        return rejections[rejection.ordinal()].get();
     }
 
     /** Handshakes and REST requests refused for origin, credential or key limits, all kinds. */
     public long authRefusals()
     {
-        long total = 0;
-        for (int i = 0; i < AUTH_REFUSALS.length; i++)
-        {
-            total += authRefusals.get(i);
-        }
-        return total;
+        return sum(authRefusals);
     }
 
     public long authRefusals(final AuthRefusal refusal)
     {
-        return authRefusals.get(refusal.ordinal());
+        return authRefusals[refusal.ordinal()].get();
     }
 
-    public String toString()
+    private static long sum(final AtomicCounter[] counters)
     {
-        return "GatewayCounters{sessionsOpen=" + sessionsOpen() +
-            ", sessionsOpened=" + sessionsOpened() +
-            ", messagesSent=" + messagesSent() +
-            ", slowConsumerDisconnects=" + slowConsumerDisconnects() +
-            ", rejectedRequests=" + rejectedRequests() +
-            ", authRefusals=" + authRefusals() +
-            ", unrenderableEvents=" + unrenderableEvents() + '}';
+        long total = 0;
+        for (final AtomicCounter counter : counters)
+        {
+            total += counter.get();
+        }
+        return total;
     }
 }

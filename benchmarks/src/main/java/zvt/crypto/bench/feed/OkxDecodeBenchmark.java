@@ -22,6 +22,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import zvt.crypto.bench.BenchmarkJvm;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -88,8 +89,8 @@ public class OkxDecodeBenchmark
     @Param({"zvt", "jackson"})
     String decoder;
 
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
+    private final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+    private final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
     private ScheduledExecutorService timers;
     private FeedPublisher publisher;
     private FrameDecoder okx;

@@ -5,6 +5,7 @@ import com.lmax.disruptor.RingBuffer;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.codec.MarketType;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -27,8 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class VenueDecodePath implements AutoCloseable
 {
     private final VenueAdapter adapter;
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
+    private final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+    private final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final FeedPublisher publisher;
     private final BookSync books;

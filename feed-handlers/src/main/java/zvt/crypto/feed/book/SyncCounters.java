@@ -1,20 +1,39 @@
 package zvt.crypto.feed.book;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.status.AtomicCounter;
+import zvt.crypto.core.counters.CountersRegistry;
 
 /**
  * Sequencing counters of one feed: gaps detected, resyncs completed, snapshots requested and failed, updates dropped
- * as stale or duplicate. Single writer (the feed's event loop), readable from any thread.
+ * as stale or duplicate. A typed view over the feed's counters in the node's {@link CountersRegistry}. Single writer
+ * (the feed's event loop: release stores), readable from any thread.
  */
 public final class SyncCounters
 {
-    private final AtomicLong gaps = new AtomicLong();
-    private final AtomicLong resyncs = new AtomicLong();
-    private final AtomicLong snapshotRequests = new AtomicLong();
-    private final AtomicLong snapshotFailures = new AtomicLong();
-    private final AtomicLong droppedUpdates = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong discardedUpdates = new AtomicLong();
+    private final AtomicCounter gaps;
+    private final AtomicCounter resyncs;
+    private final AtomicCounter snapshotRequests;
+    private final AtomicCounter snapshotFailures;
+    private final AtomicCounter droppedUpdates;
+    private final AtomicCounter duplicates;
+    private final AtomicCounter discardedUpdates;
+
+    /** @param venue the venue's config name, the {@code venue} label. */
+    public SyncCounters(final CountersRegistry registry, final String venue)
+    {
+        gaps = registry.counter("zvt_feed_book_gaps", "sequence gaps detected in venue books", "venue", venue);
+        resyncs = registry.counter("zvt_feed_book_resyncs", "books rebuilt from a fresh snapshot", "venue", venue);
+        snapshotRequests = registry.counter("zvt_feed_book_snapshot_requests", "book snapshots requested",
+            "venue", venue);
+        snapshotFailures = registry.counter("zvt_feed_book_snapshot_failures",
+            "book snapshot requests that failed or returned an unusable snapshot (retried)", "venue", venue);
+        droppedUpdates = registry.counter("zvt_feed_book_dropped_updates",
+            "depth updates dropped because the book already had them", "venue", venue);
+        duplicates = registry.counter("zvt_feed_duplicates",
+            "duplicate updates dropped across overlapping connections", "venue", venue);
+        discardedUpdates = registry.counter("zvt_feed_book_discarded_updates",
+            "depth updates buffered for a snapshot and thrown away unapplied (the book resyncs)", "venue", venue);
+    }
 
     /** Sequence breaks (VenueStatus GAP_DETECTED published). */
     public long gaps()
@@ -56,7 +75,7 @@ public final class SyncCounters
 
     public void addDiscardedUpdates(final int count)
     {
-        discardedUpdates.setRelease(discardedUpdates.getPlain() + count);
+        discardedUpdates.getAndAddRelease(count);
     }
 
     /** Trades, aggregate trades, book tickers and kline updates dropped as already published (overlap). */
@@ -67,44 +86,31 @@ public final class SyncCounters
 
     public void incrementGaps()
     {
-        increment(gaps);
+        gaps.incrementRelease();
     }
 
     public void incrementResyncs()
     {
-        increment(resyncs);
+        resyncs.incrementRelease();
     }
 
     public void incrementSnapshotRequests()
     {
-        increment(snapshotRequests);
+        snapshotRequests.incrementRelease();
     }
 
     public void incrementSnapshotFailures()
     {
-        increment(snapshotFailures);
+        snapshotFailures.incrementRelease();
     }
 
     public void incrementDroppedUpdates()
     {
-        increment(droppedUpdates);
+        droppedUpdates.incrementRelease();
     }
 
     public void incrementDuplicates()
     {
-        increment(duplicates);
-    }
-
-    public String toString()
-    {
-        return "gaps=" + gaps() + " resyncs=" + resyncs() + " snapshotRequests=" + snapshotRequests() +
-            " snapshotFailures=" + snapshotFailures() + " droppedUpdates=" + droppedUpdates() +
-            " discardedUpdates=" + discardedUpdates() +
-            " duplicates=" + duplicates();
-    }
-
-    private static void increment(final AtomicLong counter)
-    {
-        counter.setRelease(counter.getPlain() + 1);
+        duplicates.incrementRelease();
     }
 }

@@ -1,5 +1,7 @@
 package zvt.crypto.feed.connection;
 
+import java.util.Locale;
+
 /**
  * A reason a venue adapter rejects a frame. Implemented by a per-venue enum, so that {@link #ordinal()} indexes the
  * counters of a {@link DecodeErrorLog}.
@@ -12,4 +14,10 @@ public interface DecodeError
 
     /** Human-readable reason, e.g. {@code "field p is not a decimal"}. */
     String description();
+
+    /** The metric's {@code reason} label, e.g. {@code bad_price}. */
+    default String label()
+    {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

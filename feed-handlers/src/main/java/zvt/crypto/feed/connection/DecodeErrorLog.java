@@ -4,12 +4,14 @@ import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.agrona.concurrent.status.AtomicCounter;
+
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Counts rejected frames per reason and logs the first frame of each reason, once, with an excerpt: a venue that
- * sends garbage at full rate can neither flood the log nor cost an allocation per frame after the first.
+ * Counts rejected frames per reason (one registry counter each, from the feed's {@link FeedCounters}) and logs the
+ * first frame of each reason, once, with an excerpt: a venue that sends garbage at full rate can neither flood the
+ * log nor cost an allocation per frame after the first.
  * <p>
  * Written by the adapter's thread only; counts may be read from any thread.
  */
@@ -22,21 +24,23 @@ public final class DecodeErrorLog
 
     private final String source;
     private final DecodeError[] reasons;
-    private final FeedCounters counters;
-    private final AtomicLongArray counts;
+    private final AtomicCounter[] counts;
     private final boolean[] logged;
 
     /**
      * @param source   who decodes, for the log line (e.g. {@code "binance trade"}).
      * @param reasons  every reason, indexed by ordinal (an enum's {@code values()}).
-     * @param counters whose decode-error total also counts each rejection.
+     * @param counters the feed's counters, which allocate one counter per reason.
      */
     public DecodeErrorLog(final String source, final DecodeError[] reasons, final FeedCounters counters)
     {
         this.source = source;
         this.reasons = reasons.clone();
-        this.counters = counters;
-        counts = new AtomicLongArray(reasons.length);
+        counts = new AtomicCounter[reasons.length];
+        for (final DecodeError reason : reasons)
+        {
+            counts[reason.ordinal()] = counters.newDecodeErrorCounter(reason);
+        }
         logged = new boolean[reasons.length];
     }
 
@@ -44,8 +48,7 @@ public final class DecodeErrorLog
     public void record(final DecodeError reason, final DirectBuffer buffer, final int offset, final int length)
     {
         final int index = reason.ordinal();
-        counts.setRelease(index, counts.getPlain(index) + 1);
-        counters.incrementDecodeErrors();
+        counts[index].incrementRelease();
         if (!logged[index])
         {
             logged[index] = true;
@@ -64,6 +67,6 @@ public final class DecodeErrorLog
 
     public long count(final DecodeError reason)
     {
-        return counts.get(reason.ordinal());
+        return counts[reason.ordinal()].get();
     }
 }

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslContext;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -53,6 +54,7 @@ public final class FeedContext
     private EventLoopGroup eventLoopGroup;
     private SslContext sslContext;
     private RandomGenerator random;
+    private CountersRegistry counters;
     private boolean concluded;
 
     public FeedContext venue(final Venue venue)
@@ -263,6 +265,18 @@ public final class FeedContext
         return keepalive;
     }
 
+    /** The node's counters registry, where the feed allocates its counters; a fresh one if not set. */
+    public FeedContext counters(final CountersRegistry counters)
+    {
+        this.counters = counters;
+        return this;
+    }
+
+    public CountersRegistry counters()
+    {
+        return counters;
+    }
+
     /** Source of reconnect jitter; a seeded generator makes the delays reproducible in tests. */
     public FeedContext random(final RandomGenerator random)
     {
@@ -309,6 +323,10 @@ public final class FeedContext
         if (random == null)
         {
             random = new SplittableRandom();
+        }
+        if (counters == null)
+        {
+            counters = new CountersRegistry();
         }
         concluded = true;
         return this;

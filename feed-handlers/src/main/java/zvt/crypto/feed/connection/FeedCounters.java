@@ -1,20 +1,52 @@
 package zvt.crypto.feed.connection;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.status.AtomicCounter;
+import zvt.crypto.core.counters.CountersRegistry;
+
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What one venue feed has done since it started. Every counter has a single writer at a time (the feed's event loop:
- * the connection and its adapter run there), so increments are plain-read, release-write; any thread may read them.
+ * What one venue feed has done since it started: a typed view over its counters in the node's
+ * {@link CountersRegistry}, labelled with the venue. Every counter has a single writer at a time (the feed's event
+ * loop: the connection and its adapter run there), so increments are release stores; any thread may read them.
  */
 public final class FeedCounters
 {
-    private final AtomicLong frames = new AtomicLong();
-    private final AtomicLong frameBytes = new AtomicLong();
-    private final AtomicLong events = new AtomicLong();
-    private final AtomicLong ignored = new AtomicLong();
-    private final AtomicLong decodeErrors = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong connections = new AtomicLong();
+    private final CountersRegistry registry;
+    private final String venue;
+    private final AtomicCounter frames;
+    private final AtomicCounter frameBytes;
+    private final AtomicCounter events;
+    private final AtomicCounter ignored;
+    private final AtomicCounter reconnects;
+    private final AtomicCounter connections;
+    /** One per reason of each decoder of the feed, allocated as the decoders are built. */
+    private final CopyOnWriteArrayList<AtomicCounter> decodeErrors = new CopyOnWriteArrayList<>();
+
+    /** @param venue the venue's config name, the {@code venue} label. */
+    public FeedCounters(final CountersRegistry registry, final String venue)
+    {
+        this.registry = registry;
+        this.venue = venue;
+        frames = registry.counter("zvt_feed_frames", "WebSocket data frames received", "venue", venue);
+        frameBytes = registry.counter("zvt_feed_received_bytes", "payload bytes of the data frames received",
+            "venue", venue);
+        events = registry.counter("zvt_feed_events", "market-data frames decoded and accepted", "venue", venue);
+        ignored = registry.counter("zvt_feed_ignored_frames",
+            "frames understood but not published (control replies, other types)", "venue", venue);
+        reconnects = registry.counter("zvt_feed_reconnects",
+            "reconnects scheduled after a lost connection or failed attempt", "venue", venue);
+        connections = registry.counter("zvt_feed_connections", "WebSocket sessions opened", "venue", venue);
+    }
+
+    /** The counter of frames rejected for this reason; allocated once, when a decoder is built. */
+    AtomicCounter newDecodeErrorCounter(final DecodeError reason)
+    {
+        final AtomicCounter counter = registry.counter("zvt_feed_decode_errors",
+            "frames rejected as malformed, by reason", "venue", venue, "reason", reason.label());
+        decodeErrors.add(counter);
+        return counter;
+    }
 
     /** WebSocket data frames (text or binary) handed to the adapter. */
     public long frames()
@@ -37,10 +69,15 @@ public final class FeedCounters
         return ignored.get();
     }
 
-    /** Frames rejected as malformed; see the adapter's {@link DecodeErrorLog} for the count per reason. */
+    /** Frames rejected as malformed, every reason; see the adapter's {@link DecodeErrorLog} for each reason. */
     public long decodeErrors()
     {
-        return decodeErrors.get();
+        long total = 0;
+        for (final AtomicCounter counter : decodeErrors)
+        {
+            total += counter.get();
+        }
+        return total;
     }
 
     /** Reconnect attempts scheduled after a lost connection or a failed attempt. */
@@ -64,43 +101,27 @@ public final class FeedCounters
     /** One data frame of {@code bytes} payload bytes. */
     public void recordFrame(final int bytes)
     {
-        increment(frames);
-        frameBytes.setRelease(frameBytes.getPlain() + bytes);
+        frames.incrementRelease();
+        frameBytes.getAndAddRelease(bytes);
     }
 
     public void incrementEvents()
     {
-        increment(events);
+        events.incrementRelease();
     }
 
     public void incrementIgnored()
     {
-        increment(ignored);
-    }
-
-    public void incrementDecodeErrors()
-    {
-        increment(decodeErrors);
+        ignored.incrementRelease();
     }
 
     public void incrementReconnects()
     {
-        increment(reconnects);
+        reconnects.incrementRelease();
     }
 
     public void incrementConnections()
     {
-        increment(connections);
-    }
-
-    public String toString()
-    {
-        return "frames=" + frames() + " events=" + events() + " ignored=" + ignored() + " decodeErrors=" +
-            decodeErrors() + " reconnects=" + reconnects() + " connections=" + connections();
-    }
-
-    private static void increment(final AtomicLong counter)
-    {
-        counter.setRelease(counter.getPlain() + 1);
+        connections.incrementRelease();
     }
 }

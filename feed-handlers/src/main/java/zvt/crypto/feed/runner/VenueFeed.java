@@ -73,8 +73,8 @@ public final class VenueFeed implements AutoCloseable
     private final FeedContext context;
     private final String name;
     private final List<Instrument> instruments = new ArrayList<>();
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
+    private final FeedCounters counters;
+    private final SyncCounters syncCounters;
     private final FeedPublisher publisher;
     private final FrameDecoder decoder;
     private BookSync books;
@@ -93,6 +93,8 @@ public final class VenueFeed implements AutoCloseable
         this.settings = settings;
         this.context = context;
         this.name = adapter.configName();
+        counters = new FeedCounters(context.counters(), name);
+        syncCounters = new SyncCounters(context.counters(), name);
         final ConnectionLimits venueLimits = adapter.limits();
         limits = new ConnectionLimits(
             context.maxStreamsPerConnection() > 0 ? context.maxStreamsPerConnection() :

@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -41,8 +42,8 @@ class BinanceDecoderAllocationTest
     {
         final RingBuffer<MarketEvent> ring =
             RingBuffer.createSingleProducer(MarketEvent::new, 1024, new YieldingWaitStrategy());
-        final FeedCounters counters = new FeedCounters();
-        final SyncCounters syncCounters = new SyncCounters();
+        final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+        final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
         final FeedPublisher publisher =
             new FeedPublisher(Venue.BINANCE, ring, counters, syncCounters, BinanceFrameError.values());
         final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();

@@ -10,6 +10,7 @@ import zvt.crypto.core.book.OrderBook;
 import zvt.crypto.core.book.OrderBookEventHandler;
 import zvt.crypto.core.book.ReferenceBook;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -116,8 +117,8 @@ class BybitBookRebuildTest
             RingBuffer.createSingleProducer(MarketEvent::new, 1 << 14, new YieldingWaitStrategy());
         final EventPoller<MarketEvent> poller = ring.newPoller();
         final OrderBookEventHandler books = new OrderBookEventHandler();
-        final FeedCounters counters = new FeedCounters();
-        final SyncCounters syncCounters = new SyncCounters();
+        final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+        final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
         final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         final BybitAdapter adapter = new BybitAdapter();
         final FeedPublisher publisher;

@@ -6,6 +6,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -43,8 +44,8 @@ class BybitDecoderAllocationTest
     {
         final RingBuffer<MarketEvent> ring =
             RingBuffer.createSingleProducer(MarketEvent::new, 1024, new YieldingWaitStrategy());
-        final FeedCounters counters = new FeedCounters();
-        final SyncCounters syncCounters = new SyncCounters();
+        final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+        final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
         final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         final BybitAdapter adapter = new BybitAdapter();
         final FeedPublisher publisher = new FeedPublisher(Venue.BYBIT, ring, counters, syncCounters,

@@ -9,6 +9,7 @@ import zvt.crypto.core.book.OrderBookEventHandler;
 import zvt.crypto.core.book.PriceLevels;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
@@ -94,9 +95,9 @@ class CoinbaseBookTest
             new RingContext().ringSize(1 << 16).shutdownTimeoutMs(DRAIN_TIMEOUT_MS), handler, List.of()).start();
         final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         final CoinbaseAdapter adapter = new CoinbaseAdapter();
-        final SyncCounters syncCounters = new SyncCounters();
+        final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
         final FeedPublisher publisher = new FeedPublisher(
-            Venue.COINBASE, ring.ringBuffer(), new FeedCounters(), syncCounters, adapter.decodeErrors());
+            Venue.COINBASE, ring.ringBuffer(), new FeedCounters(new CountersRegistry(), "test"), syncCounters, adapter.decodeErrors());
         final BookSync books = new BookSync(Venue.COINBASE, ring.ringBuffer(),
             new ControlEventPublisher(ring.ringBuffer(), () -> RECEIVE_TIME), timers, () -> RECEIVE_TIME, syncCounters,
             adapter::newChecksum);

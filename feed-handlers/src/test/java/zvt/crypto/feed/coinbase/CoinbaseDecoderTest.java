@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
@@ -147,8 +148,8 @@ class CoinbaseDecoderTest
         final RingBuffer<MarketEvent> ring =
             RingBuffer.createSingleProducer(MarketEvent::new, 1024, new YieldingWaitStrategy());
         final CoinbaseAdapter adapter = new CoinbaseAdapter();
-        final FeedCounters counters = new FeedCounters();
-        final SyncCounters syncCounters = new SyncCounters();
+        final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+        final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
         final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         final FeedPublisher publisher =
             new FeedPublisher(Venue.COINBASE, ring, counters, syncCounters, adapter.decodeErrors());

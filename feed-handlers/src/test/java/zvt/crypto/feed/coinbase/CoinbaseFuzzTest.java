@@ -63,7 +63,7 @@ class CoinbaseFuzzTest
             assertTrue(feed.errors(reason) > 0, "no frame was rejected as " + reason);
         }
         assertTrue(feed.syncCounters().duplicates() > 0 && feed.sessionResyncs() > 0 &&
-            feed.syncCounters().resyncs() > 0, feed.syncCounters().toString());
+            feed.syncCounters().resyncs() > 0, feed.countersSummary());
         assertTrue(feed.events(CandleDecoder.TEMPLATE_ID) > 0, "candles published");
     }
 

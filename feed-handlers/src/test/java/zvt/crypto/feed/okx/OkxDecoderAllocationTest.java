@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.event.MarketEvent;
@@ -45,8 +46,8 @@ class OkxDecoderAllocationTest
     {
         final RingBuffer<MarketEvent> ring =
             RingBuffer.createSingleProducer(MarketEvent::new, 1024, new YieldingWaitStrategy());
-        final FeedCounters counters = new FeedCounters();
-        final SyncCounters syncCounters = new SyncCounters();
+        final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+        final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
         final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         final OkxAdapter okx = new OkxAdapter();
         final FeedPublisher publisher =

@@ -4,6 +4,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
@@ -36,8 +37,8 @@ public final class DecoderHarness implements AutoCloseable
     private final MarketEventRing ring =
         new MarketEventRing(new RingContext().ringSize(1 << 13), collector, List.of()).start();
     private final ControlEventPublisher status = new ControlEventPublisher(ring.ringBuffer(), () -> RECEIVE_TIME);
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
+    private final FeedCounters counters = new FeedCounters(new CountersRegistry(), "test");
+    private final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final FeedPublisher publisher;
     private final BookSync books;

@@ -12,6 +12,7 @@ import zvt.crypto.core.codec.CandleDecoder;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.TopOfBookDecoder;
 import zvt.crypto.core.codec.TradeDecoder;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
@@ -54,8 +55,9 @@ public final class FuzzedFeed implements AutoCloseable
     private final AtomicLongArray eventsByTemplate = new AtomicLongArray(64);
     private final MarketEventRing ring = new MarketEventRing(
         new RingContext().ringSize(1 << 14), new TemplateCounter(eventsByTemplate), List.of()).start();
-    private final FeedCounters counters = new FeedCounters();
-    private final SyncCounters syncCounters = new SyncCounters();
+    private final CountersRegistry countersRegistry = new CountersRegistry();
+    private final FeedCounters counters = new FeedCounters(countersRegistry, "test");
+    private final SyncCounters syncCounters = new SyncCounters(countersRegistry, "test");
     private final long[] errorsByReason;
     private final List<Logger> quietened;
     private final IntArrayQueue snapshotRequests = new IntArrayQueue();
@@ -162,6 +164,12 @@ public final class FuzzedFeed implements AutoCloseable
     public SyncCounters syncCounters()
     {
         return syncCounters;
+    }
+
+    /** The feed's non-zero counters on one line, for assertion messages. */
+    public String countersSummary()
+    {
+        return countersRegistry.summary();
     }
 
     public long errors(final DecodeError reason)

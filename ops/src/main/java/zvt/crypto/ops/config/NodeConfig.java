@@ -60,6 +60,7 @@ public final class NodeConfig
         Map.entry("ready.db.lag.ms", "10000"),
         Map.entry("ready.book.stale.ms", "10000"),
         Map.entry("ready.journal.min.free.mb", "256"),
+        Map.entry("metrics.log.interval.s", "60"),
         Map.entry("venues", "binance"),
         Map.entry("db.enabled", "true"),
         Map.entry("db.url", ""),

@@ -8,6 +8,7 @@ import picocli.CommandLine.TypeConversionException;
 import zvt.crypto.core.candle.CandleIntervals;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.journal.JournalContext;
 import zvt.crypto.ops.config.NodeConfig;
@@ -100,7 +101,7 @@ public final class BackfillCommand implements Callable<Integer>
         // The loader stops between pages and drains into the journal; the command then returns, exit 2.
         try (StopSignal ignored = new StopSignal(loader::stop);
             AdminServer admin = adminPort == null ? null : AdminServer.launch(adminHost, adminPort,
-                new NodeMetrics().backfill(parsedVenue.name().toLowerCase(Locale.ROOT),
+                new NodeMetrics(new CountersRegistry()).backfill(parsedVenue.name().toLowerCase(Locale.ROOT),
                     CandleIntervals.shortName(parsedInterval), loader.progress()).source()))
         {
             if (admin != null)

@@ -9,6 +9,7 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
@@ -32,6 +33,7 @@ import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.journal.JournalInstruments;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.ops.metrics.CountersLog;
 import zvt.crypto.ops.metrics.NodeMetrics;
 import zvt.crypto.persistence.DatabaseContext;
 import zvt.crypto.persistence.redis.RedisSettings;
@@ -55,7 +57,8 @@ import java.util.concurrent.TimeUnit;
  * {@code db.writer.drain.ms}), then the journal closes. Both tail the journal on their own threads, never the ring;
  * Redis's state hashes are a ring consumer after the journal that only queues ({@link RedisWriter}). Before the
  * ring starts, the gateway's live candles are primed from today's journal ({@link GatewayCandlePriming}). Every
- * stage's counters are exported at {@code /metrics} ({@link NodeMetrics}).
+ * stage's counters live in one {@link CountersRegistry}, exported at {@code /metrics} ({@link NodeMetrics}) and logged
+ * periodically ({@link CountersLog}).
  */
 public final class MarketDataNode implements RunningNode
 {
@@ -72,6 +75,7 @@ public final class MarketDataNode implements RunningNode
     private final RedisWriter redis;
     private final HopLatencies latencies;
     private final EventLoopGroup feedLoops;
+    private final CountersLog countersLog;
 
     private MarketDataNode(
         final Journal journal,
@@ -83,7 +87,8 @@ public final class MarketDataNode implements RunningNode
         final NodeDatabase database,
         final RedisWriter redis,
         final HopLatencies latencies,
-        final EventLoopGroup feedLoops)
+        final EventLoopGroup feedLoops,
+        final CountersLog countersLog)
     {
         this.journal = journal;
         this.instruments = instruments;
@@ -95,6 +100,7 @@ public final class MarketDataNode implements RunningNode
         this.redis = redis;
         this.latencies = latencies;
         this.feedLoops = feedLoops;
+        this.countersLog = countersLog;
     }
 
     /**
@@ -118,7 +124,8 @@ public final class MarketDataNode implements RunningNode
         try
         {
             final HopLatencies latencies = new HopLatencies(clock);
-            final NodeMetrics metrics = new NodeMetrics().latencies(latencies).feeds(feeds);
+            final CountersRegistry counters = new CountersRegistry();
+            final NodeMetrics metrics = new NodeMetrics(counters).latencies(latencies).feeds(feeds);
             database = NodeDatabase.open(config, journal, clock, System.getenv(), latencies);
             final InstrumentRegistry instruments = new InstrumentRegistry();
             final JournalInstruments.Result restored = JournalInstruments.restore(journal, instruments);
@@ -127,7 +134,7 @@ public final class MarketDataNode implements RunningNode
             final NodeDatabase db = database;
             final JournalEventHandler journalHandler =
                 new JournalEventHandler(journal, instruments).latencies(latencies);
-            final GatewayCounters gatewayCounters = new GatewayCounters();
+            final GatewayCounters gatewayCounters = new GatewayCounters(counters);
             metrics.journal(journal.directory(), journalHandler).gateway(gatewayCounters)
                 .databaseWriter(() -> db == null ? null : db.status());
             gatewayContext
@@ -161,13 +168,14 @@ public final class MarketDataNode implements RunningNode
                 feeds.add(VenueFeed.launch(venue, new FeedContext()
                     .ringBuffer(ring.ringBuffer())
                     .instrumentRegistry(instruments)
+                    .counters(counters)
                     .controlEventPublisher(publisher)
                     .eventLoopGroup(feedLoops)
                     .stablePeriodMs(config.getInt("feed.reconnect.stable.ms"))
                     .clock(clock)));
             }
             return new MarketDataNode(journal, instruments, journalHandler, ring, gateway, feeds, database, redis,
-                latencies, feedLoops);
+                latencies, feedLoops, CountersLog.start(counters, config.getInt("metrics.log.interval.s")));
         }
         catch (final RuntimeException ex)
         {
@@ -325,5 +333,6 @@ public final class MarketDataNode implements RunningNode
         }
         CloseHelper.close(journal);
         LOG.info("journal closed after {} events appended by this node", events);
+        countersLog.close();
     }
 }

@@ -13,6 +13,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.ring.MarketEventRing;
@@ -21,6 +22,7 @@ import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.fanout.FanoutEventHandler;
 import zvt.crypto.gateway.ws.GatewayServer;
 import zvt.crypto.ops.config.NodeConfig;
+import zvt.crypto.ops.metrics.CountersLog;
 import zvt.crypto.ops.metrics.NodeMetrics;
 import zvt.crypto.persistence.redis.RedisSettings;
 import zvt.crypto.persistence.redis.RedisStreamReader;
@@ -48,15 +50,17 @@ public final class RemoteGatewayNode implements RunningNode
     private final RedisStreamReader streams;
     private final MarketEventRing ring;
     private final GatewayServer gateway;
+    private final CountersLog countersLog;
 
     private RemoteGatewayNode(
         final AgentRunner reader, final RedisStreamReader streams, final MarketEventRing ring,
-        final GatewayServer gateway)
+        final GatewayServer gateway, final CountersLog countersLog)
     {
         this.reader = reader;
         this.streams = streams;
         this.ring = ring;
         this.gateway = gateway;
+        this.countersLog = countersLog;
     }
 
     public static RemoteGatewayNode launch(final NodeConfig config, final EpochNanoClock clock)
@@ -72,8 +76,9 @@ public final class RemoteGatewayNode implements RunningNode
         {
             final InstrumentRegistry instruments = new InstrumentRegistry();
             final RedisStreamReader[] streams = new RedisStreamReader[1];
-            final GatewayCounters counters = new GatewayCounters();
-            final NodeMetrics metrics = new NodeMetrics().gateway(counters);
+            final CountersRegistry registry = new CountersRegistry();
+            final GatewayCounters counters = new GatewayCounters(registry);
+            final NodeMetrics metrics = new NodeMetrics(registry).gateway(counters);
             final GatewayContext context = NodeSettings.gateway(config)
                 .counters(counters)
                 .metrics(metrics.source())
@@ -99,7 +104,8 @@ public final class RemoteGatewayNode implements RunningNode
                 return thread;
             });
             LOG.info("gateway node serving the Redis streams of {}", redis);
-            return new RemoteGatewayNode(reader, streams[0], ring, gateway);
+            return new RemoteGatewayNode(reader, streams[0], ring, gateway,
+                CountersLog.start(registry, config.getInt("metrics.log.interval.s")));
         }
         catch (final RuntimeException ex)
         {
@@ -124,5 +130,6 @@ public final class RemoteGatewayNode implements RunningNode
         reader.close((int)TimeUnit.SECONDS.toMillis(5), Thread::interrupt);
         CloseHelper.closeAll(ring, gateway);
         LOG.info("gateway node stopped after {} stream entries", streams.delivered());
+        countersLog.close();
     }
 }

@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,15 +19,13 @@ import io.prometheus.metrics.model.snapshots.Quantile;
 import io.prometheus.metrics.model.snapshots.Quantiles;
 import io.prometheus.metrics.model.snapshots.Unit;
 
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.latency.HopLatency;
-import zvt.crypto.feed.connection.DecodeError;
 import zvt.crypto.feed.runner.VenueFeed;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.MetricsSource;
-import zvt.crypto.gateway.Rejection;
-import zvt.crypto.gateway.auth.AuthRefusal;
 import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.persistence.backfill.BackfillProgress;
@@ -40,8 +35,9 @@ import zvt.crypto.persistence.sink.SinkStatus;
 import zvt.crypto.persistence.writer.DbWriterStatus;
 
 /**
- * Every metric the node exports, defined once here, each read at scrape time from the counter the pipeline already
- * keeps (plain or release-written fields, HdrHistogram recorders): recording costs the hot path nothing extra.
+ * Every metric the node exports, read at scrape time: the counters of the node's {@link CountersRegistry} (one
+ * generic export), plus what is computed when scraped (connection state, stale books, ring capacity, disk, sink
+ * status) and the HdrHistogram hop latencies. Recording costs the hot path nothing extra.
  * Names follow Prometheus conventions (base units, {@code _total} counters, bounded {@code venue}, {@code reason},
  * {@code route}, {@code hop} labels); ops/prometheus/alerts.yaml and ops/grafana use them, and tests check that
  * every name they use is exported.
@@ -59,9 +55,11 @@ public final class NodeMetrics
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-    public NodeMetrics()
+    /** @param counters the node's counters, every one exported as it is at each scrape. */
+    public NodeMetrics(final CountersRegistry counters)
     {
         JvmMetrics.builder().register(registry);
+        registry.register(new CountersCollector(counters));
     }
 
     /**
@@ -84,39 +82,13 @@ public final class NodeMetrics
         };
     }
 
-    /** Per venue: connection, frames, bytes, events, decode errors by reason, gaps, resyncs, reconnects, staleness. */
+    /** Per venue, computed at scrape time: connection state and book staleness (the counters are the registry's). */
     public NodeMetrics feeds(final List<VenueFeed> feeds)
     {
         gauge("zvt_feed_connected", "1 while the venue feed has a session open", "venue",
             (cb) -> feeds.forEach(feed -> cb.call(feed.isConnected() ? 1 : 0, venue(feed))));
-        counter("zvt_feed_frames", "WebSocket data frames received", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.counters().frames(), venue(feed))));
-        counter("zvt_feed_received_bytes", "payload bytes of the data frames received", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.counters().frameBytes(), venue(feed))));
-        counter("zvt_feed_events", "market-data frames decoded and accepted", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.counters().events(), venue(feed))));
-        counter("zvt_feed_ignored_frames", "frames understood but not published (control replies, other types)",
-            "venue", (cb) -> feeds.forEach(feed -> cb.call(feed.counters().ignored(), venue(feed))));
-        counter("zvt_feed_reconnects", "reconnects scheduled after a lost connection or failed attempt", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.counters().reconnects(), venue(feed))));
-        counter("zvt_feed_book_gaps", "sequence gaps detected in venue books", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.syncCounters().gaps(), venue(feed))));
-        counter("zvt_feed_book_resyncs", "books rebuilt from a fresh snapshot", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.syncCounters().resyncs(), venue(feed))));
-        counter("zvt_feed_duplicates", "duplicate updates dropped across overlapping connections", "venue",
-            (cb) -> feeds.forEach(feed -> cb.call(feed.syncCounters().duplicates(), venue(feed))));
         gauge("zvt_feed_books_stale", "books of the venue not good now (stale, or waiting for a snapshot)", "venue",
             (cb) -> feeds.forEach(feed -> cb.call(staleBooks(feed), venue(feed))));
-        CounterWithCallback.builder().name("zvt_feed_decode_errors")
-            .help("frames rejected as malformed, by reason").labelNames("venue", "reason")
-            .callback(cb -> feeds.forEach(feed ->
-            {
-                for (final DecodeError reason : feed.decodeErrors().reasons())
-                {
-                    cb.call(feed.decodeErrors().count(reason), venue(feed), label(reason.name()));
-                }
-            }))
-            .register(registry);
         return this;
     }
 
@@ -190,50 +162,9 @@ public final class NodeMetrics
         return this;
     }
 
-    /** Sessions, messages, refusals by reason, REST responses by route and status. */
+    /** REST request durations (the gateway's counters are the registry's). */
     public NodeMetrics gateway(final GatewayCounters counters)
     {
-        GaugeWithCallback.builder().name("zvt_gateway_sessions").help("WebSocket sessions open")
-            .callback(cb -> cb.call(counters.sessionsOpen())).register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_sessions_opened").help("WebSocket sessions opened")
-            .callback(cb -> cb.call(counters.sessionsOpened())).register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_messages_sent").help("messages handed to sessions")
-            .callback(cb -> cb.call(counters.messagesSent())).register(registry);
-        GaugeWithCallback.builder().name("zvt_gateway_subscriptions").help("subscriptions held by open sessions")
-            .callback(cb -> cb.call(counters.subscriptions())).register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_conflated_messages")
-            .help("top and book messages held back from lagging sessions (the latest state follows)")
-            .callback(cb -> cb.call(counters.conflatedMessages())).register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_disconnects").help("sessions closed by the gateway, by reason")
-            .labelNames("reason")
-            .callback(cb -> cb.call(counters.slowConsumerDisconnects(), "slow_consumer")).register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_rejections").help("control requests refused, by code")
-            .labelNames("reason")
-            .callback(cb ->
-            {
-                final Map<String, Long> byCode = new TreeMap<>(); // several rejections share a wire code
-                for (final Rejection rejection : Rejection.values())
-                {
-                    byCode.merge(rejection.code(), counters.rejectedRequests(rejection), Long::sum);
-                }
-                byCode.forEach((code, count) -> cb.call(count, code));
-            })
-            .register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_auth_refusals").help("connections and requests refused by auth")
-            .labelNames("reason")
-            .callback(cb ->
-            {
-                for (final AuthRefusal refusal : AuthRefusal.values())
-                {
-                    cb.call(counters.authRefusals(refusal), label(refusal.name()));
-                }
-            })
-            .register(registry);
-        CounterWithCallback.builder().name("zvt_gateway_rest_responses").help("REST responses by route and status")
-            .labelNames("route", "status")
-            .callback(cb -> counters.restResponses().forEach((key, count) ->
-                cb.call(count, key.route(), Integer.toString(key.status()))))
-            .register(registry);
         summary("zvt_gateway_rest_latency_seconds",
             "REST request durations, arrival to response (quantiles over the interval since the previous scrape)",
             List.of(counters.restLatency()), false);
@@ -326,13 +257,6 @@ public final class NodeMetrics
             .callback(cb -> ifPresent(status.get(), s -> cb.call(s.failures()))).register(registry);
     }
 
-    private void counter(
-        final String name, final String help, final String label,
-        final java.util.function.Consumer<CounterWithCallback.Callback> callback)
-    {
-        CounterWithCallback.builder().name(name).help(help).labelNames(label).callback(callback).register(registry);
-    }
-
     private void gauge(
         final String name, final String help, final String label,
         final java.util.function.Consumer<GaugeWithCallback.Callback> callback)
@@ -357,11 +281,6 @@ public final class NodeMetrics
     private static String venue(final VenueFeed feed)
     {
         return feed.adapter().configName();
-    }
-
-    private static String label(final String name)
-    {
-        return name.toLowerCase(Locale.ROOT);
     }
 
     private static long usableSpace(final Path directory)

@@ -12,8 +12,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.MetricsSource;
+import zvt.crypto.gateway.Rejection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,11 +33,14 @@ class MetricsJsonTest
     @Test
     void shouldGiveTheSameSamplesAsTheScrape() throws Exception
     {
-        final GatewayCounters counters = new GatewayCounters();
+        final CountersRegistry registry = new CountersRegistry();
+        final GatewayCounters counters = new GatewayCounters(registry);
         counters.recordSessionOpened();
         counters.recordMessagesSent(12);
         counters.recordRestResponse("/api/v1/crypto/instruments", 200, 1_000);
-        final MetricsSource source = new NodeMetrics().gateway(counters).source();
+        counters.recordRejection(Rejection.RATE_LIMITED);
+        counters.recordRejection(Rejection.KEY_SUBSCRIBE_RATE_LIMITED);
+        final MetricsSource source = new NodeMetrics(registry).gateway(counters).source();
 
         final ByteArrayOutputStream text = new ByteArrayOutputStream();
         source.writeTo(text);
@@ -70,6 +75,10 @@ class MetricsJsonTest
         assertEquals(scraped, fromJson);
         assertEquals(1.0, fromJson.get("zvt_gateway_sessions{}"));
         assertEquals(12.0, fromJson.get("zvt_gateway_messages_sent_total{}"));
+        assertEquals(1.0, fromJson.get(
+            "zvt_gateway_rest_responses_total{route=\"/api/v1/crypto/instruments\",status=\"200\"}"));
+        assertEquals(2.0, fromJson.get("zvt_gateway_rejections_total{reason=\"rate_limited\"}"),
+            "two kinds of refusal share the client's code: one series, their sum");
         assertTrue(metrics.fieldNames().next().startsWith("zvt_"), "the JVM's metrics are left to Prometheus");
     }
 
