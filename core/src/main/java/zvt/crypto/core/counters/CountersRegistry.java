@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;
@@ -26,7 +28,7 @@ import org.agrona.concurrent.status.CountersReader;
  */
 public final class CountersRegistry
 {
-    public static final int MAX_COUNTERS_DEFAULT = 2048;
+    public static final int MAX_COUNTERS_DEFAULT = 1024;
 
     private final CountersManager manager;
     private final Map<String, CounterFamily> families = new HashMap<>();
@@ -51,8 +53,10 @@ public final class CountersRegistry
 
     public CountersRegistry(final int maxCounters)
     {
-        final AtomicBuffer values = new UnsafeBuffer(new byte[maxCounters * CountersReader.COUNTER_LENGTH]);
-        final AtomicBuffer metadata = new UnsafeBuffer(new byte[maxCounters * CountersReader.METADATA_LENGTH]);
+        final AtomicBuffer values = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            maxCounters * CountersReader.COUNTER_LENGTH, BitUtil.CACHE_LINE_LENGTH));
+        final AtomicBuffer metadata = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            maxCounters * CountersReader.METADATA_LENGTH, BitUtil.CACHE_LINE_LENGTH));
         manager = new CountersManager(metadata, values);
         series = new Series[maxCounters];
     }
