@@ -30,7 +30,7 @@ public final class DecodeErrorLog
     /**
      * @param source   who decodes, for the log line (e.g. {@code "binance trade"}).
      * @param reasons  every reason, indexed by ordinal (an enum's {@code values()}).
-     * @param counters the feed's counters, which allocate one counter per reason.
+     * @param counters the feed's counters, which hold one counter per reason.
      */
     public DecodeErrorLog(final String source, final DecodeError[] reasons, final FeedCounters counters)
     {
@@ -39,7 +39,7 @@ public final class DecodeErrorLog
         counts = new AtomicCounter[reasons.length];
         for (final DecodeError reason : reasons)
         {
-            counts[reason.ordinal()] = counters.newDecodeErrorCounter(reason);
+            counts[reason.ordinal()] = counters.decodeErrorCounter(reason);
         }
         logged = new boolean[reasons.length];
     }

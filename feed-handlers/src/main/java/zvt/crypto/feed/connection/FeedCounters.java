@@ -3,7 +3,7 @@ package zvt.crypto.feed.connection;
 import org.agrona.concurrent.status.AtomicCounter;
 import zvt.crypto.core.counters.CountersRegistry;
 
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one venue feed has done since it started: a typed view over its counters in the node's
@@ -20,8 +20,8 @@ public final class FeedCounters
     private final AtomicCounter ignored;
     private final AtomicCounter reconnects;
     private final AtomicCounter connections;
-    /** One per reason of each decoder of the feed, allocated as the decoders are built. */
-    private final CopyOnWriteArrayList<AtomicCounter> decodeErrors = new CopyOnWriteArrayList<>();
+    /** By reason label, allocated as the feed's decoders are built. */
+    private final ConcurrentHashMap<String, AtomicCounter> decodeErrors = new ConcurrentHashMap<>();
 
     /** @param venue the venue's config name, the {@code venue} label. */
     public FeedCounters(final CountersRegistry registry, final String venue)
@@ -39,13 +39,11 @@ public final class FeedCounters
         connections = registry.counter("zvt_feed_connections", "WebSocket sessions opened", "venue", venue);
     }
 
-    /** The counter of frames rejected for this reason; allocated once, when a decoder is built. */
-    AtomicCounter newDecodeErrorCounter(final DecodeError reason)
+    /** The counter of frames rejected for this reason; allocated when the first decoder that needs it is built. */
+    AtomicCounter decodeErrorCounter(final DecodeError reason)
     {
-        final AtomicCounter counter = registry.counter("zvt_feed_decode_errors",
-            "frames rejected as malformed, by reason", "venue", venue, "reason", reason.label());
-        decodeErrors.add(counter);
-        return counter;
+        return decodeErrors.computeIfAbsent(reason.label(), label -> registry.counter("zvt_feed_decode_errors",
+            "frames rejected as malformed, by reason", "venue", venue, "reason", label));
     }
 
     /** WebSocket data frames (text or binary) handed to the adapter. */
@@ -73,7 +71,7 @@ public final class FeedCounters
     public long decodeErrors()
     {
         long total = 0;
-        for (final AtomicCounter counter : decodeErrors)
+        for (final AtomicCounter counter : decodeErrors.values())
         {
             total += counter.get();
         }

@@ -41,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A real Prometheus server (Debian's package) scrapes a running node (Binance simulator, the real PostgreSQL and
  * Redis on localhost) every second, with the alert rules loaded. After two scrapes, its HTTP API must show the core
- * pipeline's series non-zero, every metric the alert rules and the dashboard use, and the rules loaded healthy.
+ * pipeline's series non-zero, every metric the alert rules and the dashboard use, and the rules loaded healthy. The
+ * one exception: the backup alerts' group ({@link PrometheusTools#KUBE_STATE_METRICS_GROUP}) reads kube-state-metrics
+ * series, which no node exports; PrometheusRulesTest checks that group uses nothing else.
  */
 class PrometheusScrapeTest
 {
