@@ -214,6 +214,13 @@ public final class GatewayCounters
         return authRefusals[refusal.ordinal()].get();
     }
 
+    public String toString()
+    {
+        return CountersRegistry.describe(sessionsOpen, sessionsOpened, messagesSent, subscriptions, conflatedMessages,
+            slowConsumerDisconnects, unrenderableEvents) + " rejectedRequests=" + rejectedRequests() +
+            " authRefusals=" + authRefusals();
+    }
+
     private static long sum(final AtomicCounter[] counters)
     {
         long total = 0;

@@ -78,7 +78,7 @@ class AbusiveClientsTest
             // the server may close before the client has finished sending: the close frame still says why
         }
         Tests.await(() -> harness.counters().rejectedRequests(Rejection.MESSAGE_TOO_BIG) == 1,
-            Duration.ofSeconds(10), harness::countersSummary);
+            Duration.ofSeconds(10), () -> harness.counters().toString());
 
         // invalid JSON, then a binary frame: an error each, the session stays usable
         final TestClient garbled = harness.connect();
@@ -95,7 +95,7 @@ class AbusiveClientsTest
             flood.send(GatewayHarness.subscribe("BINANCE", "ETH-USDT"));
         }
         Tests.await(() -> harness.counters().rejectedRequests(Rejection.RATE_LIMITED) >= 9_000,
-            Duration.ofSeconds(30), harness::countersSummary);
+            Duration.ofSeconds(30), () -> harness.counters().toString());
         String reply;
         do
         {
@@ -109,7 +109,7 @@ class AbusiveClientsTest
             .asText());
         stalled.stopReading();
         Tests.await(() -> harness.counters().slowConsumerDisconnects() == 1, Duration.ofSeconds(90),
-            harness::countersSummary);
+            () -> harness.counters().toString());
 
         publishing.set(false);
         publisher.join();

@@ -147,9 +147,9 @@ class ControlProtocolTest
         final TestClient.CloseStatus status = client.closed().orTimeout(10, TimeUnit.SECONDS).join();
         assertEquals(1009, status.code(), status.toString());
         Tests.await(() -> harness.counters().rejectedRequests(Rejection.MESSAGE_TOO_BIG) == 1,
-            Duration.ofSeconds(5), harness::countersSummary);
+            Duration.ofSeconds(5), () -> harness.counters().toString());
         Tests.await(() -> harness.counters().sessionsOpen() == 0, Duration.ofSeconds(5),
-            harness::countersSummary);
+            () -> harness.counters().toString());
         assertWorks(harness.connect());
     }
 

@@ -15,7 +15,6 @@ import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.TopOfBookEncoder;
 import zvt.crypto.core.codec.TradeEncoder;
 import zvt.crypto.core.codec.Venue;
-import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.decimal.AsciiDecimal;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.event.MarketEvent;
@@ -62,7 +61,6 @@ final class GatewayHarness implements AutoCloseable
     final GatewayServer server;
     final HttpClient http = HttpClient.newHttpClient();
 
-    private final CountersRegistry countersRegistry = new CountersRegistry();
     private final JournalIndexStub journalStub = new JournalIndexStub();
     private final Journal journal;
     private final JournalEventHandler journalHandler;
@@ -89,7 +87,7 @@ final class GatewayHarness implements AutoCloseable
     {
         this.journal =
             journalDirectory == null ? null : Journal.open(new JournalContext().directory(journalDirectory));
-        this.context = context.journal(journal).counters(new GatewayCounters(countersRegistry)).conclude();
+        this.context = context.journal(journal).conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         journalHandler = journal == null ? null : new JournalEventHandler(journal, instruments);
         final MarketEventRing marketEventRing = new MarketEventRing(
@@ -114,7 +112,7 @@ final class GatewayHarness implements AutoCloseable
         final ThreadFactory consumerThreads,
         final UnaryOperator<EventHandler<MarketEvent>> fanoutWrapper)
     {
-        this.context = context.counters(new GatewayCounters(countersRegistry)).conclude();
+        this.context = context.conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         final Disruptor<MarketEvent> disruptor = new Disruptor<>(
             MarketEvent::new, RING_SIZE, consumerThreads, ProducerType.MULTI, new BlockingWaitStrategy());
@@ -134,12 +132,6 @@ final class GatewayHarness implements AutoCloseable
     GatewayCounters counters()
     {
         return context.counters();
-    }
-
-    /** The non-zero counters on one line, for assertion messages. */
-    String countersSummary()
-    {
-        return countersRegistry.summary();
     }
 
     TestClient connect()

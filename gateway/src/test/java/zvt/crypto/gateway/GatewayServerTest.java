@@ -46,7 +46,7 @@ class GatewayServerTest
             final TestClient.CloseStatus status = client.closed().orTimeout(10, TimeUnit.SECONDS).join();
             assertEquals(1001, status.code(), status.toString());
             Tests.await(() -> harness.counters().sessionsOpen() == 0, Duration.ofSeconds(5),
-                harness::countersSummary);
+                () -> harness.counters().toString());
         }
     }
 }

@@ -154,7 +154,7 @@ class ReplayOverSocketTest
         stalled.send("{\"op\":\"replay\",\"channel\":\"trades\",\"venue\":\"BINANCE\",\"symbol\":\"BTC-USDT\"," +
             "\"from\":0}");
         Tests.await(() -> harness.counters().slowConsumerDisconnects() == 1, Duration.ofSeconds(30),
-            harness::countersSummary);
+            () -> harness.counters().toString());
 
         final TestClient other = harness.connect();
         assertEquals("replaying", other.request(replay(START_NANOS, START_NANOS + 2 * MILLI, "")).path("type")

@@ -108,6 +108,17 @@ public final class CountersRegistry
         return line.toString();
     }
 
+    /** @return {@code series=value} of each counter, space-separated: a typed view's {@code toString()}. */
+    public static String describe(final AtomicCounter... counters)
+    {
+        final StringBuilder line = new StringBuilder();
+        for (final AtomicCounter counter : counters)
+        {
+            line.append(line.isEmpty() ? "" : " ").append(counter.label()).append('=').append(counter.get());
+        }
+        return line.toString();
+    }
+
     private synchronized AtomicCounter allocate(
         final String name, final String help, final CounterFamily.Kind kind, final String... labels)
     {

@@ -113,4 +113,10 @@ public final class SyncCounters
     {
         duplicates.incrementRelease();
     }
+
+    public String toString()
+    {
+        return CountersRegistry.describe(
+            gaps, resyncs, snapshotRequests, snapshotFailures, droppedUpdates, duplicates, discardedUpdates);
+    }
 }

@@ -122,4 +122,10 @@ public final class FeedCounters
     {
         connections.incrementRelease();
     }
+
+    public String toString()
+    {
+        return CountersRegistry.describe(frames, frameBytes, events, ignored, reconnects, connections) +
+            " decodeErrors=" + decodeErrors();
+    }
 }

@@ -61,7 +61,7 @@ class OkxFuzzTest
         System.out.println(feed.finish(CASES, nanos, RANDOM_SEED));
         assertTrue(feed.events(CandleDecoder.TEMPLATE_ID) > 0, "candles published");
         assertTrue(feed.syncCounters().gaps() > 0 && feed.syncCounters().resyncs() > 0,
-            feed.countersSummary());
+            feed.syncCounters().toString());
         for (final OkxDecodeError reason : OkxDecodeError.values())
         {
             // The recorded candles (2022) predate the confirm element, so no seed carries one to corrupt.

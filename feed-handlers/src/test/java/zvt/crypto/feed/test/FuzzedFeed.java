@@ -166,12 +166,6 @@ public final class FuzzedFeed implements AutoCloseable
         return syncCounters;
     }
 
-    /** The feed's non-zero counters on one line, for assertion messages. */
-    public String countersSummary()
-    {
-        return countersRegistry.summary();
-    }
-
     public long errors(final DecodeError reason)
     {
         return errorsByReason[reason.ordinal()];
@@ -244,7 +238,8 @@ public final class FuzzedFeed implements AutoCloseable
         }
         for (final DecodeError reason : adapter.decodeErrors())
         {
-            errorsByReason[reason.ordinal()] += publisher.errors().count(reason);
+            // every pass's publisher counts into the feed's one counter per reason: the total so far
+            errorsByReason[reason.ordinal()] = publisher.errors().count(reason);
         }
         snapshotRequests.clear();
         loop.finishAndReleaseAll();

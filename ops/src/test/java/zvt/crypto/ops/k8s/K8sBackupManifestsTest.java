@@ -1,6 +1,8 @@
 package zvt.crypto.ops.k8s;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -114,11 +116,14 @@ class K8sBackupManifestsTest
         assertSecretEnv(dumper, "PGPASSWORD", "timescaledb-credentials");
     }
 
-    /** Every journal claim (and with the datastores, TimescaleDB's data claim) is snapshotted on a schedule. */
-    static void checkSnapshots(final Rendered rendered) throws IOException
+    /**
+     * Every journal claim (and with the datastores, TimescaleDB's data claim) is snapshotted on a schedule, and then
+     * the snapshots beyond the newest {@code keep} of each claim are deleted.
+     */
+    static void checkSnapshots(final Rendered rendered) throws Exception
     {
         final Workload snapshotter = rendered.workload("CronJob", "volume-snapshots");
-        final Container kubectl = K8sManifestsTest.single(snapshotter.pod().getContainers(), "kubectl");
+        final Container kubectl = K8sManifestsTest.single(snapshotter.pod().getInitContainers(), "create");
         assertEquals("create", list(kubectl.getArgs()).get(0), "kubectl create (generateName needs create)");
         final String directory = option(kubectl.getArgs(), "-f");
         final VolumeMount mount = mountOf(kubectl, directory);
@@ -156,7 +161,9 @@ class K8sBackupManifestsTest
         assertFalse(expected.isEmpty());
         assertEquals(expected, snapshotted, "the snapshotted claims are exactly the journals' and the database's");
 
-        // Least privilege: create and read VolumeSnapshots; the only pod with an API token.
+        checkPruning(rendered, snapshotter);
+
+        // Least privilege: create, list and delete VolumeSnapshots; the only pod with an API token.
         final String account = snapshotter.pod().getServiceAccountName();
         final RoleBinding binding = K8sManifestsTest.single(rendered.all(RoleBinding.class).stream()
             .filter(b -> b.getSubjects().stream().anyMatch(s -> account.equals(s.getName()))).toList(), "binding");
@@ -164,8 +171,7 @@ class K8sBackupManifestsTest
         final var rule = K8sManifestsTest.single(role.getRules(), describe(role) + " rule");
         assertEquals(List.of("snapshot.storage.k8s.io"), rule.getApiGroups());
         assertEquals(List.of("volumesnapshots"), rule.getResources());
-        assertTrue(rule.getVerbs().contains("create"));
-        assertFalse(rule.getVerbs().contains("delete"), "deleting snapshots is the operator's decision");
+        assertEquals(List.of("create", "list", "delete"), rule.getVerbs(), "create; list and delete to prune");
         assertEquals(Boolean.TRUE, snapshotter.pod().getAutomountServiceAccountToken(), "kubectl needs its token");
         for (final Workload w : rendered.workloads())
         {
@@ -174,6 +180,53 @@ class K8sBackupManifestsTest
                 assertEquals(Boolean.FALSE, w.pod().getAutomountServiceAccountToken(), w.id() + " mounts no token");
             }
         }
+    }
+
+    /**
+     * After the snapshots are created (init container), the prune container runs the ConfigMap's script with
+     * {@code KEEP} from the same ConfigMap; the script's selection, run here on a list, keeps the newest of each claim.
+     */
+    private static void checkPruning(final Rendered rendered, final Workload snapshotter) throws Exception
+    {
+        final Container pruner = K8sManifestsTest.single(snapshotter.pod().getContainers(), "prune");
+        final EnvVar keep = list(pruner.getEnv()).stream().filter(env -> "KEEP".equals(env.getName())).findFirst()
+            .orElseThrow(() -> new AssertionError("prune sets KEEP"));
+        final String configMapName = keep.getValueFrom().getConfigMapKeyRef().getName();
+        final ConfigMap prune = rendered.named(ConfigMap.class, configMapName).orElseThrow();
+        assertTrue(Integer.parseInt(prune.getData().get(keep.getValueFrom().getConfigMapKeyRef().getKey())) >= 24,
+            "a day of hourly snapshots at least");
+        final String script = list(pruner.getCommand()).get(1);
+        assertEquals(configMapName, volume(snapshotter, mountOf(pruner, script).getName()).getConfigMap().getName());
+        final Path file = Files.createTempFile("prune", ".sh");
+        try
+        {
+            Files.writeString(file, prune.getData().get(Path.of(script).getFileName().toString()));
+            final String list = String.join("\n",
+                "journal-a 2026-12-04T10:05:03Z journal-a-new",
+                "journal-a 2026-12-04T08:05:01Z journal-a-oldest",
+                "journal-b 2026-12-04T09:05:02Z journal-b-only",
+                "journal-a 2026-12-04T09:05:02Z journal-a-middle",
+                "journal-a 2026-12-03T23:05:00Z journal-a-yesterday") + "\n";
+            assertEquals(List.of("journal-a-oldest", "journal-a-yesterday"), runSelection(file, 2, list));
+            assertEquals(List.of(), runSelection(file, 4, list));
+        }
+        finally
+        {
+            Files.delete(file);
+        }
+    }
+
+    /** @return the names the script's selection deletes from {@code list}, keeping {@code keep} per claim. */
+    private static List<String> runSelection(final Path script, final int keep, final String list) throws Exception
+    {
+        final Process process = new ProcessBuilder("sh", script.toString(), "select", Integer.toString(keep)).start();
+        try (var stdin = process.getOutputStream())
+        {
+            stdin.write(list.getBytes(StandardCharsets.UTF_8));
+        }
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return out.lines().sorted().toList();
     }
 
     /** TimescaleDB archives WAL often enough for the RPO, into the directory its uploader moves to object storage. */
