@@ -74,7 +74,7 @@ public final class RestClient implements AutoCloseable
 
     private final RestClientContext context;
     private final RequestWeightLimiter limiter;
-    private final RestCounters counters = new RestCounters();
+    private final RestCounters counters;
     private final EventLoopGroup ownedGroup;
     private final EventLoop eventLoop;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
@@ -85,6 +85,7 @@ public final class RestClient implements AutoCloseable
     {
         this.context = context.conclude();
         this.limiter = context.limiter();
+        this.counters = context.counters();
         if (context.eventLoopGroup() != null)
         {
             ownedGroup = null;

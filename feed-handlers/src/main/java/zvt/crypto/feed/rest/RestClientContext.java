@@ -2,6 +2,7 @@ package zvt.crypto.feed.rest;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
+import zvt.crypto.core.counters.CountersRegistry;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -21,6 +22,8 @@ public final class RestClientContext
     public static final long RETRY_MAX_DELAY_MS_DEFAULT = 30_000;
     /** A Retry-After longer than this (a 418 ban can last days) fails the request instead of sleeping on it. */
     public static final long MAX_RETRY_AFTER_MS_DEFAULT = 300_000;
+    /** Room for one client's counters (one per outcome) when it has no registry of the node's. */
+    private static final int OWN_COUNTERS = 16;
 
     private String name = "rest";
     private long connectTimeoutMs = CONNECT_TIMEOUT_MS_DEFAULT;
@@ -35,6 +38,7 @@ public final class RestClientContext
     private SslContext sslContext;
     private EventLoopGroup eventLoopGroup;
     private RandomGenerator random;
+    private RestCounters counters;
     private boolean concluded;
 
     /** Used in thread and log names, e.g. {@code binance-rest}. */
@@ -190,6 +194,21 @@ public final class RestClientContext
     }
 
     /**
+     * Where the client counts its requests: a metric of the node's counters registry (e.g. the backfill's); by
+     * default {@code zvt_rest_requests{client=<name>}} in a registry of the client's own.
+     */
+    public RestClientContext counters(final RestCounters counters)
+    {
+        this.counters = counters;
+        return this;
+    }
+
+    public RestCounters counters()
+    {
+        return counters;
+    }
+
+    /**
      * Validates the settings and fills the defaults; idempotent.
      *
      * @throws IllegalArgumentException naming the first setting out of range.
@@ -216,6 +235,10 @@ public final class RestClientContext
         if (random == null)
         {
             random = new SplittableRandom();
+        }
+        if (counters == null)
+        {
+            counters = new RestCounters(new CountersRegistry(OWN_COUNTERS), "zvt_rest_requests", "client", name);
         }
         concluded = true;
         return this;

@@ -1,21 +1,38 @@
 package zvt.crypto.feed.rest;
 
-import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.status.AtomicCounter;
+import zvt.crypto.core.counters.CountersRegistry;
 
 /**
  * What a {@link RestClient} did: attempts sent, retries, throttling answers (429/418), server errors (5xx), I/O
- * errors and timeouts, and requests that failed for good. Written on the client's event loop, readable from any
- * thread (for metrics and tests).
+ * errors and timeouts, and requests that failed for good. A typed view over one metric of the node's
+ * {@link CountersRegistry}, one series per {@code outcome}. Off the market-data path: atomic increments; readable
+ * from any thread.
  */
 public final class RestCounters
 {
-    private final AtomicLong attempts = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
-    private final AtomicLong throttled = new AtomicLong();
-    private final AtomicLong serverErrors = new AtomicLong();
-    private final AtomicLong ioErrors = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    private final AtomicCounter attempts;
+    private final AtomicCounter retries;
+    private final AtomicCounter throttled;
+    private final AtomicCounter serverErrors;
+    private final AtomicCounter ioErrors;
+    private final AtomicCounter timeouts;
+    private final AtomicCounter failures;
+
+    /**
+     * @param name   the metric, e.g. {@code zvt_backfill_requests}.
+     * @param labels what the client serves, label names and values alternating (e.g. {@code "venue", "binance"}).
+     */
+    public RestCounters(final CountersRegistry registry, final String name, final String... labels)
+    {
+        attempts = outcome(registry, name, labels, "sent");
+        retries = outcome(registry, name, labels, "retried");
+        throttled = outcome(registry, name, labels, "throttled");
+        serverErrors = outcome(registry, name, labels, "server_error");
+        ioErrors = outcome(registry, name, labels, "io_error");
+        timeouts = outcome(registry, name, labels, "timeout");
+        failures = outcome(registry, name, labels, "failed");
+    }
 
     public long attempts()
     {
@@ -57,43 +74,50 @@ public final class RestCounters
 
     void incrementAttempts()
     {
-        attempts.incrementAndGet();
+        attempts.increment();
     }
 
     void incrementRetries()
     {
-        retries.incrementAndGet();
+        retries.increment();
     }
 
     void incrementThrottled()
     {
-        throttled.incrementAndGet();
+        throttled.increment();
     }
 
     void incrementServerErrors()
     {
-        serverErrors.incrementAndGet();
+        serverErrors.increment();
     }
 
     void incrementIoErrors()
     {
-        ioErrors.incrementAndGet();
+        ioErrors.increment();
     }
 
     void incrementTimeouts()
     {
-        timeouts.incrementAndGet();
+        timeouts.increment();
     }
 
     void incrementFailures()
     {
-        failures.incrementAndGet();
+        failures.increment();
     }
 
     public String toString()
     {
-        return "attempts=" + attempts() + " retries=" + retries() + " throttled=" + throttled() +
-            " serverErrors=" + serverErrors() + " ioErrors=" + ioErrors() + " timeouts=" + timeouts() +
-            " failures=" + failures();
+        return CountersRegistry.describe(attempts, retries, throttled, serverErrors, ioErrors, timeouts, failures);
+    }
+
+    private static AtomicCounter outcome(
+        final CountersRegistry registry, final String name, final String[] labels, final String outcome)
+    {
+        final String[] withOutcome = java.util.Arrays.copyOf(labels, labels.length + 2);
+        withOutcome[labels.length] = "outcome";
+        withOutcome[labels.length + 1] = outcome;
+        return registry.counter(name, "REST requests, by outcome", withOutcome);
     }
 }

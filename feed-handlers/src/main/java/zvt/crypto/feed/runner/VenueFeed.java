@@ -29,6 +29,7 @@ import zvt.crypto.feed.publish.FeedControl;
 import zvt.crypto.feed.publish.FeedPublisher;
 import zvt.crypto.feed.rest.RestClient;
 import zvt.crypto.feed.rest.RestClientContext;
+import zvt.crypto.feed.rest.RestCounters;
 import zvt.crypto.feed.venue.ConnectionLimits;
 import zvt.crypto.feed.venue.FrameDecoder;
 import zvt.crypto.feed.venue.Keepalive;
@@ -117,6 +118,7 @@ public final class VenueFeed implements AutoCloseable
         loop = context.eventLoopGroup().next();
         restClient = settings.restUrl() == null ? null : new RestClient(new RestClientContext()
             .name(name + "-rest")
+            .counters(new RestCounters(context.counters(), "zvt_feed_rest_requests", "venue", name))
             .limiter(adapter.newRestLimiter()));
 
         publisher = new FeedPublisher(adapter.venue(), context.ringBuffer(), counters, syncCounters,

@@ -96,8 +96,8 @@ class CoinbaseBookTest
         final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
         final CoinbaseAdapter adapter = new CoinbaseAdapter();
         final SyncCounters syncCounters = new SyncCounters(new CountersRegistry(), "test");
-        final FeedPublisher publisher = new FeedPublisher(
-            Venue.COINBASE, ring.ringBuffer(), new FeedCounters(new CountersRegistry(), "test"), syncCounters, adapter.decodeErrors());
+        final FeedPublisher publisher = new FeedPublisher(Venue.COINBASE, ring.ringBuffer(),
+            new FeedCounters(new CountersRegistry(), "test"), syncCounters, adapter.decodeErrors());
         final BookSync books = new BookSync(Venue.COINBASE, ring.ringBuffer(),
             new ControlEventPublisher(ring.ringBuffer(), () -> RECEIVE_TIME), timers, () -> RECEIVE_TIME, syncCounters,
             adapter::newChecksum);

@@ -88,7 +88,9 @@ public final class BackfillCommand implements Callable<Integer>
         final String configuredUrl =
             nodeConfig.asMap().getOrDefault(venue.trim().toLowerCase(Locale.ROOT) + ".rest.url", "").trim();
         final Path journalDirectory = journalDir != null ? journalDir : nodeConfig.getPath("journal.dir");
+        final CountersRegistry counters = new CountersRegistry();
         final BackfillLoader loader = new BackfillLoader(new BackfillContext()
+            .counters(counters)
             .venue(parsedVenue)
             .symbol(symbol)
             .interval(parsedInterval)
@@ -101,8 +103,7 @@ public final class BackfillCommand implements Callable<Integer>
         // The loader stops between pages and drains into the journal; the command then returns, exit 2.
         try (StopSignal ignored = new StopSignal(loader::stop);
             AdminServer admin = adminPort == null ? null : AdminServer.launch(adminHost, adminPort,
-                new NodeMetrics(new CountersRegistry()).backfill(parsedVenue.name().toLowerCase(Locale.ROOT),
-                    CandleIntervals.shortName(parsedInterval), loader.progress()).source()))
+                new NodeMetrics(counters).source()))
         {
             if (admin != null)
             {

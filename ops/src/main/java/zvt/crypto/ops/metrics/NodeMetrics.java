@@ -28,7 +28,6 @@ import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.MetricsSource;
 import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalFiles;
-import zvt.crypto.persistence.backfill.BackfillProgress;
 import zvt.crypto.persistence.redis.RedisStreamReader;
 import zvt.crypto.persistence.redis.RedisWriter;
 import zvt.crypto.persistence.sink.SinkStatus;
@@ -168,31 +167,6 @@ public final class NodeMetrics
         summary("zvt_gateway_rest_latency_seconds",
             "REST request durations, arrival to response (quantiles over the interval since the previous scrape)",
             List.of(counters.restLatency()), false);
-        return this;
-    }
-
-    /** A backfill run (role loader): candles, pages, requests, retries and how far it has come. */
-    public NodeMetrics backfill(final String venue, final String interval, final BackfillProgress progress)
-    {
-        CounterWithCallback.builder().name("zvt_backfill_candles").help("REST candles journaled by the backfill")
-            .labelNames("venue", "interval").callback(cb -> cb.call(progress.candles(), venue, interval))
-            .register(registry);
-        CounterWithCallback.builder().name("zvt_backfill_pages").help("pages of candles fetched and journaled")
-            .labelNames("venue", "interval").callback(cb -> cb.call(progress.pages(), venue, interval))
-            .register(registry);
-        CounterWithCallback.builder().name("zvt_backfill_requests").help("REST requests sent, by outcome")
-            .labelNames("venue", "interval", "outcome")
-            .callback(cb -> ifPresent(progress.rest(), rest ->
-            {
-                cb.call(rest.attempts(), venue, interval, "sent");
-                cb.call(rest.retries(), venue, interval, "retried");
-                cb.call(rest.throttled(), venue, interval, "throttled");
-                cb.call(rest.failures(), venue, interval, "failed");
-            }))
-            .register(registry);
-        GaugeWithCallback.builder().name("zvt_backfill_position_seconds").unit(Unit.SECONDS)
-            .help("end of the last window journaled, as epoch seconds").labelNames("venue", "interval")
-            .callback(cb -> cb.call(progress.positionMs() / 1000.0, venue, interval)).register(registry);
         return this;
     }
 

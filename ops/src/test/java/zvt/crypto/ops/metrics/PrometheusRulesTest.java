@@ -52,7 +52,8 @@ class PrometheusRulesTest
     void shouldTakeOnlyKubeStateMetricsSeriesFromOutsideTheNode() throws Exception
     {
         final Set<String> fromKubeStateMetrics = PrometheusTools.kubeStateMetricsUsed();
-        assertEquals(Set.of("kube_cronjob_status_last_successful_time", "kube_job_status_failed"), fromKubeStateMetrics);
+        assertEquals(Set.of("kube_cronjob_status_last_successful_time", "kube_job_status_failed"),
+            fromKubeStateMetrics);
         assertTrue(PrometheusTools.metricsUsed().stream().noneMatch(name -> name.startsWith("kube_")),
             "kube-state-metrics series only in group " + PrometheusTools.KUBE_STATE_METRICS_GROUP);
     }

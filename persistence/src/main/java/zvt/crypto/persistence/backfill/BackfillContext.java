@@ -5,6 +5,7 @@ import org.agrona.concurrent.OffsetEpochNanoClock;
 import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.codec.MarketType;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.feed.rest.RequestWeightLimiter;
 import zvt.crypto.feed.rest.klines.KlineApi;
 import zvt.crypto.journal.Journal;
@@ -40,6 +41,7 @@ public final class BackfillContext
     private long retryMaxDelayMs = 30_000;
     private int ringSize = RING_SIZE_DEFAULT;
     private EpochNanoClock clock;
+    private CountersRegistry counters;
     private boolean concluded;
 
     public BackfillContext venue(final Venue venue)
@@ -238,6 +240,18 @@ public final class BackfillContext
         return clock;
     }
 
+    /** The node's counters registry, where the run counts candles, pages and requests; a fresh one if not set. */
+    public BackfillContext counters(final CountersRegistry counters)
+    {
+        this.counters = counters;
+        return this;
+    }
+
+    public CountersRegistry counters()
+    {
+        return counters;
+    }
+
     /**
      * Validates and fills defaults; idempotent.
      *
@@ -278,6 +292,10 @@ public final class BackfillContext
         if (clock == null)
         {
             clock = new OffsetEpochNanoClock();
+        }
+        if (counters == null)
+        {
+            counters = new CountersRegistry();
         }
         concluded = true;
         return this;

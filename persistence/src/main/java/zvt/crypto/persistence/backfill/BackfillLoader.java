@@ -15,6 +15,7 @@ import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.ring.WaitStrategyType;
 import zvt.crypto.feed.rest.RestClient;
 import zvt.crypto.feed.rest.RestClientContext;
+import zvt.crypto.feed.rest.RestCounters;
 import zvt.crypto.feed.rest.klines.KlineApi;
 import zvt.crypto.feed.rest.klines.KlineFetcher;
 import zvt.crypto.journal.Journal;
@@ -25,6 +26,7 @@ import zvt.crypto.journal.JournalInstruments;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The crypto-data-loader: backfills one venue, symbol and interval over a time range from the venue's REST klines
@@ -46,18 +48,17 @@ public final class BackfillLoader
     private static final int LOG_EVERY_PAGES = 100;
 
     private final BackfillContext context;
-    private final BackfillProgress progress = new BackfillProgress();
+    private final BackfillProgress progress;
+    private final RestCounters requests;
     private volatile boolean stopRequested;
 
     public BackfillLoader(final BackfillContext context)
     {
         this.context = context.conclude();
-    }
-
-    /** @return the run's live progress, for metrics. */
-    public BackfillProgress progress()
-    {
-        return progress;
+        final String venue = context.venue().name().toLowerCase(Locale.ROOT);
+        final String interval = CandleIntervals.shortName(context.interval());
+        progress = new BackfillProgress(context.counters(), venue, interval);
+        requests = new RestCounters(context.counters(), "zvt_backfill_requests", "venue", venue, "interval", interval);
     }
 
     /** Ends the run after the page in progress is journaled. */
@@ -114,14 +115,14 @@ public final class BackfillLoader
             new JournalEventHandler(journal, instruments),
             List.of()).start();
         try (RestClient client = new RestClient(new RestClientContext()
-            .name(context.venue().name().toLowerCase(java.util.Locale.ROOT) + "-backfill")
+            .name(context.venue().name().toLowerCase(Locale.ROOT) + "-backfill")
+            .counters(requests)
             .limiter(context.limiter())
             .maxAttempts(context.maxAttempts())
             .requestTimeoutMs(context.requestTimeoutMs())
             .retryInitialDelayMs(context.retryInitialDelayMs())
             .retryMaxDelayMs(context.retryMaxDelayMs())))
         {
-            progress.started(client.counters());
             final ControlEventPublisher publisher = new ControlEventPublisher(ring.ringBuffer(), context.clock());
             instruments.addListener(publisher::publishDefinition);
             final Instrument instrument =

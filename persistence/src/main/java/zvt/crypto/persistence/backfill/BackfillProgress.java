@@ -1,52 +1,33 @@
 package zvt.crypto.persistence.backfill;
 
-import zvt.crypto.feed.rest.RestCounters;
-
-import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.concurrent.status.AtomicCounter;
+import zvt.crypto.core.counters.CountersRegistry;
 
 /**
- * How far a running backfill has come: written by the loader's thread after each page, read by metrics scrapes from
- * any thread. The REST client's counters (requests, retries, throttling, failures) appear once the run has started.
+ * How far a running backfill has come: candles and pages journaled and the end of the last window, in the node's
+ * {@link CountersRegistry} (labelled with the run's venue and interval). Written by the loader's thread after each
+ * page; read by metrics scrapes from any thread.
  */
-public final class BackfillProgress
+final class BackfillProgress
 {
-    private final AtomicLong candles = new AtomicLong();
-    private final AtomicLong pages = new AtomicLong();
-    private final AtomicLong positionMs = new AtomicLong();
-    private volatile RestCounters rest;
+    private final AtomicCounter candles;
+    private final AtomicCounter pages;
+    private final AtomicCounter positionSeconds;
 
-    /** @return candles published into the journal's ring. */
-    public long candles()
+    BackfillProgress(final CountersRegistry registry, final String venue, final String interval)
     {
-        return candles.get();
-    }
-
-    public long pages()
-    {
-        return pages.get();
-    }
-
-    /** @return the end of the last window journaled (epoch ms), or 0 before the first page. */
-    public long positionMs()
-    {
-        return positionMs.get();
-    }
-
-    /** @return the run's REST client counters, or null before the run starts. */
-    public RestCounters rest()
-    {
-        return rest;
-    }
-
-    void started(final RestCounters rest)
-    {
-        this.rest = rest;
+        candles = registry.counter("zvt_backfill_candles", "REST candles journaled by the backfill",
+            "venue", venue, "interval", interval);
+        pages = registry.counter("zvt_backfill_pages", "pages of candles fetched and journaled",
+            "venue", venue, "interval", interval);
+        positionSeconds = registry.gauge("zvt_backfill_position_seconds",
+            "end of the last window journaled, as epoch seconds", "venue", venue, "interval", interval);
     }
 
     void page(final int candlesInPage, final long windowEndMs)
     {
-        candles.lazySet(candles.get() + candlesInPage);
-        pages.lazySet(pages.get() + 1);
-        positionMs.lazySet(windowEndMs);
+        candles.getAndAddRelease(candlesInPage);
+        pages.incrementRelease();
+        positionSeconds.setRelease(windowEndMs / 1000); // windows end on candle boundaries: whole seconds
     }
 }
