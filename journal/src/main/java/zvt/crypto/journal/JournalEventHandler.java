@@ -6,9 +6,11 @@ import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zvt.crypto.core.codec.InstrumentDefinitionDecoder;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
@@ -40,15 +42,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JournalEventHandler implements EventHandler<MarketEvent>
 {
     private static final Logger LOG = LoggerFactory.getLogger(JournalEventHandler.class);
+    /** Room for the handler's own counters when it is given no registry of the node's. */
+    private static final int OWN_COUNTERS = 8;
 
     private final Journal journal;
     private final InstrumentRegistry registry;
     private HopLatencies latencies;
     private final RollCycle rollCycle;
-    private final AtomicLong appendedEvents = new AtomicLong();
-    private final AtomicLong appendedBytes = new AtomicLong();
-    private final AtomicLong skippedEmptySlots = new AtomicLong();
-    private final AtomicLong appendedDefinitions = new AtomicLong();
+    private final AtomicCounter appendedEvents;
+    private final AtomicCounter appendedBytes;
+    private final AtomicCounter skippedEmptySlots;
+    private final AtomicCounter appendedDefinitions;
     private final AtomicLong lastIndex = new AtomicLong(Journal.NO_INDEX);
     private final IntHashSet definedInstruments = new IntHashSet();
     private InstrumentDefinitionCodec definitionCodec;
@@ -66,6 +70,22 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
      */
     public JournalEventHandler(final Journal journal, final InstrumentRegistry registry)
     {
+        this(journal, registry, new CountersRegistry(OWN_COUNTERS));
+    }
+
+    /**
+     * @param registry the node's instruments, re-journaled at the start of every cycle; null for none.
+     * @param counters the node's counters registry, where the handler counts what it appends.
+     */
+    public JournalEventHandler(
+        final Journal journal, final InstrumentRegistry registry, final CountersRegistry counters)
+    {
+        appendedEvents = counters.counter("zvt_journal_appended_events", "events appended to the journal");
+        appendedBytes = counters.counter("zvt_journal_appended_bytes", "event bytes appended to the journal");
+        skippedEmptySlots = counters.counter("zvt_journal_skipped_empty_slots",
+            "empty ring slots passed over (a producer claimed a slot and published nothing)");
+        appendedDefinitions = counters.counter("zvt_journal_appended_definitions",
+            "instrument definitions re-journaled at the start of each cycle");
         this.journal = journal;
         this.registry = registry;
         this.rollCycle = journal.context().rollCycle();
@@ -101,7 +121,7 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         final int length = event.length();
         if (length <= 0)
         {
-            skippedEmptySlots.lazySet(skippedEmptySlots.get() + 1);
+            skippedEmptySlots.incrementRelease();
             return;
         }
 
@@ -123,8 +143,8 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
         }
 
         lastIndex.lazySet(index);
-        appendedEvents.lazySet(appendedEvents.get() + 1);
-        appendedBytes.lazySet(appendedBytes.get() + length);
+        appendedEvents.incrementRelease();
+        appendedBytes.getAndAddRelease(length);
 
         if (registry != null)
         {
@@ -208,7 +228,7 @@ public final class JournalEventHandler implements EventHandler<MarketEvent>
             append(definitionBuffer.byteArray(), 0, length);
             count++;
         }
-        appendedDefinitions.addAndGet(count);
+        appendedDefinitions.getAndAdd(count);
         if (count > 0)
         {
             LOG.info("journal cycle {} started: re-journaled {} instrument definitions",

@@ -133,9 +133,9 @@ public final class MarketDataNode implements RunningNode
 
             final NodeDatabase db = database;
             final JournalEventHandler journalHandler =
-                new JournalEventHandler(journal, instruments).latencies(latencies);
+                new JournalEventHandler(journal, instruments, counters).latencies(latencies);
             final GatewayCounters gatewayCounters = new GatewayCounters(counters);
-            metrics.journal(journal.directory(), journalHandler).gateway(gatewayCounters)
+            metrics.journal(journal.directory()).gateway(gatewayCounters)
                 .databaseWriter(() -> db == null ? null : db.status());
             gatewayContext
                 .healthDetails(() -> ReadinessDetails.of(db))

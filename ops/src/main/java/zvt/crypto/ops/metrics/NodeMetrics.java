@@ -26,7 +26,6 @@ import zvt.crypto.core.latency.HopLatency;
 import zvt.crypto.feed.runner.VenueFeed;
 import zvt.crypto.gateway.GatewayCounters;
 import zvt.crypto.gateway.MetricsSource;
-import zvt.crypto.journal.JournalEventHandler;
 import zvt.crypto.journal.JournalFiles;
 import zvt.crypto.persistence.redis.RedisStreamReader;
 import zvt.crypto.persistence.redis.RedisWriter;
@@ -105,13 +104,9 @@ public final class NodeMetrics
         return this;
     }
 
-    /** Appends, bytes, and the journal volume's use. */
-    public NodeMetrics journal(final Path directory, final JournalEventHandler journal)
+    /** The journal's files and its volume's use, read at scrape time (its appends are the registry's counters). */
+    public NodeMetrics journal(final Path directory)
     {
-        CounterWithCallback.builder().name("zvt_journal_appended_events").help("events appended to the journal")
-            .callback(cb -> cb.call(journal.appendedEvents())).register(registry);
-        CounterWithCallback.builder().name("zvt_journal_appended_bytes").help("event bytes appended to the journal")
-            .callback(cb -> cb.call(journal.appendedBytes())).register(registry);
         GaugeWithCallback.builder().name("zvt_journal_disk_bytes").help("bytes of the journal's cycle files")
             .unit(Unit.BYTES).callback(cb -> cb.call(JournalFiles.in(directory).bytesOnDisk())).register(registry);
         GaugeWithCallback.builder().name("zvt_journal_volume_free_bytes").unit(Unit.BYTES)
