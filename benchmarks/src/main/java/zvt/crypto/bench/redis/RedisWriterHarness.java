@@ -24,6 +24,7 @@ import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.codec.TopOfBookEncoder;
 import zvt.crypto.core.codec.TradeEncoder;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
@@ -87,7 +88,8 @@ public final class RedisWriterHarness
         final String prefix = "bench-" + UUID.randomUUID();
         final Path directory = Files.createTempDirectory("redis-bench");
         try (Journal journal = Journal.open(new JournalContext().directory(directory));
-            RedisWriter writer = RedisWriter.start(settings(prefix), journal, instruments, new SystemEpochNanoClock()))
+            RedisWriter writer = RedisWriter.start(settings(prefix), journal, instruments, new SystemEpochNanoClock(),
+                new CountersRegistry()))
         {
             final RedisStateHandler handler = writer.ringHandler();
             final MarketEvent event = new MarketEvent();
@@ -169,7 +171,7 @@ public final class RedisWriterHarness
             final long cpuBefore = os.getProcessCpuTime();
             final long start = System.nanoTime();
             try (RedisWriter writer = RedisWriter.start(settings(prefix), journal, instruments,
-                new SystemEpochNanoClock()))
+                new SystemEpochNanoClock(), new CountersRegistry()))
             {
                 if (!writer.awaitStreamsCaughtUp(Duration.ofMinutes(5)))
                 {

@@ -126,7 +126,7 @@ public final class MarketDataNode implements RunningNode
             final HopLatencies latencies = new HopLatencies(clock);
             final CountersRegistry counters = new CountersRegistry();
             final NodeMetrics metrics = new NodeMetrics(counters).latencies(latencies).feeds(feeds);
-            database = NodeDatabase.open(config, journal, clock, System.getenv(), latencies);
+            database = NodeDatabase.open(config, journal, clock, System.getenv(), latencies, counters);
             final InstrumentRegistry instruments = new InstrumentRegistry();
             final JournalInstruments.Result restored = JournalInstruments.restore(journal, instruments);
             LOG.info("journal {} opened; {} instruments restored", journal.directory(), restored.applied());
@@ -150,7 +150,7 @@ public final class MarketDataNode implements RunningNode
                 .metrics(metrics.source());
             final FanoutEventHandler fanout = new FanoutEventHandler(gatewayContext, instruments);
             GatewayCandlePriming.primeFromStartOfDay(journal, fanout, clock);
-            redis = startRedis(redisSettings, journal, instruments, clock);
+            redis = startRedis(redisSettings, journal, instruments, clock, counters);
             if (redis != null)
             {
                 metrics.redisWriter(redis);
@@ -206,14 +206,14 @@ public final class MarketDataNode implements RunningNode
     /** Redis's writers when {@code redis.url} is set; without it the node runs without Redis. */
     private static RedisWriter startRedis(
         final RedisSettings settings, final Journal journal, final InstrumentRegistry instruments,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock, final CountersRegistry counters)
     {
         if (settings == null)
         {
             LOG.info("Redis disabled (redis.url not set)");
             return null;
         }
-        return RedisWriter.start(settings, journal, instruments, clock);
+        return RedisWriter.start(settings, journal, instruments, clock, counters);
     }
 
     /** The journal's figures the node knows without reading it, for the REST API's {@code journal/stats}. */

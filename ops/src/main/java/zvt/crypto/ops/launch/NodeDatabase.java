@@ -14,6 +14,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.ops.config.NodeConfig;
@@ -61,16 +62,20 @@ final class NodeDatabase implements AutoCloseable
     static NodeDatabase open(
         final NodeConfig config, final Journal journal, final EpochNanoClock clock, final Map<String, String> env)
     {
-        return open(config, journal, clock, env, null);
+        return open(config, journal, clock, env, null, new CountersRegistry());
     }
 
-    /** @param latencies where the writer records the receive → database hop; null for none. */
+    /**
+     * @param latencies where the writer records the receive → database hop; null for none.
+     * @param counters  the node's counters registry, where the writer counts what it does.
+     */
     static NodeDatabase open(
         final NodeConfig config,
         final Journal journal,
         final EpochNanoClock clock,
         final Map<String, String> env,
-        final HopLatencies latencies)
+        final HopLatencies latencies,
+        final CountersRegistry counters)
     {
         if (!Boolean.parseBoolean(config.get("db.enabled")))
         {
@@ -90,7 +95,8 @@ final class NodeDatabase implements AutoCloseable
             .maxBatchDelay(Duration.ofMillis(config.getInt("db.writer.batch.ms")))
             .migrate(true)
             .clock(clock)
-            .latencies(latencies);
+            .latencies(latencies)
+            .counters(counters);
         final Path embeddedDir = config.getPath("db.embedded.dir");
         final int embeddedPort = config.getInt("db.embedded.port");
         final String schema = config.get("db.schema");

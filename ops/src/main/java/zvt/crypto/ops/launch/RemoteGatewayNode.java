@@ -91,7 +91,7 @@ public final class RemoteGatewayNode implements RunningNode
             final RingBuffer<MarketEvent> ringBuffer = ring.ringBuffer();
             streams[0] = new RedisStreamReader(redis, instruments,
                 (entry, length, journalIndex) -> ringBuffer.publishEvent(COPY_ENTRY, entry, length, journalIndex),
-                clock);
+                clock, registry);
             metrics.redisStreamReader(streams[0]);
             gateway = GatewayServer.launch(context, instruments, fanout);
             // Polls 1 ms apart while entries flow (the streams are written in 20 ms batches); 20 ms once quiet.

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.lmax.disruptor.RingBuffer;
-import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.SummaryWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -118,41 +117,27 @@ public final class NodeMetrics
         return this;
     }
 
-    /** The database writer, once it has started (null before, or with no database). */
+    /** The database writer's state, once it has started (null before, or with no database). */
     public NodeMetrics databaseWriter(final Supplier<DbWriterStatus> status)
     {
         sink("zvt_db_writer", "database writer", status::get);
-        CounterWithCallback.builder().name("zvt_db_writer_rows").help("rows inserted or updated")
-            .callback(cb -> ifPresent(status.get(), s -> cb.call(s.rowsWritten()))).register(registry);
-        CounterWithCallback.builder().name("zvt_db_writer_skipped_events")
-            .help("events skipped (no instrument definition, undecodable, other candle intervals)")
-            .callback(cb -> ifPresent(status.get(), s -> cb.call(s.skippedEvents()))).register(registry);
         return this;
     }
 
-    /** Redis's state flusher and stream sink. */
+    /** Redis's state flusher and stream sink: their state (their counts are the registry's). */
     public NodeMetrics redisWriter(final RedisWriter redis)
     {
         sink("zvt_redis_stream", "Redis stream sink", redis::streamStatus);
         GaugeWithCallback.builder().name("zvt_redis_state_connected").help("1 while the state flusher is connected")
             .callback(cb -> cb.call(redis.stateStatus().connected() ? 1 : 0)).register(registry);
-        CounterWithCallback.builder().name("zvt_redis_state_writes").help("instrument hashes written")
-            .callback(cb -> cb.call(redis.stateStatus().instrumentsWritten())).register(registry);
-        CounterWithCallback.builder().name("zvt_redis_state_failures").help("failed connects and flushes")
-            .callback(cb -> cb.call(redis.stateStatus().failures())).register(registry);
-        CounterWithCallback.builder().name("zvt_redis_state_queue_full")
-            .help("changes the ring consumer could not queue (the queue held too many instruments)")
-            .callback(cb -> cb.call(redis.ringHandler().queueFull())).register(registry);
         return this;
     }
 
-    /** A gateway apart from the feeds: its reader of the Redis streams. */
+    /** A gateway apart from the feeds: whether its reader of the Redis streams is connected. */
     public NodeMetrics redisStreamReader(final RedisStreamReader reader)
     {
         GaugeWithCallback.builder().name("zvt_redis_reader_connected").help("1 while the stream reader is connected")
             .callback(cb -> cb.call(reader.connected() ? 1 : 0)).register(registry);
-        CounterWithCallback.builder().name("zvt_redis_reader_entries").help("stream entries handed to the fan-out")
-            .callback(cb -> cb.call(reader.delivered())).register(registry);
         return this;
     }
 
@@ -218,12 +203,6 @@ public final class NodeMetrics
         GaugeWithCallback.builder().name(prefix + "_lag_seconds").unit(Unit.SECONDS)
             .help("age of the last committed entry while the " + what + " is behind; 0 when caught up")
             .callback(cb -> ifPresent(status.get(), s -> cb.call(s.lagNanos() / NANOS_PER_SECOND))).register(registry);
-        CounterWithCallback.builder().name(prefix + "_batches").help("batches the " + what + " committed")
-            .callback(cb -> ifPresent(status.get(), s -> cb.call(s.batches()))).register(registry);
-        CounterWithCallback.builder().name(prefix + "_batched_items").help("items in the " + what + "'s batches")
-            .callback(cb -> ifPresent(status.get(), s -> cb.call(s.rowsStaged()))).register(registry);
-        CounterWithCallback.builder().name(prefix + "_failures").help("failed connects and batches of the " + what)
-            .callback(cb -> ifPresent(status.get(), s -> cb.call(s.failures()))).register(registry);
     }
 
     private void gauge(

@@ -1,11 +1,10 @@
 package zvt.crypto.persistence.redis;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import com.lmax.disruptor.EventHandler;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.jctools.queues.SpscArrayQueue;
 
 import zvt.crypto.core.book.OrderBook;
@@ -15,6 +14,7 @@ import zvt.crypto.core.codec.CandleInterval;
 import zvt.crypto.core.candle.TradeCandles;
 import zvt.crypto.core.codec.CandleEncoder;
 import zvt.crypto.core.codec.MessageHeaderEncoder;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
@@ -58,7 +58,7 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         new UnsafeBuffer(new byte[MessageHeaderEncoder.ENCODED_LENGTH + CandleEncoder.BLOCK_LENGTH]);
     private final Int2ObjectHashMap<Pending> pending = new Int2ObjectHashMap<>();
     private final IntHashSet changedInBatch = new IntHashSet();
-    private final AtomicLong queueFull = new AtomicLong();
+    private final AtomicCounter queueFull;
     private long journalIndex = MarketEvent.NO_JOURNAL_INDEX;
     /** The venue of the book event being applied, for the book listener. */
     private int bookVenue;
@@ -82,8 +82,11 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
     }
 
     RedisStateHandler(
-        final InstrumentRegistry instruments, final SpscArrayQueue<InstrumentState> toFlusher, final int bookDepth)
+        final InstrumentRegistry instruments, final SpscArrayQueue<InstrumentState> toFlusher, final int bookDepth,
+        final CountersRegistry counters)
     {
+        this.queueFull = counters.counter("zvt_redis_state_queue_full",
+            "changes the ring consumer could not queue (the queue held too many instruments)");
         this.toFlusher = toFlusher;
         this.bookDepth = bookDepth;
         this.bookCapacity = SMALL_JSON_CAPACITY + 2 * bookDepth * BOOK_JSON_BYTES_PER_LEVEL;
@@ -194,7 +197,7 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         if (state.endWrite() && !toFlusher.offer(state))
         {
             state.notQueued();
-            queueFull.setRelease(queueFull.getPlain() + 1);
+            queueFull.incrementRelease();
         }
     }
 

@@ -12,6 +12,7 @@ import org.agrona.collections.IntHashSet;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -22,6 +23,7 @@ import zvt.crypto.core.codec.BookUpdateKind;
 import zvt.crypto.core.codec.BooleanType;
 import zvt.crypto.core.codec.MessageHeaderDecoder;
 import zvt.crypto.core.codec.Venue;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.event.EventType;
 import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.instrument.InstrumentDefinitionCodec;
@@ -93,13 +95,15 @@ public final class RedisStreamReader implements Agent
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private boolean takingSnapshot;
     private long undecodable;
-    private volatile long delivered;
+    private final AtomicCounter delivered;
     private volatile long lastIndex = -1;
 
+    /** @param counters the node's counters registry, where the reader counts the entries it hands on. */
     public RedisStreamReader(
         final RedisSettings settings, final InstrumentRegistry instruments, final Listener listener,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock, final CountersRegistry counters)
     {
+        this.delivered = counters.counter("zvt_redis_reader_entries", "stream entries handed to the fan-out");
         this.settings = settings;
         this.keys = new RedisKeys(settings.keyPrefix());
         this.instruments = instruments;
@@ -124,7 +128,7 @@ public final class RedisStreamReader implements Agent
     /** @return entries handed on so far. */
     public long delivered()
     {
-        return delivered;
+        return delivered.get();
     }
 
     /** @return the journal index of the last entry handed on, or -1. */
@@ -266,7 +270,7 @@ public final class RedisStreamReader implements Agent
         }
         listener.onEntry(view, event.length, entry.index());
         lastIndex = entry.index();
-        delivered++;
+        delivered.incrementRelease();
         return 1;
     }
 

@@ -9,6 +9,7 @@ import org.jctools.queues.SpscArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.persistence.sink.SinkIdleStrategy;
@@ -30,16 +31,17 @@ public final class RedisWriter implements AutoCloseable
     private static final int STREAM_BATCH = 2_000;
 
     private final RedisStateHandler ringHandler;
-    private final RedisStateStatus stateStatus = new RedisStateStatus();
+    private final RedisStateStatus stateStatus;
     private final AgentRunner flusher;
     private final SinkTailer streams;
 
     private RedisWriter(
         final RedisSettings settings, final Journal journal, final InstrumentRegistry instruments,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock, final CountersRegistry counters)
     {
+        stateStatus = new RedisStateStatus(counters);
         final SpscArrayQueue<InstrumentState> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
-        ringHandler = new RedisStateHandler(instruments, queue, settings.bookDepth());
+        ringHandler = new RedisStateHandler(instruments, queue, settings.bookDepth(), counters);
         // Drains 5 ms apart while the state changes, which is also how long changes conflate; 50 ms once quiet.
         flusher = new AgentRunner(new SinkIdleStrategy(5, 50, 200),
             ex -> LOG.error("redis state: unexpected error", ex), null,
@@ -53,14 +55,15 @@ public final class RedisWriter implements AutoCloseable
         streams = SinkTailer.start(new RedisStreamSink(settings),
             new SinkSettings(journal, STREAM_BATCH, TimeUnit.MILLISECONDS.toNanos(20),
                 TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(5), clock),
-            new SinkStatus());
+            new SinkStatus(counters, "zvt_redis_stream", "Redis stream sink"));
     }
 
+    /** @param counters the node's counters registry, where both writers count what they do. */
     public static RedisWriter start(
         final RedisSettings settings, final Journal journal, final InstrumentRegistry instruments,
-        final EpochNanoClock clock)
+        final EpochNanoClock clock, final CountersRegistry counters)
     {
-        final RedisWriter writer = new RedisWriter(settings, journal, instruments, clock);
+        final RedisWriter writer = new RedisWriter(settings, journal, instruments, clock, counters);
         LOG.info("redis writer started: {}", settings);
         return writer;
     }

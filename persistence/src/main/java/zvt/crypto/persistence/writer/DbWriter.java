@@ -33,7 +33,7 @@ public final class DbWriter implements AutoCloseable
     public static DbWriter start(final DbWriterContext context)
     {
         context.conclude();
-        final DbWriterStatus status = new DbWriterStatus();
+        final DbWriterStatus status = new DbWriterStatus(context.counters());
         final SinkSettings settings = new SinkSettings(context.journal(), context.maxBatchRows(),
             context.maxBatchDelayNanos(), context.retryMinNanos(), context.retryMaxNanos(), context.clock());
         final DbWriter writer = new DbWriter(status, SinkTailer.start(new DbSink(context, status), settings, status));

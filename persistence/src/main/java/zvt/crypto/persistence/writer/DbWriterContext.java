@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.journal.Journal;
 import zvt.crypto.persistence.DatabaseContext;
@@ -32,6 +33,7 @@ public final class DbWriterContext
     private EpochNanoClock clock;
     private HopLatencies latencies;
     private boolean migrate;
+    private CountersRegistry counters;
     private boolean concluded;
 
     public DbWriterContext journal(final Journal journal)
@@ -160,6 +162,19 @@ public final class DbWriterContext
         return latencies;
     }
 
+    /** The node's counters registry, where the writer counts batches, rows and failures; a fresh one if not set. */
+    public DbWriterContext counters(final CountersRegistry counters)
+    {
+        checkNotConcluded();
+        this.counters = counters;
+        return this;
+    }
+
+    public CountersRegistry counters()
+    {
+        return counters;
+    }
+
     public DbWriterContext conclude()
     {
         if (!concluded)
@@ -178,6 +193,10 @@ public final class DbWriterContext
             if (clock == null)
             {
                 clock = new OffsetEpochNanoClock();
+            }
+            if (counters == null)
+            {
+                counters = new CountersRegistry();
             }
             concluded = true;
         }

@@ -1,31 +1,44 @@
 package zvt.crypto.persistence.writer;
 
+import org.agrona.concurrent.status.AtomicCounter;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.persistence.sink.SinkStatus;
 import zvt.crypto.persistence.schema.StorageStatus;
 
 /**
  * What the database writer has done and how far behind it is: the tailer's progress ({@link SinkStatus}) and the
- * database's own counts. Each value is individually current; they are not a consistent snapshot together.
+ * database's own counts (counters of the node's registry). Each value is individually current; they are not a
+ * consistent snapshot together.
  * <p>
  * Thread-safety: single writer (the tailer thread), any number of readers.
  */
 public final class DbWriterStatus extends SinkStatus
 {
-    private volatile long rowsWritten;
-    private volatile long skippedEvents;
-    private volatile long lateCandleTrades;
+    private final AtomicCounter rowsWritten;
+    private final AtomicCounter skippedEvents;
+    private final AtomicCounter lateCandleTrades;
     private volatile StorageStatus storage;
+
+    public DbWriterStatus(final CountersRegistry counters)
+    {
+        super(counters, "zvt_db_writer", "database writer");
+        rowsWritten = counters.counter("zvt_db_writer_rows", "rows inserted or updated");
+        skippedEvents = counters.counter("zvt_db_writer_skipped_events",
+            "events skipped (no instrument definition, undecodable, other candle intervals)");
+        lateCandleTrades = counters.counter("zvt_db_writer_late_candle_trades",
+            "trades stored but left out of candles because their minute had already closed");
+    }
 
     /** @return rows this writer inserted or updated (duplicates ignored by ON CONFLICT are not counted). */
     public long rowsWritten()
     {
-        return rowsWritten;
+        return rowsWritten.get();
     }
 
     /** @return events skipped: no instrument definition, undecodable definitions, candles of other intervals. */
     public long skippedEvents()
     {
-        return skippedEvents;
+        return skippedEvents.get();
     }
 
     /**
@@ -34,7 +47,7 @@ public final class DbWriterStatus extends SinkStatus
      */
     public long lateCandleTrades()
     {
-        return lateCandleTrades;
+        return lateCandleTrades.get();
     }
 
     /** @return what the schema migration found (storage path, version), or null before the first connection. */
@@ -46,8 +59,8 @@ public final class DbWriterStatus extends SinkStatus
     public String toString()
     {
         return "DbWriterStatus{storage=" + (storage == null ? "unknown" : storage.storagePath()) + ", " +
-            super.toString() + ", rowsWritten=" + rowsWritten + ", skipped=" + skippedEvents +
-            ", lateCandleTrades=" + lateCandleTrades + '}';
+            super.toString() + ", rowsWritten=" + rowsWritten() + ", skipped=" + skippedEvents() +
+            ", lateCandleTrades=" + lateCandleTrades() + '}';
     }
 
     void storage(final StorageStatus storage)
@@ -57,8 +70,9 @@ public final class DbWriterStatus extends SinkStatus
 
     void onCommit(final long rowsWritten, final long skippedEvents, final long lateCandleTrades)
     {
-        this.rowsWritten += rowsWritten;
-        this.skippedEvents = skippedEvents;
-        this.lateCandleTrades = lateCandleTrades;
+        this.rowsWritten.getAndAddRelease(rowsWritten);
+        // the sink's running totals since it started
+        this.skippedEvents.setRelease(skippedEvents);
+        this.lateCandleTrades.setRelease(lateCandleTrades);
     }
 }

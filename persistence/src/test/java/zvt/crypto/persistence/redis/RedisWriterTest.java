@@ -19,6 +19,7 @@ import redis.clients.jedis.params.XTrimParams;
 
 import zvt.crypto.core.book.OrderBook;
 import zvt.crypto.core.book.OrderBookEventHandler;
+import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.test.Tests;
 import zvt.crypto.journal.Journal;
@@ -68,7 +69,7 @@ class RedisWriterTest
         instruments.put(ETH);
         try (Journal journal = Journal.open(new JournalContext().directory(journalDir));
             RedisWriter writer = RedisWriter.start(settings(REDIS_PORT).withBookDepth(3), journal, instruments,
-                new SystemEpochNanoClock());
+                new SystemEpochNanoClock(), new CountersRegistry());
             TestEvents events = new TestEvents(journal, writer.ringHandler()))
         {
             events.define(BTC);
@@ -200,7 +201,7 @@ class RedisWriterTest
                 events.bidDelta(BTC, BASE_NANOS + i * 100_000_000L, 990 + i % 7, i % 5);
             }
             try (RedisWriter writer = RedisWriter.start(settings(REDIS_PORT), journal, instruments,
-                new SystemEpochNanoClock()))
+                new SystemEpochNanoClock(), new CountersRegistry()))
             {
                 assertTrue(writer.awaitStreamsCaughtUp(Duration.ofSeconds(20)), writer.streamStatus().toString());
             }
@@ -216,7 +217,8 @@ class RedisWriterTest
             final InstrumentRegistry readerInstruments = new InstrumentRegistry();
             readerInstruments.put(BTC);
             final RedisStreamReader reader = new RedisStreamReader(settings(REDIS_PORT), readerInstruments,
-                (event, length, index) -> readerBooks.onMessage(event, 0), new SystemEpochNanoClock());
+                (event, length, index) -> readerBooks.onMessage(event, 0), new SystemEpochNanoClock(),
+                new CountersRegistry());
             try
             {
                 Tests.await(() -> reader.doWork() == 0 && reader.lastIndex() == journal.lastIndex(),
@@ -263,7 +265,8 @@ class RedisWriterTest
 
     private RedisWriter startWriter(final int port, final Journal journal)
     {
-        return RedisWriter.start(settings(port), journal, instruments, new SystemEpochNanoClock());
+        return RedisWriter.start(settings(port), journal, instruments, new SystemEpochNanoClock(),
+            new CountersRegistry());
     }
 
     private RedisSettings settings(final int port)
