@@ -39,12 +39,7 @@ final class CandleBlock
         this.json = json;
     }
 
-    int count()
-    {
-        return openTimesMicros.length;
-    }
-
-    /** @return the index of the first bar opening at or after {@code epochMicros}; {@link #count()} if none does. */
+    /** @return the index of the first bar opening at or after {@code epochMicros}; the number of bars if none does. */
     int firstAtOrAfter(final long epochMicros)
     {
         final int found = Arrays.binarySearch(openTimesMicros, epochMicros);

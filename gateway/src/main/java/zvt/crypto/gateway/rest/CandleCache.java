@@ -23,9 +23,9 @@ import zvt.crypto.persistence.query.OhlcvInterval;
  * copies instead of a query and its JSON. Time is cut into blocks of {@link #BLOCK_BARS} intervals, aligned to the
  * epoch; a block holds the stored bars of one (venue, market type, symbol, interval, source) that open within it.
  * <ul>
- *   <li>Only settled blocks are cached: those whose last bar closed more than the settle margin ago
- *       ({@link GatewayContext#restCacheSettleMarginMs()}, the database writer's delay). The rest of a range, and
- *       any part a few blocks cannot cover, is read from the database as before.</li>
+ *   <li>Only settled blocks are cached: those whose last bar closed more than one interval plus the settle margin
+ *       ago ({@link GatewayContext#restCacheSettleMarginMs()}, the database writer's delay). The rest of a range, and
+ *       any part a few blocks cannot cover (sparse bars), is read from the database as before.</li>
  *   <li>A block expires {@link GatewayContext#restCacheTtlMs()} after it was read: bars written later by another
  *       process (a backfill of {@code source=rest}, {@code zvt rebuild-db}) show up within that time.</li>
  *   <li>At most {@link GatewayContext#restCacheBytes()} of blocks; beyond, Caffeine evicts the least useful.</li>
