@@ -1,5 +1,6 @@
 package zvt.crypto.gateway;
 
+import org.agrona.CloseHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import zvt.crypto.core.codec.MarketType;
@@ -72,16 +73,7 @@ class RestCandleCacheTest
     @AfterEach
     void close()
     {
-        if (cached != null)
-        {
-            cached.close();
-        }
-        if (uncached != null)
-        {
-            uncached.close();
-        }
-        queries.close();
-        schema.close();
+        CloseHelper.closeAll(cached, uncached, queries, schema);
     }
 
     @Test
@@ -101,6 +93,20 @@ class RestCandleCacheTest
             "asked twice, most blocks were found: hits " + counters.restCacheHits() + ", misses " +
             counters.restCacheMisses());
         assertEquals(0, counters.restCacheEvictions());
+    }
+
+    @Test
+    void shouldReadARangeWithoutBarsInOneQueryNotBlockByBlock() throws Exception
+    {
+        insertBars();
+        start(64L * 1024 * 1024);
+        final String query = "from=2025-01-01T00:00:00Z&to=2026-01-01T00:30:00Z&limit=10000";
+        assertEquals(answer(uncached, query), answer(cached, query));
+        final GatewayCounters counters = cached.context.counters();
+        assertEquals(1, counters.restCacheMisses(), "the first block was empty: the rest in one query");
+        assertEquals(answer(uncached, query), answer(cached, query));
+        assertEquals(1, counters.restCacheHits());
+        assertEquals(2, counters.restCacheMisses(), "one more block each time the range is asked");
     }
 
     @Test

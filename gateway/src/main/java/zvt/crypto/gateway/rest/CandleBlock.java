@@ -39,6 +39,11 @@ final class CandleBlock
         this.json = json;
     }
 
+    boolean isEmpty()
+    {
+        return openTimesMicros.length == 0;
+    }
+
     /** @return the index of the first bar opening at or after {@code epochMicros}; the number of bars if none does. */
     int firstAtOrAfter(final long epochMicros)
     {

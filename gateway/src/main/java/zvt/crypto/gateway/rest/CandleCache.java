@@ -24,8 +24,10 @@ import zvt.crypto.persistence.query.OhlcvInterval;
  * epoch; a block holds the stored bars of one (venue, market type, symbol, interval, source) that open within it.
  * <ul>
  *   <li>Only settled blocks are cached: those whose last bar closed more than one interval plus the settle margin
- *       ago ({@link GatewayContext#restCacheSettleMarginMs()}, the database writer's delay). The rest of a range, and
- *       any part a few blocks cannot cover (sparse bars), is read from the database as before.</li>
+ *       ago ({@link GatewayContext#restCacheSettleMarginMs()}, the database writer's delay). The rest of a range is
+ *       read from the database in one query as before: the part not settled, and what follows a block just read
+ *       that holds no bars, or the few blocks the limit needs (sparse bars). So a request reads at most the blocks
+ *       its limit needs plus one more query, however wide its range.</li>
  *   <li>A block expires {@link GatewayContext#restCacheTtlMs()} after it was read: bars written later by another
  *       process (a backfill of {@code source=rest}, {@code zvt rebuild-db}) show up within that time.</li>
  *   <li>At most {@link GatewayContext#restCacheBytes()} of blocks; beyond, Caffeine evicts the least useful.</li>
@@ -98,15 +100,26 @@ final class CandleCache
         final long end = epochMicros(to);
         long next = epochMicros(from);
         int remaining = limit;
-        // a dense range needs this many blocks for the limit; a sparse one reads the rest in one query instead
+        // a dense range needs at most this many blocks for the limit; past them, one query reads the rest
         int blocksLeft = limit / BLOCK_BARS + 2;
         long blockStart = Math.floorDiv(next, spanMicros) * spanMicros;
         while (remaining > 0 && next < end && blockStart + spanMicros <= settledBefore && blocksLeft-- > 0)
         {
-            final CandleBlock block = block(queries, new Key(venue, marketType, symbol, interval, source, blockStart));
+            final Key key = new Key(venue, marketType, symbol, interval, source, blockStart);
+            CandleBlock block = blocks.getIfPresent(key);
             if (block == null)
             {
-                break;
+                counters.recordRestCacheMiss();
+                block = read(queries, key);
+                if (block == null || block.isEmpty())
+                {
+                    // maybe a range before the data or between sparse bars: one query for the rest, not one per block
+                    break;
+                }
+            }
+            else
+            {
+                counters.recordRestCacheHit();
             }
             final int first = block.firstAtOrAfter(next);
             final int last = Math.min(block.firstAtOrAfter(end), first + remaining);
@@ -121,16 +134,9 @@ final class CandleCache
         }
     }
 
-    /** @return the block, cached or read now; null if it holds more bars than one query returns (never cached). */
-    private CandleBlock block(final MarketDataQueries queries, final Key key) throws SQLException, IOException
+    /** @return the block read now, and cached; null if it holds more bars than one query returns (never cached). */
+    private CandleBlock read(final MarketDataQueries queries, final Key key) throws SQLException, IOException
     {
-        final CandleBlock cached = blocks.getIfPresent(key);
-        if (cached != null)
-        {
-            counters.recordRestCacheHit();
-            return cached;
-        }
-        counters.recordRestCacheMiss();
         final CandleBlock.Builder builder = new CandleBlock.Builder(json);
         final long start = key.startMicros();
         final int rows = queries.candles(key.venue(), key.marketType(), key.symbol(), key.interval(), key.source(),
