@@ -34,6 +34,10 @@ public final class GatewayCounters
     /** REST responses by route template and status code; REST is off the market-data path, so a map is fine. */
     private final ConcurrentHashMap<RestResponseKey, LongAdder> restResponses = new ConcurrentHashMap<>();
     private final HopLatency restLatency = new HopLatency("rest");
+    /** The ohlcv route's cache of rendered candles, per block of bars: found, read from the database, evicted. */
+    private final LongAdder restCacheHits = new LongAdder();
+    private final LongAdder restCacheMisses = new LongAdder();
+    private final LongAdder restCacheEvictions = new LongAdder();
 
     /** A REST route template ({@code unmatched} for a path no route serves) and a response status code. */
     public record RestResponseKey(String route, int status)
@@ -55,6 +59,39 @@ public final class GatewayCounters
     public HopLatency restLatency()
     {
         return restLatency;
+    }
+
+    /** Any query thread: a block of candles answered from the cache. */
+    public void recordRestCacheHit()
+    {
+        restCacheHits.increment();
+    }
+
+    /** Any query thread: a block of candles not cached (or expired), read from the database. */
+    public void recordRestCacheMiss()
+    {
+        restCacheMisses.increment();
+    }
+
+    /** A cached block of candles dropped to stay within the cache's byte budget. */
+    public void recordRestCacheEviction()
+    {
+        restCacheEvictions.increment();
+    }
+
+    public long restCacheHits()
+    {
+        return restCacheHits.sum();
+    }
+
+    public long restCacheMisses()
+    {
+        return restCacheMisses.sum();
+    }
+
+    public long restCacheEvictions()
+    {
+        return restCacheEvictions.sum();
     }
 
     /** @return REST responses so far by route and status (a copy). */

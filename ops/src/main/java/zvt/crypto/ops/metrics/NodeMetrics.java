@@ -234,6 +234,16 @@ public final class NodeMetrics
             .callback(cb -> counters.restResponses().forEach((key, count) ->
                 cb.call(count, key.route(), Integer.toString(key.status()))))
             .register(registry);
+        CounterWithCallback.builder().name("zvt_gateway_rest_cache_blocks")
+            .help("blocks of rendered candles the REST cache found (hit), read from the database (miss) or evicted")
+            .labelNames("outcome")
+            .callback(cb ->
+            {
+                cb.call(counters.restCacheHits(), "hit");
+                cb.call(counters.restCacheMisses(), "miss");
+                cb.call(counters.restCacheEvictions(), "eviction");
+            })
+            .register(registry);
         summary("zvt_gateway_rest_latency_seconds",
             "REST request durations, arrival to response (quantiles over the interval since the previous scrape)",
             List.of(counters.restLatency()), false);
