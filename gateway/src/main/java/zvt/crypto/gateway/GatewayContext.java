@@ -1,6 +1,8 @@
 package zvt.crypto.gateway;
 
+import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemNanoClock;
 import zvt.crypto.core.counters.CountersRegistry;
 import zvt.crypto.core.latency.HopLatencies;
@@ -84,6 +86,10 @@ public final class GatewayContext
     private Supplier<MarketDataQueries> marketData = () -> null;
     private int restQueryThreads = 4;
     private long restTimeoutMs = 5_000;
+    private long restCacheBytes = 64L * 1024 * 1024;
+    private long restCacheTtlMs = 60_000;
+    private long restCacheSettleMarginMs = 5_000;
+    private EpochClock epochClock = SystemEpochClock.INSTANCE;
     private Supplier<List<String>> readiness = List::of;
     private long readyBookStaleMs = 10_000;
     private Supplier<Map<String, Object>> journalStats = () -> null;
@@ -285,6 +291,63 @@ public final class GatewayContext
     }
 
     /**
+     * Memory the REST API may keep for rendered closed candles (the {@code ohlcv} route's cache); least useful blocks
+     * are evicted beyond it. 0 turns the cache off: every request reads the database.
+     */
+    public GatewayContext restCacheBytes(final long restCacheBytes)
+    {
+        this.restCacheBytes = restCacheBytes;
+        return this;
+    }
+
+    public long restCacheBytes()
+    {
+        return restCacheBytes;
+    }
+
+    /**
+     * How long a cached block of candles is served before it is read again: the bound on how late bars written by
+     * another process (a backfill, {@code zvt rebuild-db}) show up.
+     */
+    public GatewayContext restCacheTtlMs(final long restCacheTtlMs)
+    {
+        this.restCacheTtlMs = restCacheTtlMs;
+        return this;
+    }
+
+    public long restCacheTtlMs()
+    {
+        return restCacheTtlMs;
+    }
+
+    /**
+     * How long after a bar closes it may still change in the database (the writer's batch delay, a venue's late
+     * closing kline); a block is cached only once its last bar closed longer ago than this.
+     */
+    public GatewayContext restCacheSettleMarginMs(final long restCacheSettleMarginMs)
+    {
+        this.restCacheSettleMarginMs = restCacheSettleMarginMs;
+        return this;
+    }
+
+    public long restCacheSettleMarginMs()
+    {
+        return restCacheSettleMarginMs;
+    }
+
+    /** Wall clock of the REST cache: which bars are settled, and when a cached block expires. */
+    public GatewayContext epochClock(final EpochClock epochClock)
+    {
+        this.epochClock = epochClock;
+        return this;
+    }
+
+    public EpochClock epochClock()
+    {
+        return epochClock;
+    }
+
+    /**
      * Why the node is not ready, for {@code /api/v1/crypto/ready} (e.g. the database writer lags too far): an empty
      * list when it is. The gateway adds its own reason, subscribed books stale beyond {@link #readyBookStaleMs}.
      * Called on an I/O thread per request.
@@ -477,6 +540,9 @@ public final class GatewayContext
         requirePositive("ioThreads", ioThreads);
         requirePositive("restQueryThreads", restQueryThreads);
         requirePositive("restTimeoutMs", restTimeoutMs);
+        requireNotNegative("restCacheBytes", restCacheBytes);
+        requirePositive("restCacheTtlMs", restCacheTtlMs);
+        requireNotNegative("restCacheSettleMarginMs", restCacheSettleMarginMs);
         requirePositive("readyBookStaleMs", readyBookStaleMs);
         requirePositive("maxConcurrentReplays", maxConcurrentReplays);
         if (outboxCapacity < 16)
@@ -504,6 +570,14 @@ public final class GatewayContext
         }
     }
 
+    private static void requireNotNegative(final String name, final long value)
+    {
+        if (value < 0)
+        {
+            throw new IllegalArgumentException(name + " must not be negative: " + value);
+        }
+    }
+
     public String toString()
     {
         return "GatewayContext{host=" + host + ", port=" + port + ", webSocketPath=" + webSocketPath +
@@ -515,6 +589,8 @@ public final class GatewayContext
             ", commandQueueCapacity=" + commandQueueCapacity + ", closeTimeoutMs=" + closeTimeoutMs +
             ", ioThreads=" + ioThreads + ", maxConcurrentReplays=" + maxConcurrentReplays +
             ", replayStallTimeoutMs=" + replayStallTimeoutMs + ", outboxCapacity=" + outboxCapacity +
+            ", restCacheBytes=" + restCacheBytes + ", restCacheTtlMs=" + restCacheTtlMs +
+            ", restCacheSettleMarginMs=" + restCacheSettleMarginMs +
             ", auth=" + auth + '}';
     }
 }

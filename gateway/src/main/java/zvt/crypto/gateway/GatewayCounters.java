@@ -33,6 +33,10 @@ public final class GatewayCounters
      */
     private final ConcurrentHashMap<RestResponseKey, AtomicCounter> restResponses = new ConcurrentHashMap<>();
     private final HopLatency restLatency = new HopLatency("rest");
+    /** The ohlcv route's cache of rendered candles, per block of bars: found, read from the database, evicted. */
+    private final AtomicCounter restCacheHits;
+    private final AtomicCounter restCacheMisses;
+    private final AtomicCounter restCacheEvictions;
 
     /** A REST route template ({@code unmatched} for a path no route serves) and a response status code. */
     private record RestResponseKey(String route, int status)
@@ -52,6 +56,9 @@ public final class GatewayCounters
             "sessions closed by the gateway, by reason", "reason", "slow_consumer");
         unrenderableEvents = registry.counter("zvt_gateway_unrenderable_events",
             "ring events with subscribers that could not be rendered (not of this schema); skipped");
+        restCacheHits = restCacheBlocks(registry, "hit");
+        restCacheMisses = restCacheBlocks(registry, "miss");
+        restCacheEvictions = restCacheBlocks(registry, "eviction");
         final Rejection[] rejectionKinds = Rejection.values();
         rejections = new AtomicCounter[rejectionKinds.length];
         for (final Rejection rejection : rejectionKinds)
@@ -86,6 +93,39 @@ public final class GatewayCounters
     public HopLatency restLatency()
     {
         return restLatency;
+    }
+
+    /** Any query thread: a block of candles answered from the cache. */
+    public void recordRestCacheHit()
+    {
+        restCacheHits.increment();
+    }
+
+    /** Any query thread: a block of candles not cached (or expired), read from the database. */
+    public void recordRestCacheMiss()
+    {
+        restCacheMisses.increment();
+    }
+
+    /** A cached block of candles dropped to stay within the cache's byte budget. */
+    public void recordRestCacheEviction()
+    {
+        restCacheEvictions.increment();
+    }
+
+    public long restCacheHits()
+    {
+        return restCacheHits.get();
+    }
+
+    public long restCacheMisses()
+    {
+        return restCacheMisses.get();
+    }
+
+    public long restCacheEvictions()
+    {
+        return restCacheEvictions.get();
     }
 
     public void recordSessionOpened()
@@ -219,6 +259,13 @@ public final class GatewayCounters
         return CountersRegistry.describe(sessionsOpen, sessionsOpened, messagesSent, subscriptions, conflatedMessages,
             slowConsumerDisconnects, unrenderableEvents) + " rejectedRequests=" + rejectedRequests() +
             " authRefusals=" + authRefusals();
+    }
+
+    private static AtomicCounter restCacheBlocks(final CountersRegistry registry, final String outcome)
+    {
+        return registry.counter("zvt_gateway_rest_cache_blocks",
+            "blocks of rendered candles the ohlcv route looked up, by outcome (hit, miss: read from the database, " +
+            "eviction: dropped to stay within the byte budget)", "outcome", outcome);
     }
 
     private static long sum(final AtomicCounter[] counters)

@@ -37,6 +37,9 @@ class GatewayContextTest
         assertInvalid(c -> c.commandQueueCapacity(1), "commandQueueCapacity");
         assertInvalid(c -> c.closeTimeoutMs(0), "closeTimeoutMs");
         assertInvalid(c -> c.host(" "), "host");
+        assertInvalid(c -> c.restCacheBytes(-1), "restCacheBytes");
+        assertInvalid(c -> c.restCacheTtlMs(0), "restCacheTtlMs");
+        assertInvalid(c -> c.restCacheSettleMarginMs(-1), "restCacheSettleMarginMs");
     }
 
     private static void assertInvalid(final UnaryOperator<GatewayContext> setting, final String name)

@@ -77,7 +77,6 @@ public class BinanceDecodeBenchmark
     private VenueDecodePath path;
     private UnsafeBuffer frame;
     private int[] idOffsets;
-    private long id = 1_000_000_000_001L;
     private ObjectMapper mapper;
     private JavaType type;
     private byte[] bytes;
@@ -124,10 +123,9 @@ public class BinanceDecodeBenchmark
     {
         if ("zvt".equals(decoder))
         {
-            final long next = id++;
             for (final int offset : idOffsets)
             {
-                writeDigits(frame, offset, next);
+                FrameDigits.increment(frame, offset, ID_DIGITS);
             }
             path.decode(frame, 0, frame.capacity());
             return null;
@@ -138,16 +136,5 @@ public class BinanceDecodeBenchmark
         final BinanceWebsocketTransaction<?> transaction = mapper.readValue(mapper.treeAsTokens(node), type);
         blackhole.consume(transaction.getData());
         return transaction;
-    }
-
-    /** Writes {@code value} as exactly {@link #ID_DIGITS} digits at {@code offset}. */
-    private static void writeDigits(final UnsafeBuffer buffer, final int offset, final long value)
-    {
-        long remaining = value;
-        for (int i = offset + ID_DIGITS - 1; i >= offset; i--)
-        {
-            buffer.putByte(i, (byte)('0' + remaining % 10));
-            remaining /= 10;
-        }
     }
 }

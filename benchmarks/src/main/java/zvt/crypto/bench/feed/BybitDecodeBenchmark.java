@@ -74,7 +74,6 @@ public class BybitDecodeBenchmark
     private UnsafeBuffer frame;
     private int idOffset;
     private int idDigits;
-    private long id = 1_000_000_000_001L;
     private final ObjectMapper mapper = new ObjectMapper();
     private byte[] bytes;
 
@@ -112,7 +111,7 @@ public class BybitDecodeBenchmark
     {
         if ("zvt".equals(decoder))
         {
-            writeDigits(frame, idOffset, id++, idDigits);
+            FrameDigits.increment(frame, idOffset, idDigits);
             path.decode(frame, 0, frame.capacity());
             return null;
         }
@@ -148,16 +147,5 @@ public class BybitDecodeBenchmark
             }
         }
         return root;
-    }
-
-    /** Writes {@code value} as exactly {@code digits} digits at {@code offset}. */
-    private static void writeDigits(final UnsafeBuffer buffer, final int offset, final long value, final int digits)
-    {
-        long remaining = value;
-        for (int i = offset + digits - 1; i >= offset; i--)
-        {
-            buffer.putByte(i, (byte)('0' + remaining % 10));
-            remaining /= 10;
-        }
     }
 }

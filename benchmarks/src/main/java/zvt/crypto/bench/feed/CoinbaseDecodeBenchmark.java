@@ -116,10 +116,10 @@ public class CoinbaseDecodeBenchmark
     {
         if ("zvt".equals(decoder))
         {
-            increment(frame, sequenceOffset);
+            FrameDigits.increment(frame, sequenceOffset, DIGITS);
             if ("trade".equals(message))
             {
-                increment(frame, idOffset);
+                FrameDigits.increment(frame, idOffset, DIGITS);
             }
             path.decode(frame, 0, frame.capacity());
             return null;
@@ -163,20 +163,5 @@ public class CoinbaseDecodeBenchmark
         final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(bytes.length));
         buffer.putBytes(0, bytes);
         return buffer;
-    }
-
-    /** Adds one to the {@link #DIGITS}-digit number at {@code offset}, in place (amortized one byte written). */
-    private static void increment(final UnsafeBuffer buffer, final int offset)
-    {
-        for (int i = offset + DIGITS - 1; i >= offset; i--)
-        {
-            final byte digit = buffer.getByte(i);
-            if (digit != '9')
-            {
-                buffer.putByte(i, (byte)(digit + 1));
-                return;
-            }
-            buffer.putByte(i, (byte)'0');
-        }
     }
 }

@@ -80,7 +80,7 @@ public class OkxDecodeBenchmark
         "\"seqId\":1000000000001}]}";
     private static final String SNAPSHOT = "{\"arg\":{\"channel\":\"books\",\"instId\":\"BTC-USDT\"},\"action\":" +
         "\"snapshot\",\"data\":[{\"asks\":[[\"30243.5\",\"1\",\"0\",\"1\"]],\"bids\":[[\"30236.1\",\"1\",\"0\",\"1\"]]," +
-        "\"ts\":\"1652459225381\",\"checksum\":0,\"prevSeqId\":-1,\"seqId\":1000000000000}]}";
+        "\"ts\":\"1652459225381\",\"checksum\":0,\"prevSeqId\":-1,\"seqId\":1000000000001}]}";
     private static final int ID_DIGITS = 13;
 
     @Param({"trade", "book"})
@@ -96,7 +96,6 @@ public class OkxDecodeBenchmark
     private FrameDecoder okx;
     private UnsafeBuffer frame;
     private int[] idOffsets;
-    private long id = 1_000_000_000_001L;
     private final ObjectMapper mapper = new ObjectMapper();
     private byte[] bytes;
 
@@ -145,15 +144,9 @@ public class OkxDecodeBenchmark
     {
         if ("zvt".equals(decoder))
         {
-            final long next = id++;
-            if (idOffsets.length == 1)
+            for (final int offset : idOffsets)
             {
-                writeDigits(frame, idOffsets[0], next);
-            }
-            else
-            {
-                writeDigits(frame, idOffsets[0], next - 1);
-                writeDigits(frame, idOffsets[1], next);
+                FrameDigits.increment(frame, offset, ID_DIGITS);
             }
             publisher.beginFrame(1, 0, 0L);
             okx.decode(frame, 0, frame.capacity());
@@ -192,17 +185,6 @@ public class OkxDecodeBenchmark
         {
             blackhole.consume(new BigDecimal(level.get(0).textValue()));
             blackhole.consume(new BigDecimal(level.get(1).textValue()));
-        }
-    }
-
-    /** Writes {@code value} as exactly {@link #ID_DIGITS} digits at {@code offset}. */
-    private static void writeDigits(final UnsafeBuffer buffer, final int offset, final long value)
-    {
-        long remaining = value;
-        for (int i = offset + ID_DIGITS - 1; i >= offset; i--)
-        {
-            buffer.putByte(i, (byte)('0' + remaining % 10));
-            remaining /= 10;
         }
     }
 

@@ -45,6 +45,7 @@ final class HttpOhlcvTarget implements OhlcvTarget
     private static final byte[] CANDLE_FIELD = "\"openTime\"".getBytes(StandardCharsets.US_ASCII);
     private static final int SCRATCH_BYTES = 8192;
 
+    private final String name;
     private final InetSocketAddress address;
     private final String hostHeader;
     private final EventLoopGroup group;
@@ -58,8 +59,10 @@ final class HttpOhlcvTarget implements OhlcvTarget
     {
     }
 
-    HttpOhlcvTarget(final InetSocketAddress address, final int connections)
+    /** @param name how the results name this path. */
+    HttpOhlcvTarget(final String name, final InetSocketAddress address, final int connections)
     {
+        this.name = name;
         this.address = address;
         this.hostHeader = address.getHostString() + ':' + address.getPort();
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("http-client", true),
@@ -87,7 +90,7 @@ final class HttpOhlcvTarget implements OhlcvTarget
 
     public String name()
     {
-        return "http+json";
+        return name;
     }
 
     public void close()

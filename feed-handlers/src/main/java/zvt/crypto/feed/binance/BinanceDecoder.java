@@ -127,7 +127,8 @@ final class BinanceDecoder implements FrameDecoder
         {
             return BinanceFrameError.MISSING_FIELD;
         }
-        if (payload.id(idField) == VenueIds.INVALID)
+        final long tradeId = payload.id(idField);
+        if (tradeId == VenueIds.INVALID)
         {
             return BinanceFrameError.BAD_ID;
         }
@@ -153,7 +154,7 @@ final class BinanceDecoder implements FrameDecoder
         fields.instrumentId(instrumentId)
             .exchangeTimeNanos(tradeTime)
             .aggressorSide(buyerIsMaker == 1 ? Side.SELL : Side.BUY)
-            .tradeId(payload.buffer(), payload.offset(idField), payload.length(idField));
+            .tradeId(payload.buffer(), payload.offset(idField), payload.length(idField), tradeId);
         publisher.publishTrade();
         return null;
     }

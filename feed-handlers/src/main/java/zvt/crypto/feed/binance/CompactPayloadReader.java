@@ -64,7 +64,8 @@ final class CompactPayloadReader
                 return false;
             }
             final int nameOffset = position + 1;
-            final int nameEnd = JsonStrings.quoteOrBackslash(buffer, nameOffset, end);
+            final int nameEnd = isOneLetterName(nameOffset) ?
+                nameOffset + 1 : JsonStrings.quoteOrBackslash(buffer, nameOffset, end);
             if (nameEnd + 2 >= end || RangeBytes.get(buffer, nameEnd) != '"' ||
                 RangeBytes.get(buffer, nameEnd + 1) != ':')
             {
@@ -118,6 +119,17 @@ final class CompactPayloadReader
                 return false;
             }
         }
+    }
+
+    /** Binance's payload keys are one letter: checked before scanning for the closing quote. */
+    private boolean isOneLetterName(final int nameOffset)
+    {
+        if (nameOffset + 1 >= end)
+        {
+            return false;
+        }
+        final byte letter = RangeBytes.get(buffer, nameOffset);
+        return letter != '"' && letter != '\\' && RangeBytes.get(buffer, nameOffset + 1) == '"';
     }
 
     /**

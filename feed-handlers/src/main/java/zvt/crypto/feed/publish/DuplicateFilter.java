@@ -39,7 +39,7 @@ final class DuplicateFilter
     boolean isDuplicateTrade(final TradeFields trade)
     {
         final int instrumentId = trade.instrumentId();
-        final long id = VenueIds.parse(trade.idBuffer(), trade.idOffset(), trade.idLength());
+        final long id = trade.numericId();
         if (id != VenueIds.INVALID)
         {
             if (id <= lastTradeId.get(instrumentId))

@@ -18,6 +18,7 @@ public final class TradeFields
     private DirectBuffer idBuffer;
     private int idOffset;
     private int idLength;
+    private long numericId;
 
     public TradeFields instrumentId(final int instrumentId)
     {
@@ -52,9 +53,20 @@ public final class TradeFields
     /** The venue's trade id as it appears in the frame (digits or, e.g. on Bybit linear, a UUID). */
     public TradeFields tradeId(final DirectBuffer buffer, final int offset, final int length)
     {
+        return tradeId(buffer, offset, length, VenueIds.parse(buffer, offset, length));
+    }
+
+    /**
+     * For a decoder that has already parsed the id's digits.
+     *
+     * @param numericId the id's value as {@link VenueIds#parse} gives it ({@link VenueIds#INVALID} if not all digits).
+     */
+    public TradeFields tradeId(final DirectBuffer buffer, final int offset, final int length, final long numericId)
+    {
         idBuffer = buffer;
         idOffset = offset;
         idLength = length;
+        this.numericId = numericId;
         return this;
     }
 
@@ -86,5 +98,11 @@ public final class TradeFields
     public int idLength()
     {
         return idLength;
+    }
+
+    /** The trade id's value if it is all digits, else {@link VenueIds#INVALID}. */
+    public long numericId()
+    {
+        return numericId;
     }
 }

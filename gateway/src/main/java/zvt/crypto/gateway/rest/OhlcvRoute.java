@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonGenerator;
 import zvt.crypto.core.codec.Venue;
 import zvt.crypto.core.instrument.NormalizedSymbol;
-import zvt.crypto.persistence.query.CandleRow;
 import zvt.crypto.persistence.query.MarketDataQueries;
 import zvt.crypto.persistence.query.OhlcvInterval;
 
@@ -17,15 +16,20 @@ import zvt.crypto.persistence.query.OhlcvInterval;
  * {@code ohlcv/{venue}/{symbol}?interval&from&to&limit&source}: stored bars, oldest first, with open time in
  * [from, to). {@code source} picks the bars: {@code trades} (built by the node from the journaled trades, the default),
  * {@code venue_stream} (the venue's kline stream) or {@code rest} (backfilled from the venue's REST API). Without
- * {@code from}, the {@code limit} bars before {@code to} (default now).
+ * {@code from}, the {@code limit} bars before {@code to} (default now). Settled bars may come from {@link CandleCache},
+ * byte for byte what the database would give, up to its expiry for bars another process rewrote.
  */
 final class OhlcvRoute extends MarketDataRoute
 {
     private static final List<String> SOURCES = List.of("trades", "venue_stream", "rest");
 
-    OhlcvRoute(final Supplier<MarketDataQueries> queries)
+    private final CandleCache cache;
+
+    /** @param cache closed bars already rendered; null to read every answer from the database. */
+    OhlcvRoute(final Supplier<MarketDataQueries> queries, final CandleCache cache)
     {
         super(queries);
+        this.cache = cache;
     }
 
     public String template()
@@ -57,38 +61,17 @@ final class OhlcvRoute extends MarketDataRoute
         body.writeStringField("interval", interval.label());
         body.writeStringField("source", source);
         body.writeArrayFieldStart("candles");
-        queries.candles(venue, symbol.marketType(), symbol.toString(), interval, source, from, to, limit,
-            row -> writeCandle(body, row));
+        final CandleArrayWriter candles = new CandleArrayWriter(body);
+        if (cache == null)
+        {
+            queries.candles(venue, symbol.marketType(), symbol.toString(), interval, source, from, to, limit, candles);
+        }
+        else
+        {
+            cache.candles(queries, venue, symbol.marketType(), symbol.toString(), interval, source, from, to, limit,
+                candles);
+        }
         body.writeEndArray();
-        body.writeEndObject();
-    }
-
-    private static void writeCandle(final JsonGenerator body, final CandleRow row) throws IOException
-    {
-        body.writeStartObject();
-        body.writeStringField("openTime", row.openTime().toString());
-        body.writeStringField("open", row.open());
-        body.writeStringField("high", row.high());
-        body.writeStringField("low", row.low());
-        body.writeStringField("close", row.close());
-        body.writeStringField("volume", row.volume());
-        body.writeStringField("quoteVolume", row.quoteVolume()); // a null string is written as null
-        if (row.tradeCount() == null)
-        {
-            body.writeNullField("tradeCount");
-        }
-        else
-        {
-            body.writeNumberField("tradeCount", row.tradeCount());
-        }
-        if (row.closed() == null)
-        {
-            body.writeNullField("closed");
-        }
-        else
-        {
-            body.writeBooleanField("closed", row.closed());
-        }
         body.writeEndObject();
     }
 

@@ -53,7 +53,8 @@ import zvt.crypto.gateway.fanout.FanoutEventHandler;
  *       query threads with a bounded queue: a full queue answers 503, a request slower than the timeout 504, so a
  *       slow database never stalls a socket.</li>
  *   <li>Answers are written by the route straight into a pooled buffer, the big ones (candles, trades) row by row
- *       as the database returns them, with no tree in between.</li>
+ *       as the database returns them, with no tree in between; settled candles are copied as bytes from
+ *       {@link CandleCache} ({@link GatewayContext#restCacheBytes()}, 0 for none).</li>
  *   <li>Errors are JSON, {@code {"error":"...","status":400}}, with a message that says what was wrong; an unexpected
  *       failure is logged and answered 500 without its details.</li>
  * </ul>
@@ -98,7 +99,8 @@ public final class RestApi extends SimpleChannelInboundHandler<FullHttpRequest> 
             health,
             new ReadyRoute(json, context.readiness(), fanout, context.readyBookStaleMs()),
             new InstrumentsRoute(json, instruments),
-            new OhlcvRoute(context.marketData()),
+            new OhlcvRoute(context.marketData(),
+                context.restCacheBytes() == 0 ? null : new CandleCache(context, json.getFactory())),
             new TradesRoute(context.marketData()),
             new BookRoute(json, instruments, fanout, context.restTimeoutMs()),
             new JournalStatsRoute(json, context.journalStats()),

@@ -41,6 +41,9 @@ final class NodeSettings
             .auth(GatewayAuthConfig.of(config, System.getenv()))
             .restQueryThreads(config.getInt("gateway.rest.query.threads"))
             .restTimeoutMs(config.getInt("gateway.rest.timeout.ms"))
+            .restCacheBytes(config.getInt("gateway.rest.cache.bytes"))
+            .restCacheTtlMs(config.getInt("gateway.rest.cache.ttl.ms"))
+            .restCacheSettleMarginMs(config.getInt("gateway.rest.cache.settle.margin.ms"))
             .readyBookStaleMs(config.getInt("ready.book.stale.ms"))
             .maxConcurrentReplays(config.getInt("gateway.replay.max.concurrent"))
             .replayStallTimeoutMs(config.getInt("gateway.replay.stall.timeout.ms"));
