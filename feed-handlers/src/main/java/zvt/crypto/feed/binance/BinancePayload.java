@@ -6,6 +6,7 @@ import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.json.JsonCursor;
+import zvt.crypto.core.json.RangeBytes;
 import zvt.crypto.feed.publish.VenueIds;
 import zvt.crypto.feed.book.LevelBuffer;
 
@@ -38,12 +39,15 @@ final class BinancePayload
     private static final byte[] PREVIOUS_FINAL_ID = "pu".getBytes(StandardCharsets.US_ASCII);
     /** The slot of the futures depth field {@code pu}, the one two-letter field Binance payloads need. */
     static final char PU = (char)(KEYS - 1);
+    private static final int FIELD_INTS = 4;
+    private static final int STAMP = 0;
+    private static final int TOKEN = 1;
+    private static final int OFFSET = 2;
+    private static final int LENGTH = 3;
 
     private final JsonCursor cursor = new JsonCursor();
-    private final int[] stamp = new int[KEYS * 2];
-    private final int[] token = new int[KEYS * 2];
-    private final int[] offset = new int[KEYS * 2];
-    private final int[] length = new int[KEYS * 2];
+    /** Per field slot, side by side: generation stamp, token type, value offset, value length. */
+    private final int[] fields = new int[KEYS * 2 * FIELD_INTS];
     private final LevelBuffer levels;
     private final CompactPayloadReader compactReader = new CompactPayloadReader(this);
     private final MutableDecimal levelPrice = new MutableDecimal();
@@ -78,6 +82,7 @@ final class BinancePayload
      */
     BinanceFrameError readGeneral(final DirectBuffer buffer, final int offset, final int length)
     {
+        buffer.boundsCheck(offset, length); // field reads below skip the per-byte check
         cursor.wrap(buffer, offset, length);
         if (cursor.next() != JsonCursor.BEGIN_OBJECT || !readObject(0, true) || cursor.next() != JsonCursor.END)
         {
@@ -92,7 +97,7 @@ final class BinancePayload
         this.buffer = buffer;
         if (++generation == 0)
         {
-            Arrays.fill(stamp, 0);
+            Arrays.fill(fields, 0);
             generation = 1;
         }
         venueError = false;
@@ -106,7 +111,7 @@ final class BinancePayload
      */
     static int key(final DirectBuffer buffer, final int nameOffset, final int nameLength, final int base)
     {
-        return nameLength == 1 ? buffer.getByte(nameOffset) :
+        return nameLength == 1 ? RangeBytes.get(buffer, nameOffset) :
             base == 0 && nameEquals(buffer, nameOffset, nameLength, PREVIOUS_FINAL_ID) ? PU : -1;
     }
 
@@ -125,11 +130,11 @@ final class BinancePayload
     {
         if (key > 0 && key < KEYS)
         {
-            final int slot = base + key;
-            stamp[slot] = generation;
-            this.token[slot] = token;
-            this.offset[slot] = offset;
-            this.length[slot] = length;
+            final int at = (base + key) * FIELD_INTS;
+            fields[at + STAMP] = generation;
+            fields[at + TOKEN] = token;
+            fields[at + OFFSET] = offset;
+            fields[at + LENGTH] = length;
         }
     }
 
@@ -164,17 +169,18 @@ final class BinancePayload
     /** Token type of payload field {@code key}, or {@link #ABSENT}. */
     int token(final char key)
     {
-        return stamp[key] == generation ? token[key] : ABSENT;
+        final int at = key * FIELD_INTS;
+        return fields[at + STAMP] == generation ? fields[at + TOKEN] : ABSENT;
     }
 
     int offset(final char key)
     {
-        return offset[key];
+        return fields[key * FIELD_INTS + OFFSET];
     }
 
     int length(final char key)
     {
-        return length[key];
+        return fields[key * FIELD_INTS + LENGTH];
     }
 
     /** Token type of field {@code key} of the nested {@code k} object, or {@link #ABSENT}. */
@@ -190,13 +196,13 @@ final class BinancePayload
 
     boolean isString(final char key, final byte[] ascii)
     {
-        if (token(key) != JsonCursor.STRING || length[key] != ascii.length)
+        if (token(key) != JsonCursor.STRING || length(key) != ascii.length)
         {
             return false;
         }
         for (int i = 0; i < ascii.length; i++)
         {
-            if (buffer.getByte(offset[key] + i) != ascii[i])
+            if (RangeBytes.get(buffer, offset(key) + i) != ascii[i])
             {
                 return false;
             }
@@ -209,14 +215,14 @@ final class BinancePayload
     {
         final int type = token(key);
         return (type == JsonCursor.STRING || type == JsonCursor.NUMBER) &&
-            AsciiDecimal.parse(buffer, offset[key], length[key], result) == DecimalError.NONE &&
+            AsciiDecimal.parse(buffer, offset(key), length(key), result) == DecimalError.NONE &&
             result.mantissa() >= 0;
     }
 
     /** @return the field as a non-negative integer ({@link VenueIds}), or {@link VenueIds#INVALID}. */
     long id(final char key)
     {
-        return token(key) == JsonCursor.NUMBER ? VenueIds.parse(buffer, offset[key], length[key]) : VenueIds.INVALID;
+        return token(key) == JsonCursor.NUMBER ? VenueIds.parse(buffer, offset(key), length(key)) : VenueIds.INVALID;
     }
 
     /** @return the millisecond field as epoch nanos, or -1 if absent or not a plausible time. */
@@ -336,7 +342,7 @@ final class BinancePayload
         }
         for (int i = 0; i < ascii.length; i++)
         {
-            if (buffer.getByte(nameOffset + i) != ascii[i])
+            if (RangeBytes.get(buffer, nameOffset + i) != ascii[i])
             {
                 return false;
             }
