@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import zvt.crypto.ops.k8s.K8sManifestsTest.Rendered;
-import zvt.crypto.ops.k8s.K8sManifestsTest.Workload;
+import zvt.crypto.ops.k8s.K8sRendering.Rendered;
+import zvt.crypto.ops.k8s.K8sRendering.Workload;
 import zvt.crypto.ops.k8s.K8sNetworkPolicies.Endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static zvt.crypto.ops.k8s.K8sManifestsTest.NAMESPACE;
 import static zvt.crypto.ops.k8s.K8sManifestsTest.describe;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.list;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.map;
+import static zvt.crypto.ops.k8s.K8sRendering.list;
+import static zvt.crypto.ops.k8s.K8sRendering.map;
 
 /**
  * The backup pieces of ops/k8s, rendered like {@link K8sManifestsTest} (whose strict checks of resources, security
@@ -58,14 +58,14 @@ class K8sBackupManifestsTest
 
     static List<String> overlays() throws IOException
     {
-        return K8sManifestsTest.overlays().toList();
+        return K8sRendering.overlays().toList();
     }
 
     @ParameterizedTest(name = "overlay {0}")
     @MethodSource("overlays")
     void overlayBacksUpDatabaseJournalsAndWal(final String overlay) throws Exception
     {
-        final Rendered rendered = render(K8sManifestsTest.k8sDir().resolve("overlays").resolve(overlay));
+        final Rendered rendered = render(K8sRendering.k8sDir().resolve("overlays").resolve(overlay));
         checkDump(rendered);
         checkSnapshots(rendered);
         checkWalArchive(rendered);
@@ -75,14 +75,14 @@ class K8sBackupManifestsTest
     @Test
     void managedDatabaseStillGetsTheDumpAndJournalSnapshots() throws Exception
     {
-        final Rendered rendered = render(K8sManifestsTest.k8sDir().resolve("base"));
+        final Rendered rendered = render(K8sRendering.k8sDir().resolve("base"));
         checkDump(rendered);
         checkSnapshots(rendered);
     }
 
     private static Rendered render(final Path kustomization) throws Exception
     {
-        final Rendered rendered = K8sManifestsTest.parse(K8sManifestsTest.render(kustomization));
+        final Rendered rendered = K8sRendering.parse(K8sRendering.render(kustomization));
         K8sManifestsTest.checkAll(rendered);
         return rendered;
     }
