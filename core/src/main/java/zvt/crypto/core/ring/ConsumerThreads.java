@@ -13,5 +13,11 @@ public enum ConsumerThreads
      */
     SHARED,
     /** A thread per consumer, each gated on the journal's sequence: the journal never waits for a later consumer. */
-    SEPARATE
+    SEPARATE,
+    /**
+     * As {@link #SHARED}, but on the {@link RingContext#host host} the ring is given (the node gives its feed event
+     * loop) instead of a thread of their own: the loop that published a burst handles it when the burst ends, so no
+     * thread is woken for it ({@link HostedConsumers}). The host's other work and the consumers delay each other.
+     */
+    HOSTED
 }

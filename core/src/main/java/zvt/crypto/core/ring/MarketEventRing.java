@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * The pipeline topology: one ring of pre-allocated {@link MarketEvent} slots, the journal appender as the first
  * consumer and every other consumer after it, so each sees the journal index of the event it handles. They run on one
  * thread in that order ({@link ConsumerThreads#SHARED}, the default) or each on its own thread gated on the journal's
- * sequence ({@link ConsumerThreads#SEPARATE}).
+ * sequence ({@link ConsumerThreads#SEPARATE}), or on a thread the ring is given, between that thread's other tasks
+ * ({@link ConsumerThreads#HOSTED}: the node's feed event loop).
  * <pre>
  *   producers (feed event loops) ──► ring ──► journal ──┬──► consumer 1 (gateway fan-out)
  *                                                       ├──► consumer 2 (redis, metrics, ...)
@@ -38,6 +39,7 @@ public final class MarketEventRing implements AutoCloseable
     private final RingContext context;
     private final LoggingExceptionHandler exceptionHandler = new LoggingExceptionHandler();
     private final CountDownLatch consumersStarted;
+    private final HostedConsumers hosted;
     private boolean started;
     private boolean closed;
 
@@ -47,21 +49,26 @@ public final class MarketEventRing implements AutoCloseable
         final List<? extends EventHandler<MarketEvent>> afterJournal)
     {
         this.context = context.conclude();
+        hosted = context.consumerThreads() == ConsumerThreads.HOSTED ?
+            new HostedConsumers(context.host(), context.ringSize(), context.idleTimeoutMs(), exceptionHandler) : null;
         disruptor = new Disruptor<>(
             MarketEvent::new,
             context.ringSize(),
             context.threadFactory(),
             context.producerType(),
-            context.waitStrategy().newInstance(
+            hosted != null ? hosted : context.waitStrategy().newInstance(
                 context.ringSize(), TimeUnit.MILLISECONDS.toNanos(context.idleTimeoutMs())));
         disruptor.setDefaultExceptionHandler(exceptionHandler);
-        if (afterJournal.isEmpty() || this.context.consumerThreads() == ConsumerThreads.SHARED)
+        if (hosted != null)
         {
-            final List<EventHandler<MarketEvent>> inOrder = new ArrayList<>(1 + afterJournal.size());
-            inOrder.add(journal);
-            inOrder.addAll(afterJournal);
+            consumersStarted = null;
+            hosted.attach(disruptor.getRingBuffer(), new SequentialHandlers(inOrder(journal, afterJournal)));
+        }
+        else if (afterJournal.isEmpty() || this.context.consumerThreads() == ConsumerThreads.SHARED)
+        {
             consumersStarted = new CountDownLatch(1);
-            disruptor.handleEventsWith(new StartSignallingHandler(new SequentialHandlers(inOrder), consumersStarted));
+            disruptor.handleEventsWith(new StartSignallingHandler(
+                new SequentialHandlers(inOrder(journal, afterJournal)), consumersStarted));
         }
         else
         {
@@ -76,10 +83,27 @@ public final class MarketEventRing implements AutoCloseable
         }
     }
 
-    /** Starts every consumer thread and returns once all of them run, so an immediate close still drains. */
+    private static List<EventHandler<MarketEvent>> inOrder(
+        final EventHandler<MarketEvent> journal, final List<? extends EventHandler<MarketEvent>> afterJournal)
+    {
+        final List<EventHandler<MarketEvent>> inOrder = new ArrayList<>(1 + afterJournal.size());
+        inOrder.add(journal);
+        inOrder.addAll(afterJournal);
+        return inOrder;
+    }
+
+    /**
+     * Starts every consumer thread (hosted: runs {@code onStart} on the host) and returns once all of them run, so an
+     * immediate close still drains.
+     */
     public synchronized MarketEventRing start()
     {
-        if (!started)
+        if (!started && hosted != null)
+        {
+            hosted.start(context.shutdownTimeoutMs());
+            started = true;
+        }
+        else if (!started)
         {
             disruptor.start();
             started = true;
@@ -120,6 +144,14 @@ public final class MarketEventRing implements AutoCloseable
             return;
         }
         closed = true;
+        if (hosted != null)
+        {
+            if (!hosted.drainAndStop(context.shutdownTimeoutMs()))
+            {
+                LOG.error("ring's host did not drain it within {} ms", context.shutdownTimeoutMs());
+            }
+            return;
+        }
         try
         {
             disruptor.shutdown(context.shutdownTimeoutMs(), TimeUnit.MILLISECONDS);

@@ -35,7 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * wakes on the publish that precedes the upstream's work, then parks again until the upstream has finished. A
  * producer inside a {@link PublishBurst} wakes consumers once per burst instead of once per event.
  */
-public final class ParkingWaitStrategy implements WaitStrategy
+public final class ParkingWaitStrategy implements WaitStrategy, RingSignal
 {
     private static final VarHandle CURSOR_WAITERS;
     private static final VarHandle DEPENDENT_WAITERS;
@@ -73,8 +73,7 @@ public final class ParkingWaitStrategy implements WaitStrategy
         this.idleTimeoutNanos = idleTimeoutNanos;
     }
 
-    /** Publishes a {@link PublishBurst} may leave unsignalled; at this count it signals. */
-    int maxDeferredSignals()
+    public int maxDeferredSignals()
     {
         return maxDeferredSignals;
     }
@@ -117,7 +116,7 @@ public final class ParkingWaitStrategy implements WaitStrategy
         }
     }
 
-    void signalNow()
+    public void signalNow()
     {
         VarHandle.fullFence(); // orders the publish (or the alert flag) before the reads of the waiter counts
         if (cursorWaiters != 0 || dependentWaiters != 0)

@@ -5,8 +5,9 @@ package zvt.crypto.core.ring;
  * publishing each event wakes the parked consumer thread, which on two cores then takes the events one at a time,
  * a futex wake and a context switch each. Inside {@link #open()}..{@link #close()} the events are still published
  * at once (a running consumer sees them immediately); only the wake-up of a parked consumer ({@link
- * ParkingWaitStrategy}) waits for {@link #close()}, or for {@link ParkingWaitStrategy#maxDeferredSignals()} publishes,
- * which keeps a producer that fills the ring from waiting on a consumer it never woke.
+ * ParkingWaitStrategy}), or the drain by consumers the loop hosts itself ({@link HostedConsumers}), waits for {@link
+ * #close()}, or for {@link RingSignal#maxDeferredSignals()} publishes, which keeps a producer that fills the ring from
+ * waiting on a consumer it never woke.
  * <p>
  * One per thread; not thread safe. Open and close it on the same thread, close it whenever the burst ends, for
  * whatever reason, and publish to one ring inside it (another ring is woken at once).
@@ -16,7 +17,7 @@ public final class PublishBurst
     private static final ThreadLocal<PublishBurst> ON_THREAD = ThreadLocal.withInitial(PublishBurst::new);
 
     private boolean open;
-    private ParkingWaitStrategy pending;
+    private RingSignal pending;
     private int deferred;
 
     private PublishBurst()
@@ -37,7 +38,7 @@ public final class PublishBurst
     public void close()
     {
         open = false;
-        final ParkingWaitStrategy strategy = pending;
+        final RingSignal strategy = pending;
         if (strategy != null)
         {
             pending = null;
@@ -47,7 +48,7 @@ public final class PublishBurst
     }
 
     /** @return true when the caller's wake-up is left to {@link #close()}. */
-    boolean defer(final ParkingWaitStrategy strategy)
+    boolean defer(final RingSignal strategy)
     {
         if (!open || (pending != null && pending != strategy))
         {

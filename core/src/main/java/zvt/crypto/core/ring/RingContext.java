@@ -3,6 +3,7 @@ package zvt.crypto.core.ring;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -21,6 +22,7 @@ public final class RingContext
     private long shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS_DEFAULT;
     private long idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     private ThreadFactory threadFactory = DaemonThreadFactory.INSTANCE;
+    private ScheduledExecutorService host;
 
     public RingContext ringSize(final int ringSize)
     {
@@ -122,8 +124,28 @@ public final class RingContext
         return threadFactory;
     }
 
+    /**
+     * With {@link ConsumerThreads#HOSTED}: the single thread that runs the consumers between its other tasks. It must
+     * run one task at a time on one thread (a Netty event loop, a one-thread scheduled pool).
+     */
+    public RingContext host(final ScheduledExecutorService host)
+    {
+        this.host = host;
+        return this;
+    }
+
+    public ScheduledExecutorService host()
+    {
+        return host;
+    }
+
     public RingContext conclude()
     {
+        if ((consumerThreads == ConsumerThreads.HOSTED) != (host != null))
+        {
+            throw new IllegalArgumentException("a host is given exactly when the consumers are hosted: " +
+                consumerThreads + (host == null ? " without" : " with") + " a host");
+        }
         if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
         {
             throw new IllegalArgumentException("ring size must be a power of two >= 2: " + ringSize);

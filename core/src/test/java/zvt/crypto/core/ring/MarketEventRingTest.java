@@ -2,7 +2,6 @@ package zvt.crypto.core.ring;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import zvt.crypto.core.event.MarketEvent;
@@ -11,12 +10,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class MarketEventRingTest
 {
+    /** Hosts {@link ConsumerThreads#HOSTED} consumers, as the node's feed event loop does. */
+    private static final ScheduledExecutorService HOST = Executors.newSingleThreadScheduledExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "ring-host");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static RingContext context(final ConsumerThreads consumerThreads, final int ringSize)
+    {
+        final RingContext context = new RingContext().ringSize(ringSize).consumerThreads(consumerThreads);
+        return consumerThreads == ConsumerThreads.HOSTED ? context.host(HOST) : context;
+    }
+
     @ParameterizedTest
     @EnumSource(ConsumerThreads.class)
     void shouldRunConsumersAfterTheJournalStageAndDrainOnClose(final ConsumerThreads consumerThreads)
@@ -35,7 +50,7 @@ class MarketEventRingTest
             seen.incrementAndGet();
         };
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(1024).consumerThreads(consumerThreads), journal, List.of(after));
+            context(consumerThreads, 1024), journal, List.of(after));
         ring.start();
         final RingBuffer<MarketEvent> buffer = ring.ringBuffer();
 
@@ -57,7 +72,7 @@ class MarketEventRingTest
         final Set<Thread> journalThreads = ConcurrentHashMap.newKeySet();
         final Set<Thread> afterThreads = ConcurrentHashMap.newKeySet();
         final MarketEventRing ring = new MarketEventRing(
-            new RingContext().ringSize(64).consumerThreads(consumerThreads),
+            context(consumerThreads, 64),
             (event, sequence, endOfBatch) -> journalThreads.add(Thread.currentThread()),
             List.of((event, sequence, endOfBatch) -> afterThreads.add(Thread.currentThread()),
                 (event, sequence, endOfBatch) -> afterThreads.add(Thread.currentThread())));
@@ -71,11 +86,12 @@ class MarketEventRingTest
         assertEquals(1, journalThreads.size());
         final Set<Thread> all = new HashSet<>(journalThreads);
         all.addAll(afterThreads);
-        assertEquals(consumerThreads == ConsumerThreads.SHARED ? 1 : 3, all.size(), "threads running consumers");
+        assertEquals(consumerThreads == ConsumerThreads.SEPARATE ? 3 : 1, all.size(), "threads running consumers");
     }
 
-    @Test
-    void shouldSurviveAConsumerThatThrows()
+    @ParameterizedTest
+    @EnumSource(ConsumerThreads.class)
+    void shouldSurviveAConsumerThatThrows(final ConsumerThreads consumerThreads)
     {
         final AtomicLong seen = new AtomicLong();
         final EventHandler<MarketEvent> poisoned = (event, sequence, endOfBatch) ->
@@ -86,7 +102,7 @@ class MarketEventRingTest
             }
             seen.incrementAndGet();
         };
-        final MarketEventRing ring = new MarketEventRing(new RingContext().ringSize(64), poisoned, List.of());
+        final MarketEventRing ring = new MarketEventRing(context(consumerThreads, 64), poisoned, List.of());
         ring.start();
         for (int i = 0; i < 1000; i++)
         {
@@ -98,8 +114,9 @@ class MarketEventRingTest
         assertEquals(100, ring.consumerErrors());
     }
 
-    @Test
-    void shouldDrainEventsPublishedRightAfterStart()
+    @ParameterizedTest
+    @EnumSource(ConsumerThreads.class)
+    void shouldDrainEventsPublishedRightAfterStart(final ConsumerThreads consumerThreads)
     {
         for (int round = 0; round < 50; round++)
         {
@@ -116,7 +133,7 @@ class MarketEventRingTest
                     seen.incrementAndGet();
                 }
             };
-            final MarketEventRing ring = new MarketEventRing(new RingContext().ringSize(64), slowToStart, List.of());
+            final MarketEventRing ring = new MarketEventRing(context(consumerThreads, 64), slowToStart, List.of());
             ring.start();
             ring.ringBuffer().publishEvent((event, sequence) -> event.reset());
             ring.close();

@@ -16,8 +16,10 @@ import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.instrument.NormalizedSymbol;
 import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.latency.HopLatency;
+import zvt.crypto.core.ring.ConsumerThreads;
 import zvt.crypto.core.ring.ControlEventPublisher;
 import zvt.crypto.core.ring.MarketEventRing;
+import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.feed.connection.FeedContext;
 import zvt.crypto.feed.runner.VenueFeed;
 import zvt.crypto.feed.venue.VenueAdapter;
@@ -112,6 +114,7 @@ public final class MarketDataNode implements RunningNode
         final List<VenueSettings> venues = venueSettings(config);
         final GatewayContext gatewayContext = NodeSettings.gateway(config);
         final RedisSettings redisSettings = NodeSettings.redis(config);
+        final RingContext ringContext = NodeSettings.ring(config);
         final Journal journal = Journal.open(new JournalContext()
             .directory(config.getPath("journal.dir"))
             .retentionCycles(config.getInt("journal.retention.days")));
@@ -157,7 +160,11 @@ public final class MarketDataNode implements RunningNode
             }
             final List<EventHandler<MarketEvent>> afterJournal =
                 redis == null ? List.of(fanout) : List.of(fanout, redis.ringHandler());
-            ring = new MarketEventRing(NodeSettings.ring(config), journalHandler, afterJournal).start();
+            if (ringContext.consumerThreads() == ConsumerThreads.HOSTED)
+            {
+                ringContext.host(feedLoops.next());
+            }
+            ring = new MarketEventRing(ringContext, journalHandler, afterJournal).start();
             metrics.ring(ring.ringBuffer());
             gateway = GatewayServer.launch(gatewayContext, instruments, fanout);
 

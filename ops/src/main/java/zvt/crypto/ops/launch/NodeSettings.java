@@ -20,12 +20,23 @@ final class NodeSettings
     {
     }
 
+    /**
+     * The ring's settings; hosted consumers run on the one feed event loop, so {@code ring.consumer.threads = hosted}
+     * needs {@code feed.event.loops = 1}.
+     */
     static RingContext ring(final NodeConfig config)
     {
+        final ConsumerThreads consumerThreads =
+            ConsumerThreads.valueOf(config.get("ring.consumer.threads").toUpperCase(Locale.ROOT));
+        if (consumerThreads == ConsumerThreads.HOSTED && config.getInt("feed.event.loops") != 1)
+        {
+            throw new IllegalArgumentException("ring.consumer.threads = hosted runs the ring's consumers on the feed " +
+                "event loop, so it needs feed.event.loops = 1, not " + config.getInt("feed.event.loops"));
+        }
         return new RingContext()
             .ringSize(config.getInt("ring.size"))
             .waitStrategy(WaitStrategyType.valueOf(config.get("ring.wait").toUpperCase(Locale.ROOT)))
-            .consumerThreads(ConsumerThreads.valueOf(config.get("ring.consumer.threads").toUpperCase(Locale.ROOT)))
+            .consumerThreads(consumerThreads)
             .threadFactory(new DefaultThreadFactory("ring", true));
     }
 
