@@ -248,9 +248,13 @@ final class BookChannel
             for (int i = 0; i < SubscriptionKey.BOOK_DEPTHS.length; i++)
             {
                 final long key = SubscriptionKey.of(instrumentId, venue, SubscriptionKey.BOOK_DEPTH_TEMPLATE_BASE + i);
+                if (!registry.hasSubscribers(key))
+                {
+                    continue;
+                }
                 final int depth = SubscriptionKey.BOOK_DEPTHS[i];
                 final long hash = levelsHash(book, depth);
-                if (registry.hasSubscribers(key) && sentViewHash.get(key) != hash)
+                if (sentViewHash.get(key) != hash)
                 {
                     sentViewHash.put(key, hash);
                     output.send(renderSnapshot(book, venue, depth), key);
