@@ -17,19 +17,24 @@ import java.util.zip.CRC32;
  * text back), read as a signed 32-bit int. Its own book: levels are matched by numeric price ({@code 8476.1} and
  * {@code 8476.10} are one level, spelled as last written), size zero removes, a snapshot replaces.
  * <p>
- * Sorted primitive arrays per side that grow by doubling: no allocation once the deepest book has been seen.
+ * Sorted primitive arrays per side that grow by doubling: no allocation once the deepest book has been seen. A
+ * level's text is rendered once after it changes, not for every checksum (a checksum joins 50 levels, a message
+ * writes a few).
  * Not thread-safe: one per instrument.
  */
 public final class OkxBookChecksum implements BookChecksum
 {
     static final int DEPTH = 25;
+    /** Bytes kept per level for its rendered {@code price:size}; a longer one is rendered when checksummed. */
+    static final int TEXT_SLOT = 64;
     private static final byte COLON = ':';
 
-    private final Ladder bids = new Ladder(true);
-    private final Ladder asks = new Ladder(false);
+    private final byte[] scratch = new byte[AsciiDecimal.MAX_RENDERED_LENGTH * 2 + 1];
+    private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
+    private final Ladder bids = new Ladder(true, scratchBuffer);
+    private final Ladder asks = new Ladder(false, scratchBuffer);
     private final CRC32 crc = new CRC32();
-    private final byte[] text = new byte[AsciiDecimal.MAX_RENDERED_LENGTH * 2 + 2];
-    private final UnsafeBuffer textBuffer = new UnsafeBuffer(text);
+    private final byte[] text = new byte[DEPTH * 2 * (TEXT_SLOT + 1)];
 
     public void apply(final BookFields message)
     {
@@ -52,28 +57,30 @@ public final class OkxBookChecksum implements BookChecksum
 
     public void clear()
     {
-        bids.count = 0;
-        asks.count = 0;
+        bids.clear();
+        asks.clear();
     }
 
-    /** The checksum of the book as it stands. */
+    /** The checksum of the book as it stands: the levels' kept texts, joined, in one CRC update. */
     int value()
     {
         crc.reset();
+        int at = 0;
         boolean first = true;
         for (int i = 0; i < DEPTH; i++)
         {
             if (i < bids.count)
             {
-                update(bids, i, first);
+                at = append(bids, i, first, at);
                 first = false;
             }
             if (i < asks.count)
             {
-                update(asks, i, first);
+                at = append(asks, i, first, at);
                 first = false;
             }
         }
+        crc.update(text, 0, at);
         return (int)crc.getValue();
     }
 
@@ -83,32 +90,61 @@ public final class OkxBookChecksum implements BookChecksum
         return side == Side.BUY ? bids.count : asks.count;
     }
 
-    private void update(final Ladder ladder, final int index, final boolean first)
+    private int append(final Ladder ladder, final int index, final boolean first, final int at)
     {
-        int at = 0;
+        int end = at;
         if (!first)
         {
-            text[at++] = COLON;
+            text[end++] = COLON;
         }
-        at += AsciiDecimal.render(ladder.prices[index], ladder.priceExponents[index], textBuffer, at);
-        text[at++] = COLON;
-        at += AsciiDecimal.render(ladder.sizes[index], ladder.sizeExponents[index], textBuffer, at);
-        crc.update(text, 0, at);
+        final int slot = ladder.slotOf[index];
+        final int length = ladder.textLengths[slot] == Ladder.STALE ? ladder.keepText(index) : ladder.textLengths[slot];
+        if (length != Ladder.TOO_LONG)
+        {
+            System.arraycopy(ladder.texts, slot * TEXT_SLOT, text, end, length);
+            return end + length;
+        }
+        crc.update(text, 0, end); // too long for its slot: rendered now, straight into the checksum
+        crc.update(scratch, 0, ladder.render(index));
+        return 0;
     }
 
-    /** One side, best first. */
+    /**
+     * One side, best first. Each level keeps its {@code price:size} text in a slot that stays put while the level
+     * moves (levels hold slot numbers), rendered by the first checksum after the level was written: a checksum
+     * renders only the top levels that changed, and a venue that sends no checksum renders nothing.
+     */
     private static final class Ladder
     {
+        static final int STALE = -2;
+        static final int TOO_LONG = -1;
+
         private final boolean descending;
+        private final UnsafeBuffer scratch;
         private int count;
         private long[] prices = new long[64];
         private byte[] priceExponents = new byte[64];
         private long[] sizes = new long[64];
         private byte[] sizeExponents = new byte[64];
+        private int[] slotOf = new int[64];
+        private byte[] texts = new byte[64 * TEXT_SLOT];
+        /** Per slot: the kept text's length, {@link #STALE} or {@link #TOO_LONG}. */
+        private int[] textLengths = new int[64];
+        private int[] freeSlots = new int[64];
+        private int freeCount;
+        private int slotsUsed;
 
-        Ladder(final boolean descending)
+        Ladder(final boolean descending, final UnsafeBuffer scratch)
         {
             this.descending = descending;
+            this.scratch = scratch;
+        }
+
+        void clear()
+        {
+            count = 0;
+            freeCount = 0;
+            slotsUsed = 0;
         }
 
         void set(final long price, final int priceExponent, final long size, final int sizeExponent)
@@ -132,10 +168,8 @@ public final class OkxBookChecksum implements BookChecksum
                 {
                     if (size == 0)
                     {
-                        System.arraycopy(prices, mid + 1, prices, mid, count - mid - 1);
-                        System.arraycopy(priceExponents, mid + 1, priceExponents, mid, count - mid - 1);
-                        System.arraycopy(sizes, mid + 1, sizes, mid, count - mid - 1);
-                        System.arraycopy(sizeExponents, mid + 1, sizeExponents, mid, count - mid - 1);
+                        freeSlots[freeCount++] = slotOf[mid];
+                        shift(mid + 1, mid, count - mid - 1);
                         count--;
                     }
                     else
@@ -151,18 +185,37 @@ public final class OkxBookChecksum implements BookChecksum
             }
             if (count == prices.length)
             {
-                final int capacity = count << 1;
-                prices = Arrays.copyOf(prices, capacity);
-                priceExponents = Arrays.copyOf(priceExponents, capacity);
-                sizes = Arrays.copyOf(sizes, capacity);
-                sizeExponents = Arrays.copyOf(sizeExponents, capacity);
+                grow(count << 1);
             }
-            System.arraycopy(prices, low, prices, low + 1, count - low);
-            System.arraycopy(priceExponents, low, priceExponents, low + 1, count - low);
-            System.arraycopy(sizes, low, sizes, low + 1, count - low);
-            System.arraycopy(sizeExponents, low, sizeExponents, low + 1, count - low);
+            shift(low, low + 1, count - low);
             count++;
+            slotOf[low] = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
             write(low, price, priceExponent, size, sizeExponent);
+        }
+
+        /** Renders the level's {@code price:size} into the scratch buffer; returns its length. */
+        int render(final int index)
+        {
+            int at = AsciiDecimal.render(prices[index], priceExponents[index], scratch, 0);
+            scratch.putByte(at++, COLON);
+            return at + AsciiDecimal.render(sizes[index], sizeExponents[index], scratch, at);
+        }
+
+        /** Renders a stale level's text into its slot; returns its length, or {@link #TOO_LONG}. */
+        int keepText(final int index)
+        {
+            final int slot = slotOf[index];
+            final int length = render(index);
+            if (length <= TEXT_SLOT)
+            {
+                scratch.getBytes(0, texts, slot * TEXT_SLOT, length);
+                textLengths[slot] = length;
+            }
+            else
+            {
+                textLengths[slot] = TOO_LONG;
+            }
+            return textLengths[slot];
         }
 
         private void write(final int index, final long price, final int priceExponent, final long size,
@@ -172,6 +225,29 @@ public final class OkxBookChecksum implements BookChecksum
             priceExponents[index] = (byte)priceExponent;
             sizes[index] = size;
             sizeExponents[index] = (byte)sizeExponent;
+            textLengths[slotOf[index]] = STALE;
+        }
+
+        private void shift(final int from, final int to, final int levels)
+        {
+            System.arraycopy(prices, from, prices, to, levels);
+            System.arraycopy(priceExponents, from, priceExponents, to, levels);
+            System.arraycopy(sizes, from, sizes, to, levels);
+            System.arraycopy(sizeExponents, from, sizeExponents, to, levels);
+            System.arraycopy(slotOf, from, slotOf, to, levels);
+        }
+
+        /** Levels and slots grow together: a ladder never holds more slots than its capacity of levels. */
+        private void grow(final int capacity)
+        {
+            prices = Arrays.copyOf(prices, capacity);
+            priceExponents = Arrays.copyOf(priceExponents, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            sizeExponents = Arrays.copyOf(sizeExponents, capacity);
+            slotOf = Arrays.copyOf(slotOf, capacity);
+            texts = Arrays.copyOf(texts, capacity * TEXT_SLOT);
+            textLengths = Arrays.copyOf(textLengths, capacity);
+            freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
     }
 

@@ -9,11 +9,16 @@ import zvt.crypto.feed.book.BookChecksum;
 import zvt.crypto.feed.book.BookFields;
 import zvt.crypto.feed.test.DecoderHarness;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -142,6 +147,61 @@ class OkxBookChecksumTest
         assertEquals(crc("8476.10:4:8477:3"), checksum.value());
         checksum.clear();
         assertEquals(crc(""), checksum.value());
+    }
+
+    @Test
+    void shouldEqualANaiveBookRenderedAfresh()
+    {
+        // Random snapshots, inserts, updates and removals deep enough to grow the ladders and reuse freed text slots;
+        // one price in fifty is an integer with 60 trailing zeros (a bid then tops the book), too long for a level's
+        // kept text.
+        final Random random = new Random(7);
+        final OkxBookChecksum checksum = new OkxBookChecksum();
+        final Map<Side, TreeMap<BigDecimal, String[]>> naive = Map.of(
+            Side.BUY, new TreeMap<>(Comparator.reverseOrder()), Side.SELL, new TreeMap<>());
+        for (int message = 0; message < 5_000; message++)
+        {
+            final boolean snapshot = message % 1_000 == 0;
+            final BookFields book = new BookFields().reset(1, snapshot);
+            if (snapshot)
+            {
+                naive.values().forEach(Map::clear);
+            }
+            for (int i = 0, levels = snapshot ? 200 : 1 + random.nextInt(6); i < levels; i++)
+            {
+                final Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+                final int ticks = side == Side.BUY ? 1 + random.nextInt(150) : 151 + random.nextInt(150);
+                final String price = random.nextInt(50) == 0 ?
+                    ticks + "0".repeat(60) : BigDecimal.valueOf(ticks, 1).toPlainString();
+                final String size = random.nextInt(4) == 0 && !snapshot ? "0" : String.valueOf(1 + random.nextInt(999));
+                level(book, side, price, size);
+                if (size.equals("0"))
+                {
+                    naive.get(side).remove(new BigDecimal(price).stripTrailingZeros());
+                }
+                else
+                {
+                    naive.get(side).put(new BigDecimal(price).stripTrailingZeros(), new String[] {price, size});
+                }
+            }
+            checksum.apply(book);
+
+            final List<String[]> bids = List.copyOf(naive.get(Side.BUY).values());
+            final List<String[]> asks = List.copyOf(naive.get(Side.SELL).values());
+            final StringJoiner text = new StringJoiner(":");
+            for (int i = 0; i < OkxBookChecksum.DEPTH; i++)
+            {
+                if (i < bids.size())
+                {
+                    text.add(bids.get(i)[0] + ":" + bids.get(i)[1]);
+                }
+                if (i < asks.size())
+                {
+                    text.add(asks.get(i)[0] + ":" + asks.get(i)[1]);
+                }
+            }
+            assertEquals(crc(text.toString()), checksum.value(), "message " + message);
+        }
     }
 
     @Test
