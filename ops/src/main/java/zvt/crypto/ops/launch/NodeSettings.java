@@ -40,6 +40,13 @@ final class NodeSettings
             .threadFactory(new DefaultThreadFactory("ring", true));
     }
 
+    /** For a role without feeds (the remote gateway): no loop to host the consumers, so they get a thread. */
+    static RingContext ringWithoutFeeds(final NodeConfig config)
+    {
+        final RingContext ring = ring(config);
+        return ring.consumerThreads() == ConsumerThreads.HOSTED ? ring.consumerThreads(ConsumerThreads.SHARED) : ring;
+    }
+
     /** The gateway's listener, limits, auth and replay settings; the caller adds what its role serves from. */
     static GatewayContext gateway(final NodeConfig config)
     {

@@ -86,7 +86,7 @@ public final class RemoteGatewayNode implements RunningNode
                     ",\"lastIndex\":" + streams[0].lastIndex() + "}}")
                 .readiness(() -> streams[0].connected() ? List.of() : List.of("not connected to the Redis streams"));
             final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
-            ring = new MarketEventRing(NodeSettings.ring(config), fanout, List.of()).start();
+            ring = new MarketEventRing(NodeSettings.ringWithoutFeeds(config), fanout, List.of()).start();
             metrics.ring(ring.ringBuffer());
             final RingBuffer<MarketEvent> ringBuffer = ring.ringBuffer();
             streams[0] = new RedisStreamReader(redis, instruments,
