@@ -80,7 +80,7 @@ final class HostedConsumers implements WaitStrategy, RingSignal, EventPoller.Han
     /** Runs {@code onStart} on the host and starts the idle ticks; returns once the host has run it. */
     void start(final long timeoutMs)
     {
-        onHost(() ->
+        final boolean started = onHost(() ->
         {
             hostThread = Thread.currentThread();
             try
@@ -93,6 +93,10 @@ final class HostedConsumers implements WaitStrategy, RingSignal, EventPoller.Han
             }
             drain(); // what was published before the start
         }, timeoutMs);
+        if (!started)
+        {
+            throw new IllegalStateException("the ring's host did not start its consumers within " + timeoutMs + " ms");
+        }
         idleTicks = host.scheduleAtFixedRate(this::idleTick, idleTimeoutMs, idleTimeoutMs, TimeUnit.MILLISECONDS);
     }
 
