@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.junit.jupiter.api.Test;
@@ -31,14 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import zvt.crypto.ops.k8s.K8sRendering.Rendered;
 import zvt.crypto.ops.k8s.K8sRendering.Workload;
+import zvt.crypto.ops.k8s.K8sNetworkChecks.Flow;
 import zvt.crypto.ops.k8s.K8sNetworkPolicies.Endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.NAMESPACE;
 import static zvt.crypto.ops.k8s.K8sManifestsTest.describe;
+import static zvt.crypto.ops.k8s.K8sNetworkChecks.assertFlows;
+import static zvt.crypto.ops.k8s.K8sNetworkChecks.pod;
 import static zvt.crypto.ops.k8s.K8sRendering.list;
 import static zvt.crypto.ops.k8s.K8sRendering.map;
 
@@ -263,7 +264,6 @@ class K8sBackupManifestsTest
 
     static void checkFlows(final Rendered rendered)
     {
-        final K8sNetworkPolicies policies = new K8sNetworkPolicies(NAMESPACE, rendered.all(NetworkPolicy.class));
         final Endpoint dump = pod(rendered.workload("CronJob", "pg-dump"));
         final Endpoint snapshots = pod(rendered.workload("CronJob", "volume-snapshots"));
         final Endpoint timescaledb = pod(rendered.workload("StatefulSet", "timescaledb"));
@@ -276,42 +276,32 @@ class K8sBackupManifestsTest
         final Endpoint metadataService = Endpoint.external("the cloud metadata service", "169.254.169.254");
         final Endpoint stranger = Endpoint.pod("a pod in default", "default", Map.of("app", "other"), Map.of());
 
-        final List<K8sManifestsTest.Flow> flows = new ArrayList<>();
-        flows.add(new K8sManifestsTest.Flow(dump, timescaledb, "TCP", 5432, true));
-        flows.add(new K8sManifestsTest.Flow(dump, objectStorage, "TCP", 443, true));
-        flows.add(new K8sManifestsTest.Flow(dump, kubeDns, "UDP", 53, true));
-        flows.add(new K8sManifestsTest.Flow(dump, redis, "TCP", 6379, false));
-        flows.add(new K8sManifestsTest.Flow(dump, objectStorage, "TCP", 80, false));
-        flows.add(new K8sManifestsTest.Flow(dump, privateHost, "TCP", 443, false));
-        flows.add(new K8sManifestsTest.Flow(dump, metadataService, "TCP", 80, false));
-        flows.add(new K8sManifestsTest.Flow(dump, gateway, "TCP", 8080, false));
-        flows.add(new K8sManifestsTest.Flow(stranger, dump, "TCP", 8080, false));
+        final List<Flow> flows = new ArrayList<>();
+        flows.add(new Flow(dump, timescaledb, "TCP", 5432, true));
+        flows.add(new Flow(dump, objectStorage, "TCP", 443, true));
+        flows.add(new Flow(dump, kubeDns, "UDP", 53, true));
+        flows.add(new Flow(dump, redis, "TCP", 6379, false));
+        flows.add(new Flow(dump, objectStorage, "TCP", 80, false));
+        flows.add(new Flow(dump, privateHost, "TCP", 443, false));
+        flows.add(new Flow(dump, metadataService, "TCP", 80, false));
+        flows.add(new Flow(dump, gateway, "TCP", 8080, false));
+        flows.add(new Flow(stranger, dump, "TCP", 8080, false));
 
-        flows.add(new K8sManifestsTest.Flow(timescaledb, objectStorage, "TCP", 443, true));
-        flows.add(new K8sManifestsTest.Flow(timescaledb, kubeDns, "UDP", 53, true));
-        flows.add(new K8sManifestsTest.Flow(timescaledb, objectStorage, "TCP", 80, false));
-        flows.add(new K8sManifestsTest.Flow(timescaledb, privateHost, "TCP", 443, false));
-        flows.add(new K8sManifestsTest.Flow(timescaledb, metadataService, "TCP", 80, false));
-        flows.add(new K8sManifestsTest.Flow(timescaledb, redis, "TCP", 6379, false));
+        flows.add(new Flow(timescaledb, objectStorage, "TCP", 443, true));
+        flows.add(new Flow(timescaledb, kubeDns, "UDP", 53, true));
+        flows.add(new Flow(timescaledb, objectStorage, "TCP", 80, false));
+        flows.add(new Flow(timescaledb, privateHost, "TCP", 443, false));
+        flows.add(new Flow(timescaledb, metadataService, "TCP", 80, false));
+        flows.add(new Flow(timescaledb, redis, "TCP", 6379, false));
 
-        flows.add(new K8sManifestsTest.Flow(snapshots, apiServer, "TCP", 443, true));
-        flows.add(new K8sManifestsTest.Flow(snapshots, apiServer, "TCP", 6443, true));
-        flows.add(new K8sManifestsTest.Flow(snapshots, timescaledb, "TCP", 5432, false));
-        flows.add(new K8sManifestsTest.Flow(snapshots, redis, "TCP", 6379, false));
-        flows.add(new K8sManifestsTest.Flow(snapshots, metadataService, "TCP", 80, false));
-        flows.add(new K8sManifestsTest.Flow(stranger, snapshots, "TCP", 8080, false));
+        flows.add(new Flow(snapshots, apiServer, "TCP", 443, true));
+        flows.add(new Flow(snapshots, apiServer, "TCP", 6443, true));
+        flows.add(new Flow(snapshots, timescaledb, "TCP", 5432, false));
+        flows.add(new Flow(snapshots, redis, "TCP", 6379, false));
+        flows.add(new Flow(snapshots, metadataService, "TCP", 80, false));
+        flows.add(new Flow(stranger, snapshots, "TCP", 8080, false));
 
-        final List<String> wrong = new ArrayList<>();
-        for (final K8sManifestsTest.Flow flow : flows)
-        {
-            final boolean allowed = policies.allowed(flow.from(), flow.to(), flow.protocol(), flow.port());
-            if (allowed != flow.allowed())
-            {
-                wrong.add(flow.from() + " -> " + flow.to() + " " + flow.protocol() + "/" + flow.port() + ": expected " +
-                    (flow.allowed() ? "allowed" : "denied") + ", policies say " + (allowed ? "allowed" : "denied"));
-            }
-        }
-        assertTrue(wrong.isEmpty(), "backup NetworkPolicy flows:\n  " + String.join("\n  ", wrong));
+        assertFlows(rendered, flows, "backup NetworkPolicy flows");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -407,10 +397,5 @@ class K8sBackupManifestsTest
         }
         assertNotNull(value, "postgresql.conf sets " + name);
         return value.startsWith("'") ? value.substring(1, value.length() - 1).replace("''", "'") : value;
-    }
-
-    private static Endpoint pod(final Workload workload)
-    {
-        return Endpoint.pod(workload.id(), NAMESPACE, workload.podLabels(), Map.of());
     }
 }
