@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.describe;
+import static zvt.crypto.ops.k8s.K8sObjects.describe;
 import static zvt.crypto.ops.k8s.K8sNetworkChecks.assertFlows;
 import static zvt.crypto.ops.k8s.K8sNetworkChecks.pod;
 import static zvt.crypto.ops.k8s.K8sRendering.list;
@@ -95,8 +95,8 @@ class K8sBackupManifestsTest
             .orElseThrow(() -> new AssertionError("CronJob pg-dump is defined"));
         assertEquals("Forbid", cronJob.getSpec().getConcurrencyPolicy(), "one dump at a time");
         final Workload dump = rendered.workload("CronJob", "pg-dump");
-        final Container dumper = K8sManifestsTest.single(list(dump.pod().getInitContainers()), "dump init container");
-        final Container uploader = K8sManifestsTest.single(list(dump.pod().getContainers()), "upload container");
+        final Container dumper = K8sObjects.single(list(dump.pod().getInitContainers()), "dump init container");
+        final Container uploader = K8sObjects.single(list(dump.pod().getContainers()), "upload container");
 
         assertTrue(String.join(" ", list(dumper.getCommand())).startsWith("pg_dump "), "the init container dumps");
         final String dumpFile = option(dumper.getCommand(), "--file");
@@ -124,7 +124,7 @@ class K8sBackupManifestsTest
     static void checkSnapshots(final Rendered rendered) throws Exception
     {
         final Workload snapshotter = rendered.workload("CronJob", "volume-snapshots");
-        final Container kubectl = K8sManifestsTest.single(snapshotter.pod().getInitContainers(), "create");
+        final Container kubectl = K8sObjects.single(snapshotter.pod().getInitContainers(), "create");
         assertEquals("create", list(kubectl.getArgs()).get(0), "kubectl create (generateName needs create)");
         final String directory = option(kubectl.getArgs(), "-f");
         final VolumeMount mount = mountOf(kubectl, directory);
@@ -166,10 +166,10 @@ class K8sBackupManifestsTest
 
         // Least privilege: create, list and delete VolumeSnapshots; the only pod with an API token.
         final String account = snapshotter.pod().getServiceAccountName();
-        final RoleBinding binding = K8sManifestsTest.single(rendered.all(RoleBinding.class).stream()
+        final RoleBinding binding = K8sObjects.single(rendered.all(RoleBinding.class).stream()
             .filter(b -> b.getSubjects().stream().anyMatch(s -> account.equals(s.getName()))).toList(), "binding");
         final Role role = rendered.named(Role.class, binding.getRoleRef().getName()).orElseThrow();
-        final var rule = K8sManifestsTest.single(role.getRules(), describe(role) + " rule");
+        final var rule = K8sObjects.single(role.getRules(), describe(role) + " rule");
         assertEquals(List.of("snapshot.storage.k8s.io"), rule.getApiGroups());
         assertEquals(List.of("volumesnapshots"), rule.getResources());
         assertEquals(List.of("create", "list", "delete"), rule.getVerbs(), "create; list and delete to prune");
@@ -189,7 +189,7 @@ class K8sBackupManifestsTest
      */
     private static void checkPruning(final Rendered rendered, final Workload snapshotter) throws Exception
     {
-        final Container pruner = K8sManifestsTest.single(snapshotter.pod().getContainers(), "prune");
+        final Container pruner = K8sObjects.single(snapshotter.pod().getContainers(), "prune");
         final EnvVar keep = list(pruner.getEnv()).stream().filter(env -> "KEEP".equals(env.getName())).findFirst()
             .orElseThrow(() -> new AssertionError("prune sets KEEP"));
         final String configMapName = keep.getValueFrom().getConfigMapKeyRef().getName();
@@ -250,7 +250,7 @@ class K8sBackupManifestsTest
             .filter(c -> "wal-upload".equals(c.getName())).findFirst()
             .orElseThrow(() -> new AssertionError("timescaledb has a wal-upload container"));
         final VolumeMount archiveMount = mountOf(database, archive);
-        assertTrue(K8sManifestsTest.names(timescaledb.claimTemplates()).contains(archiveMount.getName()),
+        assertTrue(K8sObjects.names(timescaledb.claimTemplates()).contains(archiveMount.getName()),
             "the archive is on the data volume, which survives the pod");
         assertEquals(archiveMount.getName(), mountOf(uploader, archive).getName(), "the uploader sees the archive");
         final String script = String.join("\n", list(uploader.getArgs()));

@@ -3,7 +3,6 @@ package zvt.crypto.ops.k8s;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -38,11 +36,8 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -54,10 +49,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-
 import zvt.crypto.ops.k8s.K8sRendering.Rendered;
 import zvt.crypto.ops.k8s.K8sRendering.Workload;
 
+import static zvt.crypto.ops.k8s.K8sObjects.bytes;
+import static zvt.crypto.ops.k8s.K8sObjects.describe;
+import static zvt.crypto.ops.k8s.K8sObjects.env;
+import static zvt.crypto.ops.k8s.K8sObjects.first;
+import static zvt.crypto.ops.k8s.K8sObjects.hasPort;
+import static zvt.crypto.ops.k8s.K8sObjects.isEmpty;
+import static zvt.crypto.ops.k8s.K8sObjects.matches;
+import static zvt.crypto.ops.k8s.K8sObjects.names;
+import static zvt.crypto.ops.k8s.K8sObjects.selectedBy;
+import static zvt.crypto.ops.k8s.K8sObjects.single;
+import static zvt.crypto.ops.k8s.K8sObjects.value;
 import static zvt.crypto.ops.k8s.K8sRendering.k8sDir;
 import static zvt.crypto.ops.k8s.K8sRendering.list;
 import static zvt.crypto.ops.k8s.K8sRendering.map;
@@ -104,8 +109,8 @@ class K8sManifestsTest
         K8sNetworkChecks.checkNetworkFlows(rendered);
         switch (overlay)
         {
-            case "dev" -> checkDev(rendered);
-            case "prod" -> checkProd(rendered);
+            case "dev" -> K8sRoleChecks.checkDev(rendered);
+            case "prod" -> K8sRoleChecks.checkProd(rendered);
             default ->
             {
                 // another overlay: the generic checks above apply
@@ -629,249 +634,5 @@ class K8sManifestsTest
                 groupRules.forEach(r -> assertNotNull(r.get("expr"), describe(rule) + " rule has an expr"));
             }
         }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // What the issue asks of the roles and of each overlay
-
-    static void checkNodeRoles(final Rendered rendered)
-    {
-        final List<Workload> feeds = rendered.byComponent("feed");
-        assertTrue(feeds.size() >= 2, "feed nodes are sharded over at least two StatefulSets");
-        final Set<String> venues = new HashSet<>();
-        for (final Workload feed : feeds)
-        {
-            assertEquals("StatefulSet", feed.kind(), feed.id() + " is a StatefulSet");
-            assertEquals(Integer.valueOf(1), feed.replicas(), feed.id() + ": one pod per shard");
-            final Container node = single(feed.pod().getContainers(), feed.id() + " container");
-            assertEquals(IMAGE, node.getImage(), feed.id() + " image");
-            assertEquals(List.of("run", "--config", "/etc/zvt/zvt-crypto.properties"), node.getArgs(),
-                feed.id() + " args");
-            final Map<String, EnvVar> env = env(node);
-            assertEquals("all", value(env, "ZVT_NODE_ROLE"), feed.id() + " role");
-            assertEquals("0.0.0.0", value(env, "ZVT_GATEWAY_HOST"), feed.id() + " gateway host");
-            assertEquals("8080", value(env, "ZVT_GATEWAY_PORT"), feed.id() + " gateway port");
-            for (final String venue : value(env, "ZVT_VENUES").split(","))
-            {
-                assertTrue(venues.add(venue.trim()), "venue " + venue + " is in one shard only");
-            }
-            assertEquals("/var/lib/zvt/journal", value(env, "ZVT_JOURNAL_DIR"), feed.id() + " journal dir");
-            final VolumeMount data = node.getVolumeMounts().stream()
-                .filter(m -> "/var/lib/zvt".equals(m.getMountPath())).findFirst()
-                .orElseThrow(() -> new AssertionError(feed.id() + " mounts /var/lib/zvt"));
-            assertTrue(names(feed.claimTemplates()).contains(data.getName()),
-                feed.id() + " journal is on a volumeClaimTemplate");
-            assertEquals("jdbc:postgresql://timescaledb.zvt-crypto.svc:5432/crypto", value(env, "ZVT_DB_URL"));
-            assertEquals("redis://redis.zvt-crypto.svc:6379", value(env, "ZVT_REDIS_URL"));
-            assertEquals("timescaledb-credentials",
-                env.get("ZVT_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName());
-            assertEquals("redis-credentials", env.get("ZVT_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName());
-            assertEquals("metadata.name", env.get("ZVT_DB_WRITER_ID").getValueFrom().getFieldRef().getFieldPath(),
-                feed.id() + ": one database writer checkpoint per pod (journal)");
-            assertProbes(feed, node);
-        }
-        assertEquals(Set.of("binance", "okx", "bybit", "coinbase"), venues, "the shards cover every venue");
-
-        final Workload gateway = rendered.workload("Deployment", "gateway");
-        final Container container = single(gateway.pod().getContainers(), "gateway container");
-        assertEquals(IMAGE, container.getImage());
-        final Map<String, EnvVar> env = env(container);
-        assertEquals("gateway", value(env, "ZVT_NODE_ROLE"));
-        assertEquals("redis://redis.zvt-crypto.svc:6379", value(env, "ZVT_REDIS_URL"));
-        assertEquals("redis-credentials", env.get("ZVT_REDIS_PASSWORD").getValueFrom().getSecretKeyRef().getName());
-        assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("ZVT_DB_")), "the gateway has no database");
-        assertProbes(gateway, container);
-        final HorizontalPodAutoscaler hpa = single(rendered.all(HorizontalPodAutoscaler.class), "HPA");
-        assertEquals("gateway", hpa.getSpec().getScaleTargetRef().getName());
-        final MetricSpec sessions = hpa.getSpec().getMetrics().stream().filter(m -> "Pods".equals(m.getType()))
-            .findFirst().orElseThrow(() -> new AssertionError("HPA has a Pods metric"));
-        assertEquals("zvt_gateway_sessions", sessions.getPods().getMetric().getName());
-        assertEquals("AverageValue", sessions.getPods().getTarget().getType());
-        assertEquals(new Quantity("2000"), sessions.getPods().getTarget().getAverageValue());
-
-        final Workload loader = single(rendered.byComponent("loader"), "loader");
-        assertEquals("CronJob", loader.kind(), "the loader is a CronJob");
-        assertEquals("Forbid",
-            rendered.named(CronJob.class, loader.name()).orElseThrow().getSpec().getConcurrencyPolicy(),
-            "loader runs share a journal volume: never two at once");
-        assertEquals("backfill", single(loader.pod().getContainers(), "loader container").getArgs().get(0));
-    }
-
-    private static void assertProbes(final Workload workload, final Container container)
-    {
-        assertEquals("/health", container.getLivenessProbe().getHttpGet().getPath(), workload.id() + " liveness");
-        assertEquals("/api/v1/crypto/ready", container.getReadinessProbe().getHttpGet().getPath(),
-            workload.id() + " readiness");
-    }
-
-    static void checkDev(final Rendered rendered)
-    {
-        checkNodeRoles(rendered);
-        for (final Workload w : rendered.workloads())
-        {
-            assertTrue(w.replicas() == null || w.replicas() == 1, w.id() + ": dev runs one of each");
-        }
-        for (final HorizontalPodAutoscaler hpa : rendered.all(HorizontalPodAutoscaler.class))
-        {
-            assertEquals(Integer.valueOf(1), hpa.getSpec().getMinReplicas(), describe(hpa) + " dev minReplicas");
-        }
-        for (final Workload w : rendered.workloads())
-        {
-            for (final Container c : w.allContainers())
-            {
-                assertTrue(bytes(c.getResources().getLimits().get("memory")) <= bytes(new Quantity("2Gi")),
-                    w.id() + " dev memory limit is small");
-            }
-        }
-    }
-
-    static void checkProd(final Rendered rendered)
-    {
-        checkNodeRoles(rendered);
-        final HorizontalPodAutoscaler hpa = single(rendered.all(HorizontalPodAutoscaler.class), "HPA");
-        // The spec's HPA for the stream service.
-        assertEquals(Integer.valueOf(5), hpa.getSpec().getMinReplicas());
-        assertEquals(Integer.valueOf(15), hpa.getSpec().getMaxReplicas());
-        final MetricSpec cpu = hpa.getSpec().getMetrics().stream().filter(m -> "Resource".equals(m.getType()))
-            .findFirst().orElseThrow(() -> new AssertionError("HPA has a CPU metric"));
-        assertEquals("cpu", cpu.getResource().getName());
-        assertEquals(Integer.valueOf(60), cpu.getResource().getTarget().getAverageUtilization());
-        // The spec's requests and limits.
-        assertResources(rendered.workload("Deployment", "gateway"), "500m", "1Gi", "1000m", "2Gi");
-        for (final Workload feed : rendered.byComponent("feed"))
-        {
-            assertResources(feed, "1000m", "2Gi", "2000m", "4Gi");
-        }
-        assertResources(single(rendered.byComponent("loader"), "loader"), "1000m", "2Gi", "2000m", "4Gi");
-        assertResources(rendered.workload("StatefulSet", "timescaledb"), "2000m", "8Gi", "4000m", "16Gi");
-        assertResources(rendered.workload("StatefulSet", "redis"), "500m", "2Gi", "1000m", "4Gi");
-    }
-
-    private static void assertResources(final Workload workload, final String cpuRequest, final String memoryRequest,
-        final String cpuLimit, final String memoryLimit)
-    {
-        final Container c = workload.pod().getContainers().get(0);
-        final var resources = c.getResources();
-        assertEquals(new Quantity(cpuRequest), resources.getRequests().get("cpu"), workload.id() + " cpu request");
-        assertEquals(new Quantity(memoryRequest), resources.getRequests().get("memory"),
-            workload.id() + " memory request");
-        assertEquals(new Quantity(cpuLimit), resources.getLimits().get("cpu"), workload.id() + " cpu limit");
-        assertEquals(new Quantity(memoryLimit), resources.getLimits().get("memory"), workload.id() + " memory limit");
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Helpers
-
-    /** Kubernetes label-selector semantics; an empty selector matches everything, a missing one nothing. */
-    static boolean matches(final LabelSelector selector, final Map<String, String> labels)
-    {
-        if (selector == null)
-        {
-            return false;
-        }
-        for (final var entry : map(selector.getMatchLabels()).entrySet())
-        {
-            if (!entry.getValue().equals(labels.get(entry.getKey())))
-            {
-                return false;
-            }
-        }
-        for (final LabelSelectorRequirement requirement : list(selector.getMatchExpressions()))
-        {
-            final String value = labels.get(requirement.getKey());
-            final List<String> values = list(requirement.getValues());
-            final boolean ok = switch (requirement.getOperator())
-            {
-                case "In" -> value != null && values.contains(value);
-                case "NotIn" -> value == null || !values.contains(value);
-                case "Exists" -> value != null;
-                case "DoesNotExist" -> value == null;
-                default -> throw new AssertionError("unknown selector operator " + requirement.getOperator());
-            };
-            if (!ok)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A Service's selector (equality only). */
-    static boolean matches(final Map<String, String> selector, final Map<String, String> labels)
-    {
-        return selector != null && labels != null && selector.entrySet().stream()
-            .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-    }
-
-    private static List<Workload> selectedBy(final List<Workload> workloads, final Map<String, String> selector)
-    {
-        return workloads.stream().filter(w -> matches(selector, w.podLabels())).toList();
-    }
-
-    static boolean isEmpty(final LabelSelector selector)
-    {
-        return selector != null && map(selector.getMatchLabels()).isEmpty() &&
-            list(selector.getMatchExpressions()).isEmpty();
-    }
-
-    private static boolean hasPort(final Container container, final IntOrString port)
-    {
-        return list(container.getPorts()).stream().anyMatch(p -> port.getIntVal() != null
-            ? port.getIntVal().equals(p.getContainerPort())
-            : port.getStrVal().equals(p.getName()));
-    }
-
-    private static Map<String, EnvVar> env(final Container container)
-    {
-        final Map<String, EnvVar> env = new HashMap<>();
-        for (final EnvVar var : list(container.getEnv()))
-        {
-            assertTrue(env.put(var.getName(), var) == null, container.getName() + " sets " + var.getName() + " once");
-        }
-        return env;
-    }
-
-    private static String value(final Map<String, EnvVar> env, final String name)
-    {
-        final EnvVar var = env.get(name);
-        assertNotNull(var, "env " + name + " is set");
-        assertNotNull(var.getValue(), "env " + name + " has a value");
-        return var.getValue();
-    }
-
-    static long bytes(final Quantity quantity)
-    {
-        return Quantity.getAmountInBytes(quantity).longValue();
-    }
-
-    static Set<String> names(final List<? extends HasMetadata> objects)
-    {
-        final Set<String> names = new HashSet<>();
-        objects.forEach(o -> names.add(o.getMetadata().getName()));
-        return names;
-    }
-
-    static String describe(final HasMetadata object)
-    {
-        return object.getKind() + "/" + object.getMetadata().getName();
-    }
-
-    static <T> T single(final List<T> items, final String what)
-    {
-        assertEquals(1, items.size(), "exactly one " + what);
-        return items.get(0);
-    }
-
-    @SafeVarargs
-    private static <T> T first(final T... values)
-    {
-        for (final T value : values)
-        {
-            if (value != null)
-            {
-                return value;
-            }
-        }
-        return null;
     }
 }

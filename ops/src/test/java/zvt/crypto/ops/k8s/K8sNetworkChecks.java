@@ -13,9 +13,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static zvt.crypto.ops.k8s.K8sManifestsTest.NAMESPACE;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.describe;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.isEmpty;
-import static zvt.crypto.ops.k8s.K8sManifestsTest.single;
+import static zvt.crypto.ops.k8s.K8sObjects.describe;
+import static zvt.crypto.ops.k8s.K8sObjects.isEmpty;
+import static zvt.crypto.ops.k8s.K8sObjects.single;
 import static zvt.crypto.ops.k8s.K8sRendering.list;
 
 /**

@@ -79,7 +79,7 @@ final class K8sNetworkPolicies
         for (final NetworkPolicy policy : policies)
         {
             if (!hasType(policy, "Egress") ||
-                !K8sManifestsTest.matches(policy.getSpec().getPodSelector(), from.labels()))
+                !K8sObjects.matches(policy.getSpec().getPodSelector(), from.labels()))
             {
                 continue;
             }
@@ -105,7 +105,7 @@ final class K8sNetworkPolicies
         for (final NetworkPolicy policy : policies)
         {
             if (!hasType(policy, "Ingress") ||
-                !K8sManifestsTest.matches(policy.getSpec().getPodSelector(), to.labels()))
+                !K8sObjects.matches(policy.getSpec().getPodSelector(), to.labels()))
             {
                 continue;
             }
@@ -161,9 +161,9 @@ final class K8sNetworkPolicies
         }
         final boolean namespaceOk = peer.getNamespaceSelector() == null
             ? namespace.equals(endpoint.namespace())
-            : K8sManifestsTest.matches(peer.getNamespaceSelector(), endpoint.namespaceLabels());
+            : K8sObjects.matches(peer.getNamespaceSelector(), endpoint.namespaceLabels());
         final boolean podOk = peer.getPodSelector() == null ||
-            K8sManifestsTest.matches(peer.getPodSelector(), endpoint.labels());
+            K8sObjects.matches(peer.getPodSelector(), endpoint.labels());
         return namespaceOk && podOk;
     }
 
