@@ -21,6 +21,8 @@ public final class AsciiDigits
     private static final long SIXES = 0x0606060606060606L;
     private static final long THREES = 0x3333333333333333L;
     private static final long LOW_NIBBLES = 0x0F0F0F0F0F0F0F0FL;
+    private static final long ABOVE_NINE = 0x7676767676767676L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long[] POWERS_OF_TEN = new long[Long.BYTES + 1];
 
     static
@@ -71,6 +73,35 @@ public final class AsciiDigits
             value = value * POWERS_OF_TEN[tail] + eightDigits(word);
         }
         return value;
+    }
+
+    /**
+     * Where a run of digits starting at {@code from} ends: the index of the first byte in {@code [from, end)} that is
+     * not {@code 0-9}, or {@code end}. Eight bytes a step: a number's scan is mostly its digits.
+     */
+    public static int runEnd(final DirectBuffer buffer, final int from, final int end)
+    {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES)
+        {
+            final long values = RangeBytes.getLongLittleEndian(buffer, i) ^ ZEROS; // a digit byte becomes 0-9
+            // A byte above 9 gets its high bit set by adding 0x76, or had it already. A carry out of a byte can only
+            // flag a later one, so the lowest flagged byte is exactly the first non-digit.
+            final long notDigits = ((values + ABOVE_NINE) | values) & HIGH_BITS;
+            if (notDigits != 0)
+            {
+                return i + (Long.numberOfTrailingZeros(notDigits) >>> 3);
+            }
+        }
+        for (; i < end; i++)
+        {
+            final byte b = RangeBytes.get(buffer, i);
+            if (b < '0' || b > '9')
+            {
+                return i;
+            }
+        }
+        return end;
     }
 
     private static long parseShort(final DirectBuffer buffer, final int offset, final int length)

@@ -25,6 +25,16 @@ public final class RangeBytes
     }
 
     /**
+     * The four bytes from {@code index} as one little-endian int (the byte at {@code index} lowest), all of which
+     * must lie in a range already bounds-checked on this buffer.
+     */
+    public static int getIntLittleEndian(final DirectBuffer buffer, final int index)
+    {
+        final int word = UnsafeApi.getInt(buffer.byteArray(), buffer.addressOffset() + index);
+        return BIG_ENDIAN ? Integer.reverseBytes(word) : word;
+    }
+
+    /**
      * The eight bytes from {@code index} as one little-endian word (the byte at {@code index} lowest), all of which
      * must lie in a range already bounds-checked on this buffer.
      */

@@ -63,6 +63,26 @@ class AsciiDigitsTest
         assertEquals(12_345_678, AsciiDigits.parse(framed("12345678", 0), 0, 8));
     }
 
+    @Test
+    void shouldFindTheEndOfADigitRunWhateverFollowsIt()
+    {
+        for (int length = 0; length <= 40; length++)
+        {
+            for (final byte notDigit : NOT_DIGITS)
+            {
+                final int offset = random.nextInt(9);
+                final UnsafeBuffer buffer = framed(digits(length), offset);
+                buffer.putByte(offset + length, notDigit);
+                final int end = offset + length + 1 + random.nextInt(buffer.capacity() - offset - length);
+
+                assertEquals(offset + length, AsciiDigits.runEnd(buffer, offset, end),
+                    "length " + length + ", then byte " + notDigit);
+                assertEquals(offset + length, AsciiDigits.runEnd(buffer, offset, offset + length), "to its end");
+            }
+        }
+        assertEquals(4, AsciiDigits.runEnd(framed("", 0), 0, 4), "digits up to the range's end");
+    }
+
     private String digits(final int length)
     {
         final StringBuilder text = new StringBuilder();

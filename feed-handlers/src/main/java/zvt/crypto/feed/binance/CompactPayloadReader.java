@@ -3,6 +3,7 @@ package zvt.crypto.feed.binance;
 import org.agrona.DirectBuffer;
 import zvt.crypto.core.codec.Side;
 import zvt.crypto.core.decimal.AsciiDecimal;
+import zvt.crypto.core.decimal.AsciiDigits;
 import zvt.crypto.core.decimal.DecimalError;
 import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.json.JsonCursor;
@@ -23,6 +24,9 @@ final class CompactPayloadReader
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    /** {@code "?":} as a little-endian int, the letter masked out. */
+    private static final int ONE_LETTER_NAME_MASK = 0xFFFF00FF;
+    private static final int ONE_LETTER_NAME = ':' << 24 | '"' << 16 | '"';
 
     private final BinancePayload payload;
     private final MutableDecimal levelPrice = new MutableDecimal();
@@ -59,17 +63,24 @@ final class CompactPayloadReader
         }
         while (true)
         {
-            if (position >= end || RangeBytes.get(buffer, position) != '"')
-            {
-                return false;
-            }
             final int nameOffset = position + 1;
-            final int nameEnd = isOneLetterName(nameOffset) ?
-                nameOffset + 1 : JsonStrings.quoteOrBackslash(buffer, nameOffset, end);
-            if (nameEnd + 2 >= end || RangeBytes.get(buffer, nameEnd) != '"' ||
-                RangeBytes.get(buffer, nameEnd + 1) != ':')
+            final int nameEnd;
+            if (position + 4 < end && isOneLetterName(RangeBytes.getIntLittleEndian(buffer, position)))
             {
-                return false;
+                nameEnd = nameOffset + 1;
+            }
+            else
+            {
+                if (position >= end || RangeBytes.get(buffer, position) != '"')
+                {
+                    return false;
+                }
+                nameEnd = JsonStrings.quoteOrBackslash(buffer, nameOffset, end);
+                if (nameEnd + 2 >= end || RangeBytes.get(buffer, nameEnd) != '"' ||
+                    RangeBytes.get(buffer, nameEnd + 1) != ':')
+                {
+                    return false;
+                }
             }
             final int nameLength = nameEnd - nameOffset;
             final int key = BinancePayload.key(buffer, nameOffset, nameLength, base);
@@ -121,15 +132,14 @@ final class CompactPayloadReader
         }
     }
 
-    /** Binance's payload keys are one letter: checked before scanning for the closing quote. */
-    private boolean isOneLetterName(final int nameOffset)
+    /**
+     * Binance's payload keys are one letter: {@code "x":} is checked as one word before any scan for a closing quote
+     * (a quote or backslash as the letter is left to the scan, which rejects it).
+     */
+    private static boolean isOneLetterName(final int word)
     {
-        if (nameOffset + 1 >= end)
-        {
-            return false;
-        }
-        final byte letter = RangeBytes.get(buffer, nameOffset);
-        return letter != '"' && letter != '\\' && RangeBytes.get(buffer, nameOffset + 1) == '"';
+        final int letter = (word >>> 8) & 0xFF;
+        return (word & ONE_LETTER_NAME_MASK) == ONE_LETTER_NAME && letter != '"' && letter != '\\';
     }
 
     /**
@@ -175,7 +185,7 @@ final class CompactPayloadReader
         {
             return false;
         }
-        int i = position + 1;
+        int i = AsciiDigits.runEnd(buffer, position + 1, end);
         while (i < end)
         {
             final byte b = RangeBytes.get(buffer, i);
