@@ -278,6 +278,17 @@ final class GatewayHarness implements AutoCloseable
     }
 
     /**
+     * Waits until the fan-out, the ring's last consumer, has passed every event published so far: a subscription made
+     * after this starts after them.
+     */
+    synchronized void awaitFannedOut()
+    {
+        final long cursor = ringBuffer.getCursor();
+        Tests.await(() -> ringBuffer.getMinimumGatingSequence() >= cursor, Duration.ofSeconds(10),
+            () -> "the fan-out is at " + ringBuffer.getMinimumGatingSequence() + " of " + cursor);
+    }
+
+    /**
      * Runs {@code publishes} while the journal stub is held at an empty slot published first, so that the fan-out
      * receives everything it publishes as one batch.
      */

@@ -165,6 +165,7 @@ class ResumeFromJournalTest
         final long m0 = 1_796_346_000_000_000_000L; // 2026-12-04T01:00:00Z
         harness.publishTrade(harness.btcBinance, "100", "1", m0 + 1_000_000_000L);
         harness.publishTrade(harness.btcBinance, "105", "2", m0 + 2_000_000_000L);
+        harness.awaitFannedOut(); // else the subscription may take effect before these and the client get them live
         final TestClient client = harness.connect();
         assertEquals("subscribed", client.request(GatewayHarness.subscribe("trades", "BINANCE", "BTC-USDT"))
             .path("type").asText());
