@@ -26,6 +26,7 @@ import zvt.crypto.ops.load.LoadResult;
 import zvt.crypto.ops.load.LoadRun;
 import zvt.crypto.ops.load.LoadSettings;
 import zvt.crypto.ops.load.ProcessCost;
+import zvt.crypto.ops.load.SubscriberScope;
 
 /**
  * Ours beside XChange, in one JVM, one after the other at each rate, against the same Binance simulator
@@ -101,8 +102,8 @@ public final class PeerSideBySide
             .with("db.enabled", "false")
             .with("binance.channels", "trade,depth@100ms");
         final LoadResult result = LoadRun.run(
-            new LoadSettings(rate, symbols, 2, warmup, seconds, 42, List.of("binance"), node), directory,
-            "exchange_to_subscriber");
+            new LoadSettings(rate, symbols, 2, SubscriberScope.ALL, warmup, seconds, 42, List.of("binance"), node),
+            directory, "exchange_to_subscriber");
         final JsonNode report = JSON.valueToTree(result.report());
         final double offered = report.at("/rate/offeredMessagesPerSecond").asDouble() * seconds;
         final double cpu = report.at("/cost/processCpuSeconds").asDouble() -

@@ -45,7 +45,8 @@ import zvt.crypto.persistence.redis.RedisWriter;
  *       reported: events/s into the consumer, instrument hashes written, and process CPU per event. Baseline: every
  *       event rendered to JSON and HSET, pipelined 64 at a time (no conflation).</li>
  *   <li>{@code streams}: a journal of the same events tailed into the venue streams ({@code RedisStreamSink}:
- *       MULTI/EXEC batches of up to 2,000 XADDs with the head index); reported: entries/s until caught up.
+ *       MULTI/EXEC batches of up to 2,000 entries, one XADD per venue, with the head index); reported: entries/s
+ *       until caught up.
  *       Baseline: one XADD per entry, each waiting for its reply.</li>
  * </ul>
  * <pre>

@@ -10,7 +10,8 @@ import zvt.crypto.ops.config.NodeConfig;
  * @param stepsPerSecond   market steps per second over every venue and symbol together (a step is a trade or a
  *                         depth change; about 30 % are trades), split evenly over the venues.
  * @param symbolsPerVenue  symbols subscribed on each venue.
- * @param subscribers      WebSocket subscribers, each to every venue's trades.
+ * @param subscribers      WebSocket subscribers.
+ * @param subscriberScope  what each subscriber takes: every venue's trades, or one symbol's.
  * @param warmupSeconds    traffic before the measured window (JIT, connections, book sync).
  * @param seconds          the measured window.
  * @param venues           venue config names (binance, okx, bybit, coinbase).
@@ -20,6 +21,7 @@ public record LoadSettings(
     long stepsPerSecond,
     int symbolsPerVenue,
     int subscribers,
+    SubscriberScope subscriberScope,
     int warmupSeconds,
     int seconds,
     long seed,
@@ -43,7 +45,7 @@ public record LoadSettings(
 
     public LoadSettings withRate(final long stepsPerSecond)
     {
-        return new LoadSettings(stepsPerSecond, symbolsPerVenue, subscribers, warmupSeconds, seconds, seed, venues,
-            node);
+        return new LoadSettings(stepsPerSecond, symbolsPerVenue, subscribers, subscriberScope, warmupSeconds, seconds,
+            seed, venues, node);
     }
 }

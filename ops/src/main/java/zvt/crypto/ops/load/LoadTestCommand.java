@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +43,13 @@ public final class LoadTestCommand implements Callable<Integer>
     @Option(names = "--symbols", defaultValue = "2", description = "symbols per venue (at most 20)")
     int symbols;
 
-    @Option(names = "--subscribers", defaultValue = "2",
-        description = "WebSocket subscribers, each to every venue's trades")
+    @Option(names = "--subscribers", defaultValue = "2", description = "WebSocket subscribers")
     int subscribers;
+
+    @Option(names = "--subscriber-scope", defaultValue = "all",
+        description = "what each subscriber takes: all (every venue's trades) or symbol (one venue's symbol each, " +
+            "dealt round robin)")
+    String subscriberScope;
 
     @Option(names = "--seconds", defaultValue = "30", description = "length of the measured window")
     int seconds;
@@ -88,7 +93,8 @@ public final class LoadTestCommand implements Callable<Integer>
         final NodeConfig node = config == null ? NodeConfig.defaults(System.getenv()) :
             NodeConfig.load(config, System.getenv());
         final LoadSettings settings =
-            new LoadSettings(rate, symbols, subscribers, warmup, seconds, seed, venues, node);
+            new LoadSettings(rate, symbols, subscribers, SubscriberScope.valueOf(subscriberScope.toUpperCase(Locale.ROOT)),
+                warmup, seconds, seed, venues, node);
         final Path folder = out.resolve(ZonedDateTime.now(ZoneOffset.UTC).format(FOLDER));
         Files.createDirectories(folder);
         final long p99LimitNanos = Math.round(maxP99Ms * TimeUnit.MILLISECONDS.toNanos(1));

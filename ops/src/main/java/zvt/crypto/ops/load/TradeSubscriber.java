@@ -24,8 +24,8 @@ import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.EpochNanoClock;
 
 /**
- * A real WebSocket client of the gateway (Netty, loopback) subscribed to every trade of the given venues
- * ({@code "symbol":"*"}), checking the stream as it arrives: journal indexes strictly increasing (a repeat or a step
+ * A real WebSocket client of the gateway (Netty, loopback) subscribed to the trades of the given streams (a venue's
+ * symbol, or {@code "*"} for all of them), checking the stream as it arrives: journal indexes strictly increasing (a repeat or a step
  * back counts as a duplicate). Whether any trade is missing is decided after the run against the journal
  * ({@link JournalTally#tradesFrom}): from the first trade it received to the last the journal holds, it must have
  * them all. Records node receive → its own receive, and the trade's exchange time (the simulator's, same machine,
@@ -43,7 +43,7 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     private static final byte[] RECEIVE_TIME = "\"receiveTime\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JOURNAL_INDEX = "\"journalIndex\":".getBytes(StandardCharsets.US_ASCII);
 
-    private final List<String> venues;
+    private final List<Stream> streams;
     private final EpochNanoClock clock;
     private final Histogram receiveToSubscriber = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram exchangeToSubscriber = new Histogram(HIGHEST_NANOS, 3);
@@ -58,17 +58,23 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     private volatile boolean closedByGateway;
     private Channel channel;
 
-    private TradeSubscriber(final List<String> venues, final EpochNanoClock clock)
+    /** The trades of one venue's symbol ({@code "*"}: all its symbols). */
+    record Stream(String venue, String symbol)
     {
-        this.venues = venues;
+        static final String ALL_SYMBOLS = "*";
+    }
+
+    private TradeSubscriber(final List<Stream> streams, final EpochNanoClock clock)
+    {
+        this.streams = List.copyOf(streams);
         this.clock = clock;
     }
 
     /** Connects and subscribes; {@link #awaitSubscribed} waits for every venue's reply. */
     static TradeSubscriber connect(
-        final EventLoopGroup loop, final URI uri, final List<String> venues, final EpochNanoClock clock)
+        final EventLoopGroup loop, final URI uri, final List<Stream> streams, final EpochNanoClock clock)
     {
-        final TradeSubscriber subscriber = new TradeSubscriber(venues, clock);
+        final TradeSubscriber subscriber = new TradeSubscriber(streams, clock);
         subscriber.channel = new Bootstrap().group(loop).channel(NioSocketChannel.class)
             .handler(new ChannelInitializer<SocketChannel>()
             {
@@ -88,10 +94,10 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     {
         if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
         {
-            for (final String venue : venues)
+            for (final Stream stream : streams)
             {
-                ctx.write(new TextWebSocketFrame("{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"" + venue +
-                    "\",\"symbol\":\"*\"}"));
+                ctx.write(new TextWebSocketFrame("{\"op\":\"subscribe\",\"channel\":\"trades\",\"venue\":\"" +
+                    stream.venue() + "\",\"symbol\":\"" + stream.symbol() + "\"}"));
             }
             ctx.flush();
         }
@@ -135,12 +141,12 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     void awaitSubscribed(final long timeoutMs) throws InterruptedException
     {
         final long deadline = System.currentTimeMillis() + timeoutMs;
-        while (subscriptionsAcknowledged < venues.size())
+        while (subscriptionsAcknowledged < streams.size())
         {
             if (System.currentTimeMillis() > deadline || !channel.isActive())
             {
                 throw new IllegalStateException("subscriber got " + subscriptionsAcknowledged + " of " +
-                    venues.size() + " subscription replies within " + timeoutMs + " ms");
+                    streams.size() + " subscription replies within " + timeoutMs + " ms");
             }
             Thread.sleep(10);
         }
@@ -169,6 +175,11 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     boolean closedByGateway()
     {
         return closedByGateway;
+    }
+
+    List<Stream> streams()
+    {
+        return streams;
     }
 
     long received()

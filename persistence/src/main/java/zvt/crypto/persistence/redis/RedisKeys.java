@@ -11,16 +11,17 @@ import zvt.crypto.core.instrument.Instrument;
  * <ul>
  *   <li>{@code <prefix>:state:<venue>:<symbol>}: a hash of JSON messages, fields {@code trade}, {@code top},
  *       {@code book} and {@code candle} (the gateway protocol's own forms, each with its journal index);</li>
- *   <li>{@code <prefix>:stream:<venue>}: every journal entry of the venue, id {@code <journal index>-0}, field
- *       {@code e} holding the entry's SBE bytes; now and then a whole book after an entry, ids
- *       {@code <journal index>-1..n} (see {@link RedisStreamSink});</li>
+ *   <li>{@code <prefix>:stream:<venue>}: every journal entry of the venue, a sink batch's worth per stream entry:
+ *       field {@code e} holds records of journal index, part and SBE bytes ({@link StreamEntryFormat}), the id is the
+ *       last record's {@code <journal index>-<part>}; part 0 is a journal entry, parts 1..n a whole book appended
+ *       after it now and then (see {@link RedisStreamSink});</li>
  *   <li>{@code <prefix>:stream:head}: the last journal index appended to the streams, set in the same transaction.
  *       </li>
  * </ul>
  */
 public final class RedisKeys
 {
-    /** The stream entry field holding the journal entry's bytes. */
+    /** The stream entry field holding the records. */
     public static final byte[] ENTRY_FIELD = {'e'};
 
     private final String prefix;
@@ -64,19 +65,12 @@ public final class RedisKeys
     }
 
     /**
-     * @param part 0 for the journal entry itself, 1.. for the parts of a book snapshot appended after it.
-     * @return the stream entry id.
+     * @param part 0 for a journal entry, 1.. for the parts of a book snapshot appended after it.
+     * @return the id of a stream entry whose last record this is.
      */
     public static byte[] entryId(final long journalIndex, final int part)
     {
         return bytes(journalIndex + "-" + part);
-    }
-
-    /** @return the part of a stream entry id: 0 for a journal entry, 1.. for a book snapshot's parts after it. */
-    public static int part(final String entryId)
-    {
-        final int dash = entryId.indexOf('-');
-        return dash < 0 ? 0 : Integer.parseInt(entryId.substring(dash + 1));
     }
 
     /** @return the journal index of a stream entry id written by {@link #entryId}. */

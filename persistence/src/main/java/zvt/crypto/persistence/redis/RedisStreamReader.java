@@ -56,11 +56,13 @@ public final class RedisStreamReader implements Agent
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStreamReader.class);
-    private static final int COUNT = 1_000;
+    /** Stream entries per XREAD and stream; each holds one sink batch of the venue, up to a few thousand records. */
+    private static final int COUNT = 64;
     private static final int BOOK_UPDATE = EventType.BOOK_UPDATE.templateId();
     private static final int INSTRUMENT = EventType.INSTRUMENT.templateId();
 
-    private record Entry(long index, int part, byte[] event)
+    /** One record of a stream entry: its bytes are {@code value[offset, offset + length)}. */
+    private record Entry(long index, int part, byte[] value, int offset, int length)
     {
         boolean before(final Entry other)
         {
@@ -197,10 +199,13 @@ public final class RedisStreamReader implements Agent
             {
                 final List<?> entry = (List<?>)entryItem;
                 final byte[] id = (byte[])entry.get(0);
-                final String idText = new String(id, StandardCharsets.US_ASCII);
-                final List<?> fields = (List<?>)entry.get(1);
-                stream.pending.add(
-                    new Entry(RedisKeys.journalIndex(idText), RedisKeys.part(idText), (byte[])fields.get(1)));
+                final byte[] value = (byte[])((List<?>)entry.get(1)).get(1);
+                if (!StreamEntryFormat.forEach(value, (index, part, event, offset, length) ->
+                    stream.pending.add(new Entry(index, part, value, offset, length))) && undecodable++ == 0)
+                {
+                    LOG.warn("redis stream reader: stream entry {} ends inside a record; the rest of it is skipped " +
+                        "(counted)", new String(id, StandardCharsets.US_ASCII));
+                }
                 stream.lastId = id;
             }
         }
@@ -237,9 +242,8 @@ public final class RedisStreamReader implements Agent
 
     private int deliver(final Entry entry)
     {
-        final byte[] event = entry.event();
-        view.wrap(event);
-        if (event.length < EventView.MIN_LENGTH)
+        view.wrap(entry.value(), entry.offset(), entry.length());
+        if (entry.length() < EventView.MIN_LENGTH)
         {
             return 0;
         }
@@ -256,7 +260,7 @@ public final class RedisStreamReader implements Agent
                 return 0;
             }
         }
-        if (templateId == INSTRUMENT && !define(event.length))
+        if (templateId == INSTRUMENT && !define(entry.length()))
         {
             return 0;
         }
@@ -268,7 +272,7 @@ public final class RedisStreamReader implements Agent
                 booksHeld.add(instrumentId);
             }
         }
-        listener.onEntry(view, event.length, entry.index());
+        listener.onEntry(view, entry.length(), entry.index());
         lastIndex = entry.index();
         delivered.incrementRelease();
         return 1;

@@ -28,6 +28,8 @@ public final class RedisWriter implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(RedisWriter.class);
     /** Instruments the queue holds; each is in it at most once. */
     private static final int QUEUE_CAPACITY = 16_384;
+    /** How often the state flusher drains while the state changes: a change is at most this old in Redis. */
+    static final long STATE_DRAIN_MS = 5;
     private static final int STREAM_BATCH = 2_000;
 
     private final RedisStateHandler ringHandler;
@@ -43,7 +45,7 @@ public final class RedisWriter implements AutoCloseable
         final SpscArrayQueue<InstrumentState> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
         ringHandler = new RedisStateHandler(instruments, queue, settings.bookDepth(), counters);
         // Drains 5 ms apart while the state changes, which is also how long changes conflate; 50 ms once quiet.
-        flusher = new AgentRunner(new SinkIdleStrategy(5, 50, 200),
+        flusher = new AgentRunner(new SinkIdleStrategy(STATE_DRAIN_MS, 50, 200),
             ex -> LOG.error("redis state: unexpected error", ex), null,
             new RedisStateFlusher(settings, instruments, queue, ringHandler.bookCapacity(), stateStatus, clock));
         AgentRunner.startOnThread(flusher, runnable ->

@@ -41,7 +41,7 @@ public final class BinanceSimulatorContext
     private String host = HOST_DEFAULT;
     private int port;
     private long seed = SEED_DEFAULT;
-    private long messagesPerSecond = MESSAGES_PER_SECOND_DEFAULT;
+    private volatile long messagesPerSecond = MESSAGES_PER_SECOND_DEFAULT;
     private long tickIntervalMs = TICK_INTERVAL_MS_DEFAULT;
     private long pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
     private long pongTimeoutMs = PONG_TIMEOUT_MS_DEFAULT;
@@ -96,7 +96,8 @@ public final class BinanceSimulatorContext
     /**
      * Market steps per second over all symbols with a subscribed stream; 0 generates none. A step is one depth event
      * or one trade (which also sends an aggTrade and the depth event that takes the traded size off the book);
-     * a bookTicker follows any step that changes the top.
+     * a bookTicker follows any step that changes the top. May be changed while the simulators run (a load test's
+     * ramp): their next tick runs at the new rate.
      */
     public BinanceSimulatorContext messagesPerSecond(final long messagesPerSecond)
     {
