@@ -92,9 +92,9 @@ public final class LoadTestCommand implements Callable<Integer>
     {
         final NodeConfig node = config == null ? NodeConfig.defaults(System.getenv()) :
             NodeConfig.load(config, System.getenv());
+        final SubscriberScope scope = SubscriberScope.valueOf(subscriberScope.toUpperCase(Locale.ROOT));
         final LoadSettings settings =
-            new LoadSettings(rate, symbols, subscribers, SubscriberScope.valueOf(subscriberScope.toUpperCase(Locale.ROOT)),
-                warmup, seconds, seed, venues, node);
+            new LoadSettings(rate, symbols, subscribers, scope, warmup, seconds, seed, venues, node);
         final Path folder = out.resolve(ZonedDateTime.now(ZoneOffset.UTC).format(FOLDER));
         Files.createDirectories(folder);
         final long p99LimitNanos = Math.round(maxP99Ms * TimeUnit.MILLISECONDS.toNanos(1));

@@ -25,10 +25,10 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * A real WebSocket client of the gateway (Netty, loopback) subscribed to the trades of the given streams (a venue's
- * symbol, or {@code "*"} for all of them), checking the stream as it arrives: journal indexes strictly increasing (a repeat or a step
- * back counts as a duplicate). Whether any trade is missing is decided after the run against the journal
- * ({@link JournalTally#tradesFrom}): from the first trade it received to the last the journal holds, it must have
- * them all. Records node receive → its own receive, and the trade's exchange time (the simulator's, same machine,
+ * symbol, or {@code "*"} for all of them), checking the stream as it arrives: journal indexes strictly increasing
+ * (a repeat or a step back counts as a duplicate). Whether any trade is missing is decided after the run against
+ * the journal ({@link JournalTally}): from the first trade it received to the last the journal holds of its streams,
+ * it must have them all. Records node receive → its own receive, and the trade's exchange time (the simulator's, same machine,
  * millisecond resolution) → its own receive, on the node's clock, once {@link #measure()} was called.
  * <p>
  * Thread-safety: frames are handled on the client's event loop; the counters are read by the harness (volatile),

@@ -97,6 +97,7 @@ public final class RedisStreamReader implements Agent
     private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
     private boolean takingSnapshot;
     private long undecodable;
+    private long malformedEntries;
     private final AtomicCounter delivered;
     private volatile long lastIndex = -1;
 
@@ -201,7 +202,7 @@ public final class RedisStreamReader implements Agent
                 final byte[] id = (byte[])entry.get(0);
                 final byte[] value = (byte[])((List<?>)entry.get(1)).get(1);
                 if (!StreamEntryFormat.forEach(value, (index, part, event, offset, length) ->
-                    stream.pending.add(new Entry(index, part, value, offset, length))) && undecodable++ == 0)
+                    stream.pending.add(new Entry(index, part, value, offset, length))) && malformedEntries++ == 0)
                 {
                     LOG.warn("redis stream reader: stream entry {} ends inside a record; the rest of it is skipped " +
                         "(counted)", new String(id, StandardCharsets.US_ASCII));
