@@ -1,5 +1,6 @@
 package zvt.crypto.gateway;
 
+import io.netty.channel.EventLoopGroup;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -81,6 +82,7 @@ public final class GatewayContext
         COMMAND_QUEUE_CAPACITY_PROP_NAME, COMMAND_QUEUE_CAPACITY_DEFAULT);
     private long closeTimeoutMs = Long.getLong(CLOSE_TIMEOUT_MS_PROP_NAME, CLOSE_TIMEOUT_MS_DEFAULT);
     private int ioThreads = Integer.getInteger(IO_THREADS_PROP_NAME, IO_THREADS_DEFAULT);
+    private EventLoopGroup sharedEventLoops;
     private NanoClock nanoClock;
     private Supplier<String> healthDetails = () -> null;
     private Supplier<MarketDataQueries> marketData = () -> null;
@@ -221,6 +223,24 @@ public final class GatewayContext
     public int ioThreads()
     {
         return ioThreads;
+    }
+
+    /**
+     * Serve sessions on these loops, owned by the caller, instead of {@link #ioThreads()} loops of the gateway's own
+     * (then unused).
+     * Given the loop that also drains the ring ({@code ring.consumer.threads = hosted}), the fan-out writes to its
+     * sessions in the loop: no task handed to and no thread woken on another loop for each batch.
+     */
+    public GatewayContext sharedEventLoops(final EventLoopGroup sharedEventLoops)
+    {
+        this.sharedEventLoops = sharedEventLoops;
+        return this;
+    }
+
+    /** The caller's loops to serve sessions on, or null for loops of the gateway's own. */
+    public EventLoopGroup sharedEventLoops()
+    {
+        return sharedEventLoops;
     }
 
     /** Clock for the per-second control-message rate limit; injectable for tests. */

@@ -5,6 +5,10 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.CloseHelper;
 import zvt.crypto.core.codec.BookUpdateEncoder;
 import zvt.crypto.core.codec.BookUpdateKind;
@@ -20,6 +24,7 @@ import zvt.crypto.core.decimal.MutableDecimal;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
+import zvt.crypto.core.ring.ConsumerThreads;
 import zvt.crypto.core.ring.MarketEventRing;
 import zvt.crypto.core.ring.RingContext;
 import zvt.crypto.core.ring.WaitStrategyType;
@@ -40,6 +45,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ObjLongConsumer;
 import java.util.function.UnaryOperator;
 
@@ -63,6 +69,8 @@ final class GatewayHarness implements AutoCloseable
 
     private final JournalIndexStub journalStub = new JournalIndexStub();
     private final Journal journal;
+    /** The loop hosting the ring's consumers and serving the sessions, or null when each has threads of its own. */
+    private final EventLoopGroup ringLoop;
     private final JournalEventHandler journalHandler;
     private long published;
     private final RingBuffer<MarketEvent> ringBuffer;
@@ -85,15 +93,34 @@ final class GatewayHarness implements AutoCloseable
      */
     GatewayHarness(final GatewayContext context, final Path journalDirectory)
     {
+        this(context, journalDirectory, null);
+    }
+
+    /**
+     * The node's default layout: the ring's consumers hosted on one event loop that also serves the gateway's
+     * sessions, so the fan-out writes to them in the loop.
+     */
+    static GatewayHarness onRingLoop(final GatewayContext context)
+    {
+        return new GatewayHarness(context, null, new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("ring-and-sessions", true), NioIoHandler.newFactory()));
+    }
+
+    private GatewayHarness(final GatewayContext context, final Path journalDirectory, final EventLoopGroup ringLoop)
+    {
         this.journal =
             journalDirectory == null ? null : Journal.open(new JournalContext().directory(journalDirectory));
-        this.context = context.journal(journal).conclude();
+        this.ringLoop = ringLoop;
+        this.context = context.journal(journal).sharedEventLoops(ringLoop).conclude();
         final FanoutEventHandler fanout = new FanoutEventHandler(context, instruments);
         journalHandler = journal == null ? null : new JournalEventHandler(journal, instruments);
+        final RingContext ringContext = new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.PARKING);
+        if (ringLoop != null)
+        {
+            ringContext.consumerThreads(ConsumerThreads.HOSTED).host(ringLoop.next());
+        }
         final MarketEventRing marketEventRing = new MarketEventRing(
-            new RingContext().ringSize(RING_SIZE).waitStrategy(WaitStrategyType.PARKING),
-            journal == null ? journalStub : journalHandler,
-            List.of(fanout));
+            ringContext, journal == null ? journalStub : journalHandler, List.of(fanout));
         marketEventRing.start();
         ringBuffer = marketEventRing.ringBuffer();
         ring = marketEventRing;
@@ -121,6 +148,7 @@ final class GatewayHarness implements AutoCloseable
         ring = disruptor::shutdown;
         journal = null;
         journalHandler = null;
+        ringLoop = null;
         server = GatewayServer.launch(context, instruments, fanout);
     }
 
@@ -339,6 +367,15 @@ final class GatewayHarness implements AutoCloseable
 
     public void close()
     {
-        CloseHelper.closeAll(() -> clients.forEach(TestClient::close), server, ring, http, journal);
+        CloseHelper.closeAll(() -> clients.forEach(TestClient::close), server, ring, http, journal,
+            this::shutDownRingLoop);
+    }
+
+    private void shutDownRingLoop()
+    {
+        if (ringLoop != null)
+        {
+            ringLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

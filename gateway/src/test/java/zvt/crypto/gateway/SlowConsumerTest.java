@@ -26,10 +26,16 @@ class SlowConsumerTest
     /** The longest venue trade id the schema holds, to make each message large (about 500 bytes of JSON). */
     private static final String LONG_TRADE_ID = "L".repeat(240);
 
-    private final GatewayHarness harness = new GatewayHarness(new GatewayContext()
+    private final GatewayHarness harness = harness(new GatewayContext()
         .writeBufferLowWatermark(128 * 1024)
         .writeBufferHighWatermark(256 * 1024)
         .closeTimeoutMs(10_000));
+
+    /** The layout under test: sessions on a gateway loop of their own, fed by a fan-out thread. */
+    GatewayHarness harness(final GatewayContext context)
+    {
+        return new GatewayHarness(context);
+    }
 
     @AfterEach
     void close()

@@ -18,7 +18,13 @@ import static zvt.crypto.gateway.GatewayHarness.unsubscribe;
  */
 class TradeFanoutTest
 {
-    private final GatewayHarness harness = new GatewayHarness(new GatewayContext());
+    private final GatewayHarness harness = harness(new GatewayContext());
+
+    /** The layout under test: sessions on a gateway loop of their own, fed by a fan-out thread. */
+    GatewayHarness harness(final GatewayContext context)
+    {
+        return new GatewayHarness(context);
+    }
 
     @AfterEach
     void close()

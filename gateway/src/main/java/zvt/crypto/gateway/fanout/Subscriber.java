@@ -98,10 +98,17 @@ public final class Subscriber
         return false;
     }
 
-    /** Fan-out thread: asks the event loop to write what is queued, unless a drain is already on its way. */
+    /**
+     * Fan-out thread: asks the event loop to write what is queued, unless a drain is already on its way. When the
+     * fan-out runs on the session's own loop (the gateway shares the loop that drains the ring), it writes now.
+     */
     void scheduleDrain()
     {
-        if (drainScheduled.compareAndSet(false, true))
+        if (channel.eventLoop().inEventLoop())
+        {
+            drain();
+        }
+        else if (drainScheduled.compareAndSet(false, true))
         {
             try
             {

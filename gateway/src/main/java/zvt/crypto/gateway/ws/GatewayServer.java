@@ -48,7 +48,8 @@ public final class GatewayServer implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final GatewayContext context;
-    private final EventLoopGroup group;
+    /** Null when the sessions are served on loops the gateway was given and does not own. */
+    private final EventLoopGroup ownGroup;
     private final ChannelGroup sessions;
     private final Channel serverChannel;
     private final RestApi restApi;
@@ -57,14 +58,14 @@ public final class GatewayServer implements AutoCloseable
 
     private GatewayServer(
         final GatewayContext context,
-        final EventLoopGroup group,
+        final EventLoopGroup ownGroup,
         final ChannelGroup sessions,
         final Channel serverChannel,
         final RestApi restApi,
         final JournalReplays replays)
     {
         this.context = context;
-        this.group = group;
+        this.ownGroup = ownGroup;
         this.sessions = sessions;
         this.serverChannel = serverChannel;
         this.restApi = restApi;
@@ -83,8 +84,9 @@ public final class GatewayServer implements AutoCloseable
         final GatewayContext context, final InstrumentRegistry instruments, final FanoutEventHandler fanout)
     {
         context.conclude();
-        final EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+        final EventLoopGroup ownGroup = context.sharedEventLoops() != null ? null : new MultiThreadIoEventLoopGroup(
             context.ioThreads(), new DefaultThreadFactory("gateway-io", true), NioIoHandler.newFactory());
+        final EventLoopGroup group = ownGroup != null ? ownGroup : context.sharedEventLoops();
         final ChannelGroup sessions = new DefaultChannelGroup("gateway-sessions", GlobalEventExecutor.INSTANCE);
         final RestApi restApi = new RestApi(context, instruments, fanout, sessions);
         final JournalReplays replays = context.journal() == null ? null :
@@ -103,14 +105,15 @@ public final class GatewayServer implements AutoCloseable
                 .bind(context.host(), context.port())
                 .syncUninterruptibly()
                 .channel();
-            final GatewayServer server = new GatewayServer(context, group, sessions, serverChannel, restApi, replays);
+            final GatewayServer server =
+                new GatewayServer(context, ownGroup, sessions, serverChannel, restApi, replays);
             LOG.info("gateway listening at {}", server.webSocketUri());
             return server;
         }
         catch (final Exception ex)
         {
             // Netty rethrows the bind failure (a checked BindException) undeclared; name the address instead.
-            group.shutdownGracefully(0, context.closeTimeoutMs(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+            shutDown(ownGroup, context.closeTimeoutMs());
             CloseHelper.closeAll(restApi, replays);
             throw new IllegalStateException(
                 "gateway cannot listen on " + context.host() + ':' + context.port() + ": " + ex, ex);
@@ -156,8 +159,17 @@ public final class GatewayServer implements AutoCloseable
         sessions.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server closing"))
             .awaitUninterruptibly(timeoutMs);
         sessions.close().awaitUninterruptibly(timeoutMs);
-        group.shutdownGracefully(0, timeoutMs, TimeUnit.MILLISECONDS).awaitUninterruptibly(timeoutMs);
+        shutDown(ownGroup, timeoutMs);
         CloseHelper.closeAll(restApi, replays);
         LOG.info("gateway closed"); // its counters: the node's counters log line
+    }
+
+    /** Stops the gateway's own loops; shared loops (null here) belong to whoever gave them. */
+    private static void shutDown(final EventLoopGroup ownGroup, final long timeoutMs)
+    {
+        if (ownGroup != null)
+        {
+            ownGroup.shutdownGracefully(0, timeoutMs, TimeUnit.MILLISECONDS).awaitUninterruptibly(timeoutMs);
+        }
     }
 }

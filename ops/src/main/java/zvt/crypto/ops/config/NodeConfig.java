@@ -34,7 +34,7 @@ public final class NodeConfig
         Map.entry("ring.consumer.threads", "hosted"),
         Map.entry("feed.event.loops", "1"),
         Map.entry("feed.reconnect.stable.ms", "60000"),
-        Map.entry("gateway.io.threads", "1"),
+        Map.entry("gateway.io.threads", "0"),
         Map.entry("gateway.host", "127.0.0.1"),
         Map.entry("gateway.port", "8080"),
         Map.entry("gateway.max.inbound.frame.bytes", "4096"),

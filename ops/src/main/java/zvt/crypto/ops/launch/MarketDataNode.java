@@ -126,6 +126,11 @@ public final class MarketDataNode implements RunningNode
         final EventLoopGroup feedLoops = sharedFeedLoops(config.getInt("feed.event.loops"));
         try
         {
+            if (NodeSettings.gatewayIoThreads(config) == 0 && feedLoops != null)
+            {
+                // The hosted fan-out then writes to its sessions in the loop instead of waking another for each batch.
+                gatewayContext.sharedEventLoops(feedLoops);
+            }
             final HopLatencies latencies = new HopLatencies(clock);
             final CountersRegistry counters = new CountersRegistry();
             final NodeMetrics metrics = new NodeMetrics(counters).latencies(latencies).feeds(feeds);

@@ -53,7 +53,7 @@ final class NodeSettings
         return new GatewayContext()
             .host(config.get("gateway.host"))
             .port(config.getInt("gateway.port"))
-            .ioThreads(config.getInt("gateway.io.threads"))
+            .ioThreads(Math.max(1, gatewayIoThreads(config)))
             .maxInboundFrameBytes(config.getInt("gateway.max.inbound.frame.bytes"))
             .maxSubscriptionsPerSession(config.getInt("gateway.max.subscriptions.per.session"))
             .auth(GatewayAuthConfig.of(config, System.getenv()))
@@ -65,6 +65,20 @@ final class NodeSettings
             .readyBookStaleMs(config.getInt("ready.book.stale.ms"))
             .maxConcurrentReplays(config.getInt("gateway.replay.max.concurrent"))
             .replayStallTimeoutMs(config.getInt("gateway.replay.stall.timeout.ms"));
+    }
+
+    /**
+     * {@code gateway.io.threads}: N gives the gateway N event loops of its own; 0 serves its sessions on the feed
+     * loops where the node shares them ({@code feed.event.loops >= 1}), else on one loop of its own.
+     */
+    static int gatewayIoThreads(final NodeConfig config)
+    {
+        final int ioThreads = config.getInt("gateway.io.threads");
+        if (ioThreads < 0)
+        {
+            throw new IllegalArgumentException("gateway.io.threads must be 0 (the feed loops) or more: " + ioThreads);
+        }
+        return ioThreads;
     }
 
     /** @return Redis's settings, or null when {@code redis.url} is not set. */
