@@ -13,16 +13,19 @@ import zvt.crypto.core.latency.HopLatencies;
 import zvt.crypto.core.latency.HopLatency;
 
 /**
- * The measured window's latency per hop, in data-flow order: the node's own hops ({@link HopLatencies}) and the
- * subscribers' {@code receive_to_subscriber} (node receive time, carried in every message, to the subscriber's
- * receive, on the node's clock) and {@code exchange_to_subscriber} (the trade's venue time, which the simulator
- * stamps in ms on the same machine, to the subscriber's receive: simulator send to subscriber end to end). Written as one HdrHistogram percentile file per hop ({@code <hop>.hgrm}, µs) and one
- * plot of them all ({@link PercentilePlot}).
+ * The measured window's latency per hop: the node's own hops ({@link HopLatencies}) and the subscribers', all on the
+ * node's clock: {@code receive_to_subscriber} (node receive time, carried in every message, to the subscriber's
+ * receive), {@code exchange_to_subscriber} (the trade's venue time, which the simulator stamps in ms, to the
+ * subscriber's receive), and from the simulator's send ({@link SendTimes}) {@code send_to_receive} and
+ * {@code send_to_subscriber}, the whole path. Written as one HdrHistogram percentile file per hop ({@code
+ * <hop>.hgrm}, µs) and one plot of them all ({@link PercentilePlot}).
  */
 final class HopHistograms
 {
     static final String RECEIVE_TO_SUBSCRIBER = "receive_to_subscriber";
     static final String EXCHANGE_TO_SUBSCRIBER = "exchange_to_subscriber";
+    static final String SEND_TO_RECEIVE = "send_to_receive";
+    static final String SEND_TO_SUBSCRIBER = "send_to_subscriber";
     private static final double NANOS_PER_MICRO = 1000.0;
 
     private final Map<String, Histogram> hops = new LinkedHashMap<>();

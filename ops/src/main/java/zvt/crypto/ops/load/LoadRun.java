@@ -88,7 +88,14 @@ public final class LoadRun
             1, new DefaultThreadFactory(ProcessCost.SUBSCRIBER_THREAD, true), NioIoHandler.newFactory());
         final HopHistograms hops = new HopHistograms();
         final Map<String, Object> report = new LinkedHashMap<>();
+        final Map<String, List<String>> symbolsByVenue = new LinkedHashMap<>();
+        for (final VenueAdapter adapter : adapters)
+        {
+            symbolsByVenue.put(adapter.venue().name(), symbols(adapter, settings.symbolsPerVenue()));
+        }
+        final SendTimes sendTimes = new SendTimes(clock, symbolsByVenue);
         final BinanceSimulatorContext market = new BinanceSimulatorContext()
+            .tradeSends(sendTimes)
             .port(0)
             .seed(settings.seed())
             .messagesPerSecond(settings.warmupSeconds() == 0 ? perVenue : Math.max(1, perVenue / RAMP_STEPS));
@@ -101,15 +108,10 @@ public final class LoadRun
         {
             final NodeConfig config = nodeConfig(settings, directory, simulators, adapters, runId, dropSchema);
             node = MarketDataNode.launch(config, clock);
-            final Map<String, List<String>> symbolsByVenue = new LinkedHashMap<>();
-            for (final VenueAdapter adapter : adapters)
-            {
-                symbolsByVenue.put(adapter.venue().name(), symbols(adapter, settings.symbolsPerVenue()));
-            }
             for (int i = 0; i < settings.subscribers(); i++)
             {
                 subscribers.add(TradeSubscriber.connect(clientLoop, node.gatewayUri(),
-                    settings.subscriberScope().streams(i, symbolsByVenue), clock));
+                    settings.subscriberScope().streams(i, symbolsByVenue), clock, sendTimes));
             }
             for (final TradeSubscriber subscriber : subscribers)
             {
@@ -165,6 +167,8 @@ public final class LoadRun
             {
                 hops.add(HopHistograms.RECEIVE_TO_SUBSCRIBER, subscriber.receiveToSubscriber());
                 hops.add(HopHistograms.EXCHANGE_TO_SUBSCRIBER, subscriber.exchangeToSubscriber());
+                hops.add(HopHistograms.SEND_TO_RECEIVE, subscriber.sendToReceive());
+                hops.add(HopHistograms.SEND_TO_SUBSCRIBER, subscriber.sendToSubscriber());
             }
             node.close();
             node = null;
@@ -405,6 +409,7 @@ public final class LoadRun
             one.put("lost", expected - subscriber.received());
             one.put("duplicated", subscriber.duplicates());
             one.put("otherFrames", subscriber.otherFrames());
+            one.put("untimedTrades", subscriber.untimedTrades());
             one.put("closedByGateway", subscriber.closedByGateway());
             lostOrDuplicated += Math.abs(expected - subscriber.received()) + subscriber.duplicates();
             delivered.add(one);

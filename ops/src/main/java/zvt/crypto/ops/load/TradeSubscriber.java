@@ -28,11 +28,12 @@ import org.agrona.concurrent.EpochNanoClock;
  * symbol, or {@code "*"} for all of them), checking the stream as it arrives: journal indexes strictly increasing
  * (a repeat or a step back counts as a duplicate). Whether any trade is missing is decided after the run against
  * the journal ({@link JournalTally}): from the first trade it received to the last the journal holds of its streams,
- * it must have them all. Records node receive → its own receive, and the trade's exchange time (the simulator's, same machine,
- * millisecond resolution) → its own receive, on the node's clock, once {@link #measure()} was called.
+ * it must have them all. Once {@link #measure()} was called it times each trade on the node's clock: node receive →
+ * here, the trade's exchange time (the simulator's, millisecond resolution) → here, and from the simulator's send
+ * ({@link SendTimes}) → node receive and → here.
  * <p>
  * Thread-safety: frames are handled on the client's event loop; the counters are read by the harness (volatile),
- * the histogram only after the event loop has terminated.
+ * the histograms and {@link #untimedTrades()} only after the event loop has terminated.
  */
 final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFrame>
 {
@@ -42,11 +43,18 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     private static final byte[] EXCHANGE_TIME = "\"exchangeTime\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECEIVE_TIME = "\"receiveTime\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] JOURNAL_INDEX = "\"journalIndex\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VENUE = "\"venue\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SYMBOL = "\"symbol\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRADE_ID = "\"tradeId\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final List<Stream> streams;
     private final EpochNanoClock clock;
+    private final SendTimes sendTimes;
     private final Histogram receiveToSubscriber = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram exchangeToSubscriber = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram sendToReceive = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram sendToSubscriber = new Histogram(HIGHEST_NANOS, 3);
+    private long untimedTrades;
     private volatile boolean measuring;
     private volatile int subscriptionsAcknowledged;
     private volatile long received;
@@ -64,17 +72,18 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
         static final String ALL_SYMBOLS = "*";
     }
 
-    private TradeSubscriber(final List<Stream> streams, final EpochNanoClock clock)
+    private TradeSubscriber(final List<Stream> streams, final EpochNanoClock clock, final SendTimes sendTimes)
     {
         this.streams = List.copyOf(streams);
         this.clock = clock;
+        this.sendTimes = sendTimes;
     }
 
     /** Connects and subscribes; {@link #awaitSubscribed} waits for every venue's reply. */
-    static TradeSubscriber connect(
-        final EventLoopGroup loop, final URI uri, final List<Stream> streams, final EpochNanoClock clock)
+    static TradeSubscriber connect(final EventLoopGroup loop, final URI uri, final List<Stream> streams,
+        final EpochNanoClock clock, final SendTimes sendTimes)
     {
-        final TradeSubscriber subscriber = new TradeSubscriber(streams, clock);
+        final TradeSubscriber subscriber = new TradeSubscriber(streams, clock, sendTimes);
         subscriber.channel = new Bootstrap().group(loop).channel(NioSocketChannel.class)
             .handler(new ChannelInitializer<SocketChannel>()
             {
@@ -124,8 +133,19 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
             received = received + 1;
             if (measuring)
             {
-                record(receiveToSubscriber, now - longAfter(content, RECEIVE_TIME));
+                final long receiveTime = longAfter(content, RECEIVE_TIME);
+                record(receiveToSubscriber, now - receiveTime);
                 record(exchangeToSubscriber, now - longAfter(content, EXCHANGE_TIME));
+                final long sent = sentAt(content);
+                if (sent == SendTimes.UNKNOWN)
+                {
+                    untimedTrades++;
+                }
+                else
+                {
+                    record(sendToReceive, receiveTime - sent);
+                    record(sendToSubscriber, now - sent);
+                }
             }
         }
         else if (startsWith(content, SUBSCRIBED_PREFIX))
@@ -220,6 +240,37 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
         return exchangeToSubscriber;
     }
 
+    /** Simulator send → node receive, from the send times the simulators reported; read as the others. */
+    Histogram sendToReceive()
+    {
+        return sendToReceive;
+    }
+
+    /** Simulator send → here: the whole path; read as the others. */
+    Histogram sendToSubscriber()
+    {
+        return sendToSubscriber;
+    }
+
+    /** Trades measured whose send time was not known (none expected); read as the others. */
+    long untimedTrades()
+    {
+        return untimedTrades;
+    }
+
+    private long sentAt(final ByteBuf content)
+    {
+        final int venue = indexAfter(content, VENUE);
+        final int symbol = indexAfter(content, SYMBOL);
+        final int tradeId = indexAfter(content, TRADE_ID);
+        if (venue < 0 || symbol < 0 || tradeId < 0)
+        {
+            return SendTimes.UNKNOWN;
+        }
+        return sendTimes.sentAt(content, venue, content.indexOf(venue, content.writerIndex(), (byte)'"') - venue,
+            symbol, content.indexOf(symbol, content.writerIndex(), (byte)'"') - symbol, digitsAt(content, tradeId));
+    }
+
     private static void record(final Histogram histogram, final long nanos)
     {
         histogram.recordValue(Math.max(0, Math.min(HIGHEST_NANOS, nanos)));
@@ -245,6 +296,13 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
     /** The non-negative integer after {@code key}; -1 if the key is absent. */
     private static long longAfter(final ByteBuf content, final byte[] key)
     {
+        final int at = indexAfter(content, key);
+        return at < 0 ? -1 : digitsAt(content, at);
+    }
+
+    /** Where the value after {@code key} starts; -1 if the key is absent. */
+    private static int indexAfter(final ByteBuf content, final byte[] key)
+    {
         final int end = content.writerIndex();
         outer:
         for (int i = content.readerIndex(); i <= end - key.length; i++)
@@ -256,18 +314,24 @@ final class TradeSubscriber extends SimpleChannelInboundHandler<TextWebSocketFra
                     continue outer;
                 }
             }
-            long value = 0;
-            for (int j = i + key.length; j < end; j++)
-            {
-                final byte digit = content.getByte(j);
-                if (digit < '0' || digit > '9')
-                {
-                    break;
-                }
-                value = value * 10 + (digit - '0');
-            }
-            return value;
+            return i + key.length;
         }
         return -1;
+    }
+
+    /** The decimal digits from {@code at} as a number. */
+    private static long digitsAt(final ByteBuf content, final int at)
+    {
+        long value = 0;
+        for (int j = at; j < content.writerIndex(); j++)
+        {
+            final byte digit = content.getByte(j);
+            if (digit < '0' || digit > '9')
+            {
+                break;
+            }
+            value = value * 10 + (digit - '0');
+        }
+        return value;
     }
 }

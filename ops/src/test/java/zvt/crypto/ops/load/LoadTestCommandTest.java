@@ -20,12 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The load harness end to end at a modest rate, so it cannot rot: four venue simulators at 2,000 steps/s for 20 s, a
  * node writing to the test PostgreSQL (a schema of the run's own, dropped after) and to Redis, and two WebSocket
  * subscribers. The summary (the last stdout line) must show every trade journaled once, in the database once and at
- * each subscriber once, the writers' lag bounded, a latency for every hop, and the files it names must exist.
+ * each subscriber once, the writers' lag bounded, a latency for every hop (every trade a subscriber measured also timed
+ * from the simulator's send), and the files it names must exist.
  */
 class LoadTestCommandTest
 {
     private static final List<String> HOPS = List.of("exchange_to_receive", "receive_to_journal", "journal_to_fanout",
-        "receive_to_database", "receive_to_subscriber", "exchange_to_subscriber");
+        "receive_to_database", "receive_to_subscriber", "exchange_to_subscriber", "send_to_receive",
+        "send_to_subscriber");
     private static final double MAX_LAG_MILLIS = 5_000;
 
     @TempDir
@@ -74,7 +76,11 @@ class LoadTestCommandTest
             assertEquals(0, subscriber.get("lost").asLong(), subscriber::toPrettyString);
             assertEquals(0, subscriber.get("duplicated").asLong(), subscriber::toPrettyString);
             assertTrue(!subscriber.get("closedByGateway").asBoolean(), subscriber::toPrettyString);
+            assertEquals(0, subscriber.get("untimedTrades").asLong(), subscriber::toPrettyString);
         }
+        // Every measured trade is timed from the simulator's send.
+        assertEquals(summary.at("/latency/receive_to_subscriber/count").asLong(),
+            summary.at("/latency/send_to_subscriber/count").asLong(), summary::toPrettyString);
         for (final String hop : HOPS)
         {
             final JsonNode latency = summary.at("/latency/" + hop);

@@ -55,6 +55,7 @@ public final class BinanceSimulatorContext
     private ReplaySource replay;
     private final Map<String, SimulatedInstrument> instruments = new LinkedHashMap<>();
     private EpochClock epochClock = SystemEpochClock.INSTANCE;
+    private TradeSends tradeSends;
     private SslContext sslContext;
 
     /** Address to bind; loopback by default. */
@@ -269,6 +270,18 @@ public final class BinanceSimulatorContext
     public EpochClock epochClock()
     {
         return epochClock;
+    }
+
+    /** Told of every trade as it is generated, before it is sent; unset by default. */
+    public BinanceSimulatorContext tradeSends(final TradeSends tradeSends)
+    {
+        this.tradeSends = tradeSends;
+        return this;
+    }
+
+    public TradeSends tradeSends()
+    {
+        return tradeSends;
     }
 
     /** Serve {@code wss://} with this server context; unset serves {@code ws://}. */

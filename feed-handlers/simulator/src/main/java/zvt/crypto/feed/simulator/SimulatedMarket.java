@@ -283,6 +283,11 @@ public final class SimulatedMarket
             final long tradeId, final long aggregateId, final long price, final long quantity, final long timeMs,
             final boolean buyerIsMaker)
         {
+            final TradeSends sends = context.tradeSends();
+            if (sends != null)
+            {
+                sends.onTrade(protocol.name(), generator.instrument().venueSymbol(), tradeId);
+            }
             encoder.onTrade(tradeId, aggregateId, price, quantity, timeMs, buyerIsMaker);
             for (int i = 0; i < streams.size(); i++)
             {
