@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Each (venue, symbol) keeps the latest {@link #SLOTS} trades by trade id (ids are consecutive per symbol), far more
  * than are ever in flight.
  * <p>
- * Symbols are matched by their letters and digits, upper-cased ({@code BTC-USDT}, {@code btcusdt} and {@code
- * BTCUSDT} are one symbol), which holds for the spot symbols the harness subscribes to on every venue.
+ * Symbols are matched by their letters and digits, upper-cased, after any market prefix ({@code BTC-USDT}, {@code
+ * btcusdt} and Bybit's {@code SPOT:BTCUSDT} are one symbol), which holds for the spot symbols the harness subscribes
+ * to on every venue.
  * <p>
  * Threading: written by the simulators' event loops, read by the subscribers' loop; a slot being rewritten reads as
  * unknown, never as another trade's time.
@@ -83,7 +84,7 @@ final class SendTimes implements TradeSends
             hash = mix(hash, venue.charAt(i));
         }
         hash *= 31;
-        for (int i = 0; i < symbol.length(); i++)
+        for (int i = symbol.lastIndexOf(':') + 1; i < symbol.length(); i++)
         {
             hash = mix(hash, symbol.charAt(i));
         }

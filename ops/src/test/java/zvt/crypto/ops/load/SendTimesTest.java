@@ -23,7 +23,7 @@ class SendTimesTest
     {
         sendTimes.onTrade("okx", "BTC-USDT", 42);
         now = 2_000;
-        sendTimes.onTrade("bybit", "BTCUSDT", 42);
+        sendTimes.onTrade("bybit", "SPOT:BTCUSDT", 42);
 
         assertEquals(1_000, sentAt("OKX", "BTC-USDT", 42));
         assertEquals(2_000, sentAt("BYBIT", "BTC-USDT", 42));
