@@ -102,7 +102,8 @@ public final class PeerSideBySide
             .with("db.enabled", "false")
             .with("binance.channels", "trade,depth@100ms");
         final LoadResult result = LoadRun.run(
-            new LoadSettings(rate, symbols, 2, SubscriberScope.ALL, warmup, seconds, 42, List.of("binance"), node),
+            new LoadSettings(rate, symbols, 2, SubscriberScope.ALL, warmup, seconds,
+                BinanceSimulatorContext.TICK_INTERVAL_MS_DEFAULT, 42, List.of("binance"), node),
             directory, "exchange_to_subscriber");
         final JsonNode report = JSON.valueToTree(result.report());
         final double offered = report.at("/rate/offeredMessagesPerSecond").asDouble() * seconds;

@@ -96,6 +96,7 @@ public final class LoadRun
         final SendTimes sendTimes = new SendTimes(clock, symbolsByVenue);
         final BinanceSimulatorContext market = new BinanceSimulatorContext()
             .tradeSends(sendTimes)
+            .tickIntervalMs(settings.tickMs())
             .port(0)
             .seed(settings.seed())
             .messagesPerSecond(settings.warmupSeconds() == 0 ? perVenue : Math.max(1, perVenue / RAMP_STEPS));

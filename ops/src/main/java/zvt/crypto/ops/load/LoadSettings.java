@@ -14,6 +14,8 @@ import zvt.crypto.ops.config.NodeConfig;
  * @param subscriberScope  what each subscriber takes: every venue's trades, or one symbol's.
  * @param warmupSeconds    traffic before the measured window (JIT, connections, book sync).
  * @param seconds          the measured window.
+ * @param tickMs           how often each simulator sends what it generated since its last tick: the burst
+ *                         the node sees at once.
  * @param venues           venue config names (binance, okx, bybit, coinbase).
  * @param node             the node's configuration: journal, database, Redis, ring; the run sets the venues' keys.
  */
@@ -24,17 +26,19 @@ public record LoadSettings(
     SubscriberScope subscriberScope,
     int warmupSeconds,
     int seconds,
+    long tickMs,
     long seed,
     List<String> venues,
     NodeConfig node)
 {
     public LoadSettings
     {
-        if (stepsPerSecond <= 0 || symbolsPerVenue <= 0 || subscribers < 0 || warmupSeconds < 0 || seconds <= 0)
+        if (stepsPerSecond <= 0 || symbolsPerVenue <= 0 || subscribers < 0 || warmupSeconds < 0 || seconds <= 0 ||
+            tickMs <= 0)
         {
-            throw new IllegalArgumentException("rate, symbols and seconds must be positive, subscribers and warm-up " +
-                "not negative: rate=" + stepsPerSecond + " symbols=" + symbolsPerVenue + " subscribers=" +
-                subscribers + " warmup=" + warmupSeconds + " seconds=" + seconds);
+            throw new IllegalArgumentException("rate, symbols, seconds and tick must be positive, subscribers and " +
+                "warm-up not negative: rate=" + stepsPerSecond + " symbols=" + symbolsPerVenue + " subscribers=" +
+                subscribers + " warmup=" + warmupSeconds + " seconds=" + seconds + " tick=" + tickMs);
         }
         if (venues.isEmpty())
         {
@@ -46,6 +50,6 @@ public record LoadSettings(
     public LoadSettings withRate(final long stepsPerSecond)
     {
         return new LoadSettings(stepsPerSecond, symbolsPerVenue, subscribers, subscriberScope, warmupSeconds, seconds,
-            seed, venues, node);
+            tickMs, seed, venues, node);
     }
 }

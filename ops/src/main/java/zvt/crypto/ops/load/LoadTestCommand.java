@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import zvt.crypto.feed.simulator.BinanceSimulatorContext;
 import zvt.crypto.ops.config.NodeConfig;
 
 /**
@@ -57,6 +58,10 @@ public final class LoadTestCommand implements Callable<Integer>
     @Option(names = "--warmup", defaultValue = "10", description = "seconds of traffic before the window")
     int warmup;
 
+    @Option(names = "--tick-ms", defaultValue = "" + BinanceSimulatorContext.TICK_INTERVAL_MS_DEFAULT,
+        description = "how often each simulator sends what it generated since its last tick (default: ${DEFAULT-VALUE})")
+    long tickMs;
+
     @Option(names = "--venues", defaultValue = "binance,okx,bybit,coinbase", split = ",",
         description = "venues to simulate and connect to")
     List<String> venues;
@@ -94,7 +99,7 @@ public final class LoadTestCommand implements Callable<Integer>
             NodeConfig.load(config, System.getenv());
         final SubscriberScope scope = SubscriberScope.valueOf(subscriberScope.toUpperCase(Locale.ROOT));
         final LoadSettings settings =
-            new LoadSettings(rate, symbols, subscribers, scope, warmup, seconds, seed, venues, node);
+            new LoadSettings(rate, symbols, subscribers, scope, warmup, seconds, tickMs, seed, venues, node);
         final Path folder = out.resolve(ZonedDateTime.now(ZoneOffset.UTC).format(FOLDER));
         Files.createDirectories(folder);
         final long p99LimitNanos = Math.round(maxP99Ms * TimeUnit.MILLISECONDS.toNanos(1));

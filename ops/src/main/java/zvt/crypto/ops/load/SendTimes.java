@@ -5,12 +5,13 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import zvt.crypto.feed.simulator.TradeSends;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * When each trade left its simulator, on the harness's clock, so the subscribers can time the whole path from the
+ * When each trade left its simulator (the moment its tick starts writing its frames), on the harness's clock, so the subscribers can time the whole path from the
  * venue's send ({@code send_to_receive}, {@code send_to_subscriber}), finer than the venues' millisecond trade times.
  * Each (venue, symbol) keeps the latest {@link #SLOTS} trades by trade id (ids are consecutive per symbol), far more
  * than are ever in flight.
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * btcusdt} and Bybit's {@code SPOT:BTCUSDT} are one symbol), which holds for the spot symbols the harness subscribes
  * to on every venue.
  * <p>
- * Threading: written by the simulators' event loops, read by the subscribers' loop; a slot being rewritten reads as
- * unknown, never as another trade's time.
+ * Threading: written by the simulators' event loops (each keeps its unsent trades apart), read by the subscribers'
+ * loop; a slot being rewritten reads as unknown, never as another trade's time.
  */
 final class SendTimes implements TradeSends
 {
@@ -31,6 +32,8 @@ final class SendTimes implements TradeSends
 
     private final EpochNanoClock clock;
     private final Long2ObjectHashMap<AtomicLongArray> bySymbol = new Long2ObjectHashMap<>();
+    /** Trades generated and not yet sent, per simulator thread. */
+    private final ThreadLocal<Pending> pending = ThreadLocal.withInitial(Pending::new);
 
     /** @param symbolsByVenue the symbols whose trades are timed, by venue name (any case). */
     SendTimes(final EpochNanoClock clock, final Map<String, List<String>> symbolsByVenue)
@@ -45,11 +48,24 @@ final class SendTimes implements TradeSends
         final AtomicLongArray slots = bySymbol.get(key(venue, venueSymbol));
         if (slots != null)
         {
+            pending.get().add(slots, tradeId);
+        }
+    }
+
+    public void onSend()
+    {
+        final Pending trades = pending.get();
+        final long now = clock.nanoTime();
+        for (int i = 0; i < trades.size; i++)
+        {
+            final AtomicLongArray slots = trades.slots[i];
+            final long tradeId = trades.tradeIds[i];
             final int slot = 2 * (int)(tradeId & MASK);
             slots.setRelease(slot, UNKNOWN);
-            slots.setRelease(slot + 1, clock.nanoTime());
+            slots.setRelease(slot + 1, now);
             slots.setRelease(slot, tradeId);
         }
+        trades.clear();
     }
 
     /**
@@ -109,5 +125,30 @@ final class SendTimes implements TradeSends
             return hash * 131 + (c - 32);
         }
         return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ? hash * 131 + c : hash;
+    }
+
+    private static final class Pending
+    {
+        private AtomicLongArray[] slots = new AtomicLongArray[64];
+        private long[] tradeIds = new long[64];
+        private int size;
+
+        void add(final AtomicLongArray symbolSlots, final long tradeId)
+        {
+            if (size == tradeIds.length)
+            {
+                slots = Arrays.copyOf(slots, 2 * size);
+                tradeIds = Arrays.copyOf(tradeIds, 2 * size);
+            }
+            slots[size] = symbolSlots;
+            tradeIds[size] = tradeId;
+            size++;
+        }
+
+        void clear()
+        {
+            Arrays.fill(slots, 0, size, null);
+            size = 0;
+        }
     }
 }

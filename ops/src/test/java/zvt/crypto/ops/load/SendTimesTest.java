@@ -22,8 +22,10 @@ class SendTimesTest
     void shouldFindATradeByVenueSymbolAndIdWhateverTheSymbolsSeparatorsAndCase()
     {
         sendTimes.onTrade("okx", "BTC-USDT", 42);
+        sendTimes.onSend();
         now = 2_000;
         sendTimes.onTrade("bybit", "SPOT:BTCUSDT", 42);
+        sendTimes.onSend();
 
         assertEquals(1_000, sentAt("OKX", "BTC-USDT", 42));
         assertEquals(2_000, sentAt("BYBIT", "BTC-USDT", 42));
@@ -36,11 +38,26 @@ class SendTimesTest
     void shouldForgetATradeOnceItsSlotHoldsALaterOne()
     {
         sendTimes.onTrade("okx", "ETH-USDT", 7);
+        sendTimes.onSend();
         now = 5_000;
         sendTimes.onTrade("okx", "ETH-USDT", 7 + (1 << 16));
+        sendTimes.onSend();
 
         assertEquals(SendTimes.UNKNOWN, sentAt("OKX", "ETH-USDT", 7));
         assertEquals(5_000, sentAt("OKX", "ETH-USDT", 7 + (1 << 16)));
+    }
+
+    @Test
+    void shouldTimeATradeWhenItsTickSendsItNotWhenItIsGenerated()
+    {
+        sendTimes.onTrade("okx", "BTC-USDT", 1);
+        sendTimes.onTrade("okx", "BTC-USDT", 2);
+        assertEquals(SendTimes.UNKNOWN, sentAt("OKX", "BTC-USDT", 1));
+
+        now = 3_000;
+        sendTimes.onSend();
+        assertEquals(3_000, sentAt("OKX", "BTC-USDT", 1));
+        assertEquals(3_000, sentAt("OKX", "BTC-USDT", 2));
     }
 
     private long sentAt(final String venue, final String symbol, final long tradeId)

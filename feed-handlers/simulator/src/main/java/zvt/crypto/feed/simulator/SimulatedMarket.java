@@ -226,6 +226,11 @@ public final class SimulatedMarket
                 }
             }
         }
+        final TradeSends sends = context.tradeSends();
+        if (sends != null)
+        {
+            sends.onSend();
+        }
         flushAll();
     }
 
