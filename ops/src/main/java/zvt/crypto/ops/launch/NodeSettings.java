@@ -12,7 +12,7 @@ import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.persistence.redis.RedisSettings;
 
 /** The parts of a node's configuration every role reads the same way: the ring, the gateway, Redis. */
-final class NodeSettings
+public final class NodeSettings
 {
     static final String REDIS_PASSWORD_ENV = "ZVT_REDIS_PASSWORD";
 
@@ -82,7 +82,7 @@ final class NodeSettings
     }
 
     /** @return Redis's settings, or null when {@code redis.url} is not set. */
-    static RedisSettings redis(final NodeConfig config)
+    public static RedisSettings redis(final NodeConfig config)
     {
         final String url = config.asMap().getOrDefault("redis.url", "").trim();
         if (url.isEmpty())

@@ -32,7 +32,10 @@ import zvt.crypto.feed.venue.VenueAdapter;
 import zvt.crypto.feed.venue.VenueRegistry;
 import zvt.crypto.ops.config.NodeConfig;
 import zvt.crypto.ops.launch.MarketDataNode;
+import zvt.crypto.ops.launch.NodeSettings;
 import zvt.crypto.persistence.DatabaseContext;
+import zvt.crypto.persistence.redis.RedisKeyspace;
+import zvt.crypto.persistence.redis.RedisSettings;
 import zvt.crypto.persistence.sink.SinkStatus;
 import zvt.crypto.persistence.writer.DbWriterStatus;
 
@@ -104,10 +107,12 @@ public final class LoadRun
         // a configured database may hold other data: the run writes into a schema of its own, dropped after
         final String dropSchema = settings.node().asMap().getOrDefault("db.url", "").isBlank() ? null :
             "loadtest_" + runId;
+        // a run of its own in a shared Redis: never overwrite a node's keys, and leave none behind
+        final String redisPrefix = settings.node().get("redis.key.prefix") + ":loadtest-" + runId;
         MarketDataNode node = null;
         try
         {
-            final NodeConfig config = nodeConfig(settings, directory, simulators, adapters, runId, dropSchema);
+            final NodeConfig config = nodeConfig(settings, directory, simulators, adapters, redisPrefix, dropSchema);
             node = MarketDataNode.launch(config, clock);
             for (int i = 0; i < settings.subscribers(); i++)
             {
@@ -202,6 +207,11 @@ public final class LoadRun
             {
                 dropSchema(settings.node(), dropSchema);
             }
+            final RedisSettings redis = NodeSettings.redis(settings.node().with("redis.key.prefix", redisPrefix));
+            if (redis != null)
+            {
+                RedisKeyspace.delete(redis);
+            }
         }
     }
 
@@ -211,7 +221,7 @@ public final class LoadRun
         final Path directory,
         final VenueSimulators simulators,
         final List<VenueAdapter> adapters,
-        final String runId,
+        final String redisPrefix,
         final String schema)
     {
         NodeConfig config = settings.node()
@@ -222,8 +232,7 @@ public final class LoadRun
             .with("gateway.auth.enabled", "false")
             .with("gateway.auth.allowed.origins", "*")
             .with("db.writer.id", "loadtest")
-            // a run of its own in a shared Redis: never overwrite a node's keys
-            .with("redis.key.prefix", settings.node().get("redis.key.prefix") + ":loadtest-" + runId)
+            .with("redis.key.prefix", redisPrefix)
             .with("venues", String.join(",", adapters.stream().map(VenueAdapter::configName).toList()));
         if (schema != null)
         {

@@ -2,15 +2,18 @@ package zvt.crypto.ops.load;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import redis.clients.jedis.Jedis;
 import zvt.crypto.ops.ZvtCrypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,11 +39,13 @@ class LoadTestCommandTest
     @Test
     void shouldDeliverEveryTradeOnceToJournalDatabaseAndEachSubscriberAndReportEveryHop() throws Exception
     {
+        final String redisUrl = System.getProperty("zvt.test.redis.url", "redis://127.0.0.1:6379");
+        final Set<String> runKeysBefore = loadtestKeys(redisUrl);
         final Path config = directory.resolve("node.properties");
         Files.writeString(config, String.join("\n",
             "db.url = " + System.getProperty("zvt.test.db.url", "jdbc:postgresql://127.0.0.1:5432/test"),
             "db.user = postgres",
-            "redis.url = " + System.getProperty("zvt.test.redis.url", "redis://127.0.0.1:6379"),
+            "redis.url = " + redisUrl,
             ""));
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
@@ -98,5 +103,14 @@ class LoadTestCommandTest
         assertTrue(!summary.at("/lag/dbLagGrowing").asBoolean(), summary::toPrettyString);
         assertTrue(summary.at("/lag/dbWriterLagMillis").asDouble() < MAX_LAG_MILLIS, summary::toPrettyString);
         assertTrue(summary.at("/lag/redisStreamLagMillis").asDouble() < MAX_LAG_MILLIS, summary::toPrettyString);
+        assertEquals(runKeysBefore, loadtestKeys(redisUrl), "the run's Redis keys are gone with it, like its schema");
+    }
+
+    private static Set<String> loadtestKeys(final String redisUrl)
+    {
+        try (Jedis redis = new Jedis(URI.create(redisUrl)))
+        {
+            return redis.keys("zvt:loadtest-*");
+        }
     }
 }
