@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * For each event with subscribers the JSON is rendered once, by core's {@link EventJsonRenderer}, and framed once as
  * a WebSocket text frame in a pooled direct buffer ({@link FrameSlab}); each subscriber's outbox gets a retained
  * slice of those same bytes (Netty's WebSocket encoder passes raw buffers through), and at the end of the batch its
- * event loop writes and flushes them all at once ({@link Subscriber}).
+ * event loop writes and flushes them all at once ({@link Subscriber}); when the fan-out runs on that same loop (the
+ * node's default: the feed loop drains the ring and serves the sessions), it writes them there and then.
  * <p>
  * The "book" channel starts each subscriber with a snapshot of the node's book, kept here from the journaled events
  * by {@link BookChannel}, then sends the deltas after it, and a stale status and a fresh snapshot around each gap.
