@@ -227,9 +227,8 @@ public final class GatewayContext
 
     /**
      * Serve sessions on these loops, owned by the caller, instead of {@link #ioThreads()} loops of the gateway's own
-     * (then unused).
-     * Given the loop that also drains the ring ({@code ring.consumer.threads = hosted}), the fan-out writes to its
-     * sessions in the loop: no task handed to and no thread woken on another loop for each batch.
+     * (then unused). Given the loop that also drains the ring ({@code ring.consumer.threads = hosted}), the fan-out
+     * writes to its sessions in the loop: no task handed to and no thread woken on another loop for each batch.
      */
     public GatewayContext sharedEventLoops(final EventLoopGroup sharedEventLoops)
     {

@@ -1,8 +1,8 @@
 package zvt.crypto.gateway;
 
 /**
- * {@link SlowConsumerTest} in the node's default layout: the sessions on the loop that drains the ring, where the fan-out
- * writes to them in the loop instead of handing a drain to another thread.
+ * {@link SlowConsumerTest} in the node's default layout: the sessions on the loop that drains the ring, where the
+ * fan-out writes to them in the loop instead of handing a drain to another thread.
  */
 class SlowConsumerOnRingLoopTest extends SlowConsumerTest
 {

@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The fan-out's handle on one WebSocket session: the channel events go to, the session's outbox, and how to
  * disconnect the session when it cannot keep up. Created by the session's event loop when the session opens.
  * <p>
- * The fan-out never writes to the channel itself: it puts each frame in the outbox, a bounded single-producer
- * single-consumer queue, and once per batch (or per {@code 64 KiB}) asks the session's event loop to drain it. The
- * event loop then writes every queued frame in-loop and flushes once: one task and one {@code writev} for all the
- * frames queued meanwhile, however many, where a write from another thread would cost a task each. The outbox
- * bounds what a session may hold unsent in the gateway; a full outbox, like a channel over its write-buffer high
- * watermark, makes the session a slow consumer.
+ * The fan-out puts each frame in the outbox, a bounded single-producer single-consumer queue, and once per batch (or
+ * per {@code 64 KiB}) has the session's event loop drain it: the event loop writes every queued frame in-loop and
+ * flushes once, one task and one {@code writev} for all the frames queued meanwhile, however many, where a write from
+ * another thread would cost a task each. When the fan-out runs on the session's loop itself (the node's default), it
+ * drains the outbox there and then, with no task at all. The outbox bounds what a session may hold unsent in the
+ * gateway; a full outbox, like a channel over its write-buffer high watermark, makes the session a slow consumer.
  * <p>
  * Threading: {@link #channel()} is safe from any thread (Netty channels are); the outbox has one producer, the
  * fan-out thread, and one consumer, the channel's event loop; every other field belongs to the fan-out thread.

@@ -14,8 +14,8 @@ import zvt.crypto.ops.config.NodeConfig;
  * @param subscriberScope  what each subscriber takes: every venue's trades, or one symbol's.
  * @param warmupSeconds    traffic before the measured window (JIT, connections, book sync).
  * @param seconds          the measured window.
- * @param tickMs           how often each simulator sends what it generated since its last tick: the burst
- *                         the node sees at once.
+ * @param tickMs           how often each simulator sends what it generated since its last tick: the burst the
+ *                         node sees at once.
  * @param venues           venue config names (binance, okx, bybit, coinbase).
  * @param node             the node's configuration: journal, database, Redis, ring; the run sets the venues' keys.
  */

@@ -59,7 +59,8 @@ public final class LoadTestCommand implements Callable<Integer>
     int warmup;
 
     @Option(names = "--tick-ms", defaultValue = "" + BinanceSimulatorContext.TICK_INTERVAL_MS_DEFAULT,
-        description = "how often each simulator sends what it generated since its last tick (default: ${DEFAULT-VALUE})")
+        description = "how often each simulator sends what it generated since its last tick, in ms " +
+            "(default: ${DEFAULT-VALUE})")
     long tickMs;
 
     @Option(names = "--venues", defaultValue = "binance,okx,bybit,coinbase", split = ",",

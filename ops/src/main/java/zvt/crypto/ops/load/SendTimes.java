@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * When each trade left its simulator (the moment its tick starts writing its frames), on the harness's clock, so the subscribers can time the whole path from the
- * venue's send ({@code send_to_receive}, {@code send_to_subscriber}), finer than the venues' millisecond trade times.
+ * When each trade left its simulator (the moment its tick starts writing its frames), on the harness's clock, so the
+ * subscribers can time the whole path from the venue's send ({@code send_to_receive}, {@code send_to_subscriber}),
+ * finer than the venues' millisecond trade times.
  * Each (venue, symbol) keeps the latest {@link #SLOTS} trades by trade id (ids are consecutive per symbol), far more
  * than are ever in flight.
  * <p>

@@ -64,7 +64,8 @@ class SendTimesTest
     {
         final String prefix = "{\"venue\":\"";
         final String middle = "\",\"symbol\":\"";
-        final ByteBuf content = Unpooled.copiedBuffer(prefix + venue + middle + symbol + "\"}", StandardCharsets.US_ASCII);
+        final ByteBuf content =
+            Unpooled.copiedBuffer(prefix + venue + middle + symbol + "\"}", StandardCharsets.US_ASCII);
         final int venueAt = prefix.length();
         final int symbolAt = venueAt + venue.length() + middle.length();
         return sendTimes.sentAt(content, venueAt, venue.length(), symbolAt, symbol.length(), tradeId);

@@ -272,7 +272,7 @@ public final class BinanceSimulatorContext
         return epochClock;
     }
 
-    /** Told of every trade as it is generated, before it is sent; unset by default. */
+    /** Told of every trade as it is generated and as its tick sends it (a harness's timing); unset by default. */
     public BinanceSimulatorContext tradeSends(final TradeSends tradeSends)
     {
         this.tradeSends = tradeSends;
