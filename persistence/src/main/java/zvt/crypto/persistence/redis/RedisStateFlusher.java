@@ -17,12 +17,11 @@ import redis.clients.jedis.Pipeline;
 
 import zvt.crypto.core.instrument.Instrument;
 import zvt.crypto.core.instrument.InstrumentRegistry;
-import zvt.crypto.core.json.EventJsonRenderer;
 import zvt.crypto.persistence.redis.InstrumentState.Field;
 
 /**
  * Takes changed instruments from the ring consumer's queue and writes the fields that changed into each one's hash,
- * all of a drain in one pipeline; the fields held as events (trade, top, candle) are rendered to JSON here. While Redis is down the queue keeps being drained (each instrument is queued once,
+ * all of a drain in one pipeline. While Redis is down the queue keeps being drained (each instrument is queued once,
  * so nothing piles up) and the ring never notices; on reconnect every instrument seen so far is rewritten whole.
  * <p>
  * Flusher thread only. Allocates per write (Jedis takes byte arrays), off the ring's path and conflated.
@@ -32,7 +31,6 @@ final class RedisStateFlusher implements Agent
     private static final Field[] FIELDS = InstrumentState.fields();
     private static final byte[][] FIELD_NAMES = new byte[FIELDS.length][];
     private static final int MAX_DRAIN = 4_096;
-    private static final int RENDERED_CAPACITY = 4_096;
 
     static
     {
@@ -64,9 +62,7 @@ final class RedisStateFlusher implements Agent
     private final RedisLink link;
     private final Int2ObjectHashMap<Written> written = new Int2ObjectHashMap<>();
     private final List<Written> drained = new ArrayList<>();
-    private final EventJsonRenderer events;
     private final MutableDirectBuffer[] copies = new MutableDirectBuffer[FIELDS.length];
-    private final UnsafeBuffer rendered = new UnsafeBuffer(new byte[RENDERED_CAPACITY]);
     private final int[] lengths = new int[FIELDS.length];
     private final long[] writes = new long[FIELDS.length];
     /** After a (re)connect every instrument seen is written whole: what was queued meanwhile was not written. */
@@ -83,7 +79,6 @@ final class RedisStateFlusher implements Agent
         this.settings = settings;
         this.keys = new RedisKeys(settings.keyPrefix());
         this.instruments = instruments;
-        this.events = new EventJsonRenderer(instruments);
         this.queue = queue;
         this.status = status;
         this.clock = clock;
@@ -91,8 +86,7 @@ final class RedisStateFlusher implements Agent
             new RedisLink(settings, "redis-state", "the pipeline goes on and the state is rewritten on reconnect");
         for (final Field field : FIELDS)
         {
-            copies[field.ordinal()] =
-                new UnsafeBuffer(new byte[field.event ? InstrumentState.EVENT_CAPACITY : bookCapacity]);
+            copies[field.ordinal()] = new UnsafeBuffer(new byte[Math.max(bookCapacity, 4_096)]);
         }
     }
 
@@ -188,7 +182,9 @@ final class RedisStateFlusher implements Agent
         {
             if (writes[i] != 0 && (all || writes[i] != instrument.writes[i]))
             {
-                fields.put(FIELD_NAMES[i], json(FIELDS[i], copies[i], lengths[i]));
+                final byte[] json = new byte[lengths[i]];
+                copies[i].getBytes(0, json);
+                fields.put(FIELD_NAMES[i], json);
                 instrument.writes[i] = writes[i];
             }
         }
@@ -198,18 +194,5 @@ final class RedisStateFlusher implements Agent
         }
         pipeline.hset(instrument.key, fields);
         return 1;
-    }
-
-    private byte[] json(final Field field, final MutableDirectBuffer copy, final int length)
-    {
-        if (!field.event)
-        {
-            final byte[] json = new byte[length];
-            copy.getBytes(0, json);
-            return json;
-        }
-        final byte[] json = new byte[events.render(copy, Long.BYTES, copy.getLong(0), rendered, 0)];
-        rendered.getBytes(0, json);
-        return json;
     }
 }

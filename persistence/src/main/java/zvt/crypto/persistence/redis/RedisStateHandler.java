@@ -22,16 +22,15 @@ import zvt.crypto.core.event.EventView;
 import zvt.crypto.core.event.MarketEvent;
 import zvt.crypto.core.instrument.InstrumentRegistry;
 import zvt.crypto.core.json.BookJsonRenderer;
+import zvt.crypto.core.json.EventJsonRenderer;
 import zvt.crypto.persistence.redis.InstrumentState.Field;
 
 /**
  * The ring consumer behind Redis's state hashes. It keeps each instrument's book and trade candles, and at the end
- * of each ring batch puts what changed in it (last trade, top of book, top-N book, forming 1m candle) into the
+ * of each ring batch renders what changed in it (last trade, top of book, top-N book, forming 1m candle) into the
  * instrument's {@link InstrumentState}, then hands the instrument to the flusher through a bounded SPSC queue. So a
  * burst of a thousand diffs to one book costs one render, and the ring never waits for Redis: the queue holds each
- * instrument at most once and the flusher copies the latest state whenever it gets there. Only the book is rendered
- * here; the trade, top and candle go over as events and the flusher renders them, once per drain (rendering them at
- * every batch end was 7 % of the feed loop at 20,000 events/s, mostly overwritten before the flusher read them).
+ * instrument at most once and the flusher copies the latest state whenever it gets there.
  * <p>
  * A book is rendered at most once per flusher drain interval ({@link RedisWriter#STATE_DRAIN_MS}): a change within it
  * waits for the first batch end after it, or for the ring's idle timeout (hosted or parking consumers) when nothing
@@ -45,7 +44,7 @@ import zvt.crypto.persistence.redis.InstrumentState.Field;
  */
 public final class RedisStateHandler implements EventHandler<MarketEvent>
 {
-    private static final int BOOK_JSON_BASE_CAPACITY = 1024;
+    private static final int SMALL_JSON_CAPACITY = 1024;
     private static final int BOOK_JSON_BYTES_PER_LEVEL = 96;
     private static final int TRADE = EventType.TRADE.templateId();
     private static final int TOP = EventType.TOP_OF_BOOK.templateId();
@@ -58,6 +57,7 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
     private final SpscArrayQueue<InstrumentState> toFlusher;
     private final int bookDepth;
     private final int bookCapacity;
+    private final EventJsonRenderer events;
     private final BookJsonRenderer books;
     private final OrderBookEventHandler bookKeeper = new OrderBookEventHandler(this::onBookChanged);
     private final TradeCandles candles = new TradeCandles(bar -> {});
@@ -78,8 +78,6 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         final UnsafeBuffer trade = new UnsafeBuffer(new byte[MarketEvent.CAPACITY]);
         final UnsafeBuffer top = new UnsafeBuffer(new byte[MarketEvent.CAPACITY]);
         int venueCode;
-        int tradeLength;
-        int topLength;
         long tradeIndex;
         long topIndex;
         int changed;
@@ -100,7 +98,8 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
             "changes the ring consumer could not queue (the queue held too many instruments)");
         this.toFlusher = toFlusher;
         this.bookDepth = bookDepth;
-        this.bookCapacity = BOOK_JSON_BASE_CAPACITY + 2 * bookDepth * BOOK_JSON_BYTES_PER_LEVEL;
+        this.bookCapacity = SMALL_JSON_CAPACITY + 2 * bookDepth * BOOK_JSON_BYTES_PER_LEVEL;
+        this.events = new EventJsonRenderer(instruments);
         this.books = new BookJsonRenderer(instruments);
     }
 
@@ -141,7 +140,6 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         {
             final Pending instrument = pending(buffer);
             instrument.trade.putBytes(0, buffer, 0, length);
-            instrument.tradeLength = length;
             instrument.tradeIndex = index;
             instrument.changed |= CHANGED_TRADE;
             if (candles.onEvent(buffer, 0))
@@ -153,7 +151,6 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         {
             final Pending instrument = pending(buffer);
             instrument.top.putBytes(0, buffer, 0, length);
-            instrument.topLength = length;
             instrument.topIndex = index;
             instrument.changed |= CHANGED_TOP;
         }
@@ -203,11 +200,12 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         state.beginWrite();
         if ((changed & CHANGED_TRADE) != 0)
         {
-            state.writeEvent(Field.TRADE, instrument.trade, instrument.tradeLength, instrument.tradeIndex);
+            state.written(Field.TRADE, events.render(instrument.trade, 0, instrument.tradeIndex,
+                state.field(Field.TRADE), 0));
         }
         if ((changed & CHANGED_TOP) != 0)
         {
-            state.writeEvent(Field.TOP, instrument.top, instrument.topLength, instrument.topIndex);
+            state.written(Field.TOP, events.render(instrument.top, 0, instrument.topIndex, state.field(Field.TOP), 0));
         }
         if ((changed & CHANGED_BOOK) != 0)
         {
@@ -219,7 +217,8 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         }
         if ((changed & CHANGED_CANDLE) != 0 && candles.live(state.instrumentId, CandleInterval.M1, forming) != null)
         {
-            state.writeEvent(Field.CANDLE, encodedCandle, forming.encode(encodedCandle, 0), journalIndex);
+            forming.encode(encodedCandle, 0);
+            state.written(Field.CANDLE, events.render(encodedCandle, 0, journalIndex, state.field(Field.CANDLE), 0));
         }
         if (state.endWrite() && !toFlusher.offer(state))
         {
@@ -246,7 +245,7 @@ public final class RedisStateHandler implements EventHandler<MarketEvent>
         Pending instrument = pending.get(instrumentId);
         if (instrument == null)
         {
-            instrument = new Pending(new InstrumentState(instrumentId, bookCapacity));
+            instrument = new Pending(new InstrumentState(instrumentId, SMALL_JSON_CAPACITY, bookCapacity));
             pending.put(instrumentId, instrument);
         }
         instrument.venueCode = venueCode;
