@@ -32,7 +32,7 @@ public final class GatewayCounters
      * bounded by the API's route templates ({@code unmatched} for the rest) times the statuses it answers with.
      */
     private final ConcurrentHashMap<RestResponseKey, AtomicCounter> restResponses = new ConcurrentHashMap<>();
-    private final HopLatency restLatency = HopLatency.recordedByAnyThread("rest");
+    private final HopLatency restLatency = new HopLatency("rest");
     /** The ohlcv route's cache of rendered candles, per block of bars: found, read from the database, evicted. */
     private final AtomicCounter restCacheHits;
     private final AtomicCounter restCacheMisses;

@@ -6,8 +6,7 @@ import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * The pipeline's hops, each a {@link HopLatency}, and the clock they are measured with (the one that stamps receive
- * times, so differences are meaningful). One per node, handed to the stages that record; each hop is recorded by one
- * stage, from one thread at a time.
+ * times, so differences are meaningful). One per node, handed to the stages that record.
  * <ul>
  *   <li>{@code exchange_to_receive}: venue's exchange time to our receive time (includes clock offset);</li>
  *   <li>{@code receive_to_journal}: receive time to the journal append;</li>
@@ -18,10 +17,10 @@ import org.agrona.concurrent.EpochNanoClock;
 public final class HopLatencies
 {
     private final EpochNanoClock clock;
-    private final HopLatency exchangeToReceive = HopLatency.recordedByOneThread("exchange_to_receive");
-    private final HopLatency receiveToJournal = HopLatency.recordedByOneThread("receive_to_journal");
-    private final HopLatency journalToFanout = HopLatency.recordedByOneThread("journal_to_fanout");
-    private final HopLatency receiveToDatabase = HopLatency.recordedByOneThread("receive_to_database");
+    private final HopLatency exchangeToReceive = new HopLatency("exchange_to_receive");
+    private final HopLatency receiveToJournal = new HopLatency("receive_to_journal");
+    private final HopLatency journalToFanout = new HopLatency("journal_to_fanout");
+    private final HopLatency receiveToDatabase = new HopLatency("receive_to_database");
 
     public HopLatencies(final EpochNanoClock clock)
     {
