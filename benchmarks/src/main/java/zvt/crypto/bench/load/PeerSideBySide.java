@@ -33,18 +33,20 @@ import zvt.crypto.ops.load.SubscriberScope;
  * configuration (seed, rate, symbols):
  * <ul>
  *   <li>ours: the load harness ({@link LoadRun}) on Binance alone, subscribed to the peer's streams (trades and
- *       100 ms depth diffs): simulator → node (journal, books, gateway; no database, no Redis, as the peer has none)
- *       → two WebSocket subscribers;</li>
+ *       100 ms depth diffs): simulator → node (journal, books, gateway, and the database and Redis as the
+ *       {@code config} file names them; neither without one) → two WebSocket subscribers;</li>
  *   <li>the peer: XChange's streaming Binance client ({@link XChangePeer}), trades and order books per symbol.</li>
  * </ul>
  * Each reports CPU seconds per million messages the simulator delivered in the window (the process's CPU minus the
- * simulator's and our subscribers' threads; the JIT and GC count for the side measured) and the simulator trade
- * time → subscriber latency. A side keeps up at a rate when it received at least 99 % of the window's trades
- * and that latency's p99 stayed under a second. The peer can leave trades and books uncounted only at the window's
- * edges, so the 99 % is its bar; ours must also be exact (the harness's loss check).
+ * simulator's and our subscribers' threads; the JIT and GC count for the side measured; ours also with the CPU the
+ * local PostgreSQL and Redis servers spent for it) and the simulator trade time → subscriber latency. A side keeps up
+ * at a rate when it received at least 99 % of the window's trades and that latency's p99 stayed under a second. The
+ * peer can leave trades and books uncounted only at the window's edges, so the 99 % is its bar; ours must also be
+ * exact (the harness's loss check).
  * <p>
  * {@code java -cp benchmarks.jar zvt.crypto.bench.load.PeerSideBySide [rates=1000,2000,4000] [seconds=20]
- * [warmup=10] [symbols=2] [out=./data/peer]}; one JSON line per side and rate, the summary last.
+ * [warmup=10] [symbols=2] [config=node.properties] [out=./data/peer]}; one JSON line per side and rate, the
+ * summary last.
  */
 public final class PeerSideBySide
 {
@@ -68,6 +70,11 @@ public final class PeerSideBySide
         final int seconds = Integer.parseInt(options.get("seconds"));
         final int warmup = Integer.parseInt(options.get("warmup"));
         final int symbols = Integer.parseInt(options.get("symbols"));
+        // the peer's streams only (trades and 100 ms depth diffs), so both sides get the same messages
+        final NodeConfig node = (options.containsKey("config") ?
+            NodeConfig.load(Path.of(options.get("config")), System.getenv()) :
+            NodeConfig.defaults(Map.of()).with("db.enabled", "false"))
+            .with("binance.channels", "trade,depth@100ms");
         final Path out = Path.of(options.get("out"))
             .resolve(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(out);
@@ -76,7 +83,9 @@ public final class PeerSideBySide
         long peerHighest = 0;
         for (final long rate : Arrays.stream(options.get("rates").split(",")).mapToLong(Long::parseLong).toArray())
         {
-            final Map<String, Object> ours = ours(rate, symbols, warmup, seconds, out.resolve("ours-" + rate));
+            // a journal of its own per run, also where a rate repeats (a warm-up round)
+            final Path directory = out.resolve("ours-" + (rows.size() + 1) + "-" + rate);
+            final Map<String, Object> ours = ours(node, rate, symbols, warmup, seconds, directory);
             System.out.println(JSON.writeValueAsString(ours));
             final Map<String, Object> peer = peer(rate, symbols, warmup, seconds);
             System.out.println(JSON.writeValueAsString(peer));
@@ -95,12 +104,9 @@ public final class PeerSideBySide
     }
 
     private static Map<String, Object> ours(
-        final long rate, final int symbols, final int warmup, final int seconds, final Path directory) throws Exception
+        final NodeConfig node, final long rate, final int symbols, final int warmup, final int seconds,
+        final Path directory) throws Exception
     {
-        // the peer's streams only (trades and 100 ms depth diffs), so both sides get the same messages
-        final NodeConfig node = NodeConfig.defaults(Map.of())
-            .with("db.enabled", "false")
-            .with("binance.channels", "trade,depth@100ms");
         final LoadResult result = LoadRun.run(
             new LoadSettings(rate, symbols, 2, SubscriberScope.ALL, warmup, seconds,
                 BinanceSimulatorContext.TICK_INTERVAL_MS_DEFAULT, 42, List.of("binance"), node),
@@ -116,6 +122,12 @@ public final class PeerSideBySide
         side.put("stepsPerSecond", rate);
         side.put("offeredMessages", Math.round(offered));
         side.put("cpuSecondsPerMillionMessages", ProcessCost.round(cpu / (offered / 1e6)));
+        double servers = 0;
+        for (final JsonNode server : report.at("/cost/localServersCpuSeconds"))
+        {
+            servers += server.asDouble();
+        }
+        side.put("withLocalServersCpuSecondsPerMillionMessages", ProcessCost.round((cpu + servers) / (offered / 1e6)));
         side.put("tradesDelivered", subscriber.get("delivered").asLong());
         side.put("tradesLostOrDuplicated", result.lostOrDuplicated());
         side.put("exchangeToSubscriberP99us", report.at("/latency/exchange_to_subscriber/p99us").asDouble());

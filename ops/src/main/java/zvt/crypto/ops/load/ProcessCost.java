@@ -16,7 +16,8 @@ import com.sun.management.ThreadMXBean;
  * What the JVM spent between two {@link #sample() samples}: process CPU time (every thread, the JIT and GC included),
  * CPU and allocated bytes per thread group, and GC collections with their accumulated time. The harness runs the
  * simulators and the subscribers in the node's JVM, so their threads are split out by name: what remains is the
- * node's (with the JIT and GC, which the process figure includes and per-thread figures do not).
+ * node's (with the JIT and GC, which the process figure includes and per-thread figures do not). Beside the JVM, the
+ * CPU of the PostgreSQL and Redis servers on this machine ({@link ServerCpu}), which work for the node's sinks.
  */
 public final class ProcessCost
 {
@@ -35,6 +36,7 @@ public final class ProcessCost
     private final long processCpuNanos;
     private final Map<Long, ThreadSample> threads;
     private final Map<String, long[]> collectors;
+    private final Map<String, Long> servers;
 
     private record ThreadSample(String name, String group, long cpuNanos, long allocatedBytes)
     {
@@ -44,12 +46,14 @@ public final class ProcessCost
         final long wallNanos,
         final long processCpuNanos,
         final Map<Long, ThreadSample> threads,
-        final Map<String, long[]> collectors)
+        final Map<String, long[]> collectors,
+        final Map<String, Long> servers)
     {
         this.wallNanos = wallNanos;
         this.processCpuNanos = processCpuNanos;
         this.threads = threads;
         this.collectors = collectors;
+        this.servers = servers;
     }
 
     public static ProcessCost sample()
@@ -73,7 +77,7 @@ public final class ProcessCost
             collectors.put(collector.getName(),
                 new long[]{collector.getCollectionCount(), collector.getCollectionTime()});
         }
-        return new ProcessCost(System.nanoTime(), OS.getProcessCpuTime(), threads, collectors);
+        return new ProcessCost(System.nanoTime(), OS.getProcessCpuTime(), threads, collectors, ServerCpu.sample());
     }
 
     private static String group(final String threadName)
@@ -124,6 +128,17 @@ public final class ProcessCost
         final long nodeThreads = cpuByGroup.getOrDefault(NODE, 0L);
         cost.put("nodeThreadsCpuMicrosPerEvent", events == 0 ? null : round(nodeThreads / 1e3 / events));
         cost.put("processCoreShare", round(processCpu / 1e9 / seconds));
+        final Map<String, Object> serverSeconds = new LinkedHashMap<>();
+        long serversCpu = 0;
+        for (final Map.Entry<String, Long> server : end.servers.entrySet())
+        {
+            final long used = server.getValue() - servers.getOrDefault(server.getKey(), 0L);
+            serversCpu += used;
+            serverSeconds.put(server.getKey(), round(used / 1e9));
+        }
+        cost.put("localServersCpuSeconds", serverSeconds);
+        cost.put("nodeAndLocalServersCpuMicrosPerEvent",
+            events == 0 ? null : round((nodeCpu + serversCpu) / 1e3 / events));
         final Map<String, Object> groups = new LinkedHashMap<>();
         for (final Map.Entry<String, Long> entry : cpuByGroup.entrySet())
         {

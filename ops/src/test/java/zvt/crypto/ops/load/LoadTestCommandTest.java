@@ -98,6 +98,11 @@ class LoadTestCommandTest
         assertTrue(Files.exists(Path.of(summary.get("out").asText()).resolve("summary.json")));
         assertTrue(summary.at("/cost/processCpuSecondsPerMillionEvents").asDouble() > 0, summary::toPrettyString);
         assertTrue(summary.at("/cost/threads/node/allocatedMBPerSecond").isNumber(), summary::toPrettyString);
+        // the test's PostgreSQL and Redis run on this machine and work for the node's sinks in the window
+        assertTrue(summary.at("/cost/localServersCpuSeconds/postgres").asDouble() > 0, summary::toPrettyString);
+        assertTrue(summary.at("/cost/localServersCpuSeconds/redis-server").asDouble() > 0, summary::toPrettyString);
+        assertTrue(summary.at("/cost/nodeAndLocalServersCpuMicrosPerEvent").asDouble() >
+            summary.at("/cost/nodeCpuMicrosPerEvent").asDouble(), summary::toPrettyString);
         assertTrue(summary.at("/lag/redisConnected").asBoolean(), summary::toPrettyString);
         // Bounded: neither writer is more than a few batches behind when the window ends, nor falling further back.
         assertTrue(!summary.at("/lag/dbLagGrowing").asBoolean(), summary::toPrettyString);
